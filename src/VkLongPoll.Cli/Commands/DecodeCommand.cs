@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Text.Json;
+using VkLongPoll.Api;
+using VkLongPoll.Cli.Output;
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.Cli.Commands;
+
+/// <summary><c>vklp decode</c>: Long Poll JSON in, one NDJSON event per line out.</summary>
+internal static class DecodeCommand
+{
+    public const int ExitOk = 0;
+    public const int ExitBadInput = 2;
+
+    public static Command Create()
+    {
+        var version = new Option<int>("--version", "-v")
+        {
+            Description = "Long Poll version the data was requested with (3, 10, 11, 19, 21).",
+            DefaultValueFactory = _ => 19,
+        };
+        var mode = new Option<int?>("--mode", "-m")
+        {
+            Description = "The mode it was requested with; without it, optional fields are inferred from the data.",
+        };
+        var selfId = new Option<long?>("--self-id")
+        {
+            Description = "Your own user id: the author of your messages in private dialogs.",
+        };
+        var file = new Argument<string>("FILE")
+        {
+            Description = "File with a_check answers, updates or a getLongPollHistory answer; '-' or nothing for standard input.",
+            DefaultValueFactory = _ => "-",
+        };
+
+        var command = new Command("decode", "Decode User Long Poll JSON into NDJSON events (one JSON object per line).")
+        {
+            version, mode, selfId, file,
+        };
+        command.SetAction(result =>
+        {
+            var options = new LongPollDecoderOptions
+            {
+                Version = result.GetValue(version),
+                Mode = result.GetValue(mode),
+                SelfUserId = result.GetValue(selfId),
+            };
+            var path = result.GetValue(file) ?? "-";
+            return Run(path, options, Console.OpenStandardOutput(), result.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    public static int Run(string path, LongPollDecoderOptions options, Stream stdout, TextWriter stderr)
+    {
+        byte[] input;
+        try
+        {
+            input = path == "-" ? ReadAll(Console.OpenStandardInput()) : File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"vklp decode: cannot read {path}: {e.Message}");
+            return ExitBadInput;
+        }
+
+        if (options.Version < 0)
+        {
+            stderr.WriteLine("vklp decode: --version must not be negative");
+            return ExitBadInput;
+        }
+
+        using var output = new BufferedStream(stdout, 1 << 16);
+        using var writer = new EventJsonWriter(output, options.Version);
+        var decoder = new LongPollDecoder(options);
+        var position = 0;
+        try
+        {
+            while (InputDocuments.Next(input, position) is { } document)
+            {
+                position = document.Start;
+                DecodeDocument(decoder, input.AsSpan(document.Start, document.Length), document.Kind, writer);
+                position = document.Start + document.Length;
+            }
+
+            writer.Flush();
+            return ExitOk;
+        }
+        catch (JsonException e)
+        {
+            // Raised while splitting documents: positions are relative to where the search began.
+            writer.Flush();
+            var offset = position + OffsetOf(input.AsSpan(position), e);
+            return Fail(stderr, input, offset, "invalid JSON: " + StripPosition(e.Message));
+        }
+        catch (LongPollProtocolException e)
+        {
+            writer.Flush();
+            return Fail(stderr, input, position + e.Offset, e.Reason);
+        }
+        catch (VkApiException e)
+        {
+            writer.Flush();
+            return Fail(stderr, input, position, $"the input is a VK API error, not Long Poll data: {e.Message}");
+        }
+    }
+
+    private static void DecodeDocument(LongPollDecoder decoder, ReadOnlySpan<byte> json, JsonTokenType kind, EventJsonWriter writer)
+    {
+        switch (DocumentShapes.Classify(json, kind))
+        {
+            case DocumentShape.Update:
+                writer.Write(decoder.ReadEvent(json));
+                break;
+            case DocumentShape.UpdateList:
+                foreach (var e in decoder.ReadEvents(json))
+                {
+                    writer.Write(e);
+                }
+
+                break;
+            case DocumentShape.History:
+                foreach (var e in decoder.ReadHistory(json).Events)
+                {
+                    writer.Write(e);
+                }
+
+                break;
+            case DocumentShape.ApiError:
+                decoder.ReadHistory(json); // throws VkApiException with the code and message
+                break;
+            case DocumentShape.Response:
+                var response = decoder.ReadResponse(json);
+                if (response.IsFailed)
+                {
+                    writer.WriteFailed(response);
+                }
+
+                foreach (var e in response.Updates)
+                {
+                    writer.Write(e);
+                }
+
+                break;
+            default:
+                throw new LongPollProtocolException(
+                    "not Long Poll data: expected an a_check answer, an update array, a list of updates or a getLongPollHistory answer", 0);
+        }
+    }
+
+    private static int Fail(TextWriter stderr, ReadOnlySpan<byte> input, long offset, string reason)
+    {
+        var (line, column) = InputDocuments.LineAndColumn(input, offset);
+        stderr.WriteLine($"vklp decode: line {line}, column {column} (byte offset {offset}): {reason}");
+        return ExitBadInput;
+    }
+
+    private static long OffsetOf(ReadOnlySpan<byte> input, JsonException e)
+    {
+        long offset = 0;
+        for (long line = 0; line < (e.LineNumber ?? 0); line++)
+        {
+            var newline = input[(int)offset..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                break;
+            }
+
+            offset += newline + 1;
+        }
+
+        return Math.Min(offset + (e.BytePositionInLine ?? 0), input.Length);
+    }
+
+    private static string StripPosition(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd();
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using VkLongPoll.Events;
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.Cli.Output;
+
+/// <summary>Writes events as NDJSON: one object per line, snake_case fields as documented in docs/events.md.</summary>
+/// <remarks>Fields that are unknown for an event are left out rather than written as null.</remarks>
+internal sealed partial class EventJsonWriter : IDisposable
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Cyrillic and emoji stay readable; quotes and control characters are still escaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    private readonly Stream _output;
+    private readonly Utf8JsonWriter _json;
+    private readonly int _version;
+
+    public EventJsonWriter(Stream output, int version)
+    {
+        _output = output;
+        _json = new Utf8JsonWriter(output, WriterOptions);
+        _version = version;
+    }
+
+    public void Write(LongPollEvent e)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("type", e.Type);
+        _json.WriteNumber("code", e.Code);
+        WriteFields(e);
+        _json.WriteEndObject();
+        EndLine();
+    }
+
+    /// <summary>A <c>failed</c> answer of <c>a_check</c>, so scripts see the recovery the stream needs.</summary>
+    public void WriteFailed(LongPollResponse response)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("type", "failed");
+        _json.WriteNumber("failed", response.Failed ?? 0);
+        Number("ts", response.Ts);
+        Number("pts", response.Pts);
+        Number("min_version", response.MinVersion);
+        Number("max_version", response.MaxVersion);
+        String("error", response.Error);
+        _json.WriteEndObject();
+        EndLine();
+    }
+
+    public void Flush()
+    {
+        _json.Flush();
+        _output.Flush();
+    }
+
+    public void Dispose() => _json.Dispose();
+
+    private void EndLine()
+    {
+        _json.Flush();
+        _output.WriteByte((byte)'\n');
+        _json.Reset();
+    }
+
+    private void Number(string name, long? value)
+    {
+        if (value is { } v)
+        {
+            _json.WriteNumber(name, v);
+        }
+    }
+
+    private void String(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _json.WriteString(name, value);
+        }
+    }
+
+    private void Bool(string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            _json.WriteBoolean(name, v);
+        }
+    }
+
+    private void TrueOnly(string name, bool value)
+    {
+        if (value)
+        {
+            _json.WriteBoolean(name, true);
+        }
+    }
+
+    private void Numbers(string name, IReadOnlyList<long> values)
+    {
+        _json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            _json.WriteNumberValue(value);
+        }
+
+        _json.WriteEndArray();
+    }
+
+    private void Raw(string name, string? json)
+    {
+        if (json is not null)
+        {
+            _json.WritePropertyName(name);
+            _json.WriteRawValue(json, skipInputValidation: false);
+        }
+    }
+}

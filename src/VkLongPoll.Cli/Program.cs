@@ -1,0 +1,9 @@
+using System.CommandLine;
+using VkLongPoll.Cli.Commands;
+
+var root = new RootCommand("vklp: typed, gap-free events from a VK account's User Long Poll.")
+{
+    DecodeCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

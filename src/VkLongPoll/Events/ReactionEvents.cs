@@ -1,0 +1,39 @@
+namespace VkLongPoll.Events;
+
+/// <summary>Reactions on a message changed (code 601, version 19).</summary>
+/// <param name="Code">The event code.</param>
+/// <param name="Action">1 you added, 2 someone else added, 3 you removed, 4 someone removed.</param>
+/// <param name="PeerId">The conversation.</param>
+/// <param name="ConversationMessageId">The message.</param>
+/// <param name="Reactions">Per reaction: how many, and by whom when VK lists them.</param>
+public sealed record ReactionsChangedEvent(int Code, int Action, PeerId PeerId, long ConversationMessageId, IReadOnlyList<ReactionCount> Reactions)
+    : LongPollEvent(Code)
+{
+    /// <inheritdoc/>
+    public override string Type => "reactions_changed";
+
+    /// <summary>Action 1: your reaction.</summary>
+    public int? MyReactionId { get; init; }
+
+    /// <summary>The total number of reactions.</summary>
+    public int ReactionsCount { get; init; }
+
+    /// <summary>Elements after the last block (action 2: who reacted with what), as sent.</summary>
+    public IReadOnlyList<long> Tail { get; init; } = [];
+}
+
+/// <summary>How many reacted with one reaction.</summary>
+/// <param name="ReactionId">The reaction.</param>
+/// <param name="Count">How many used it.</param>
+/// <param name="UserIds">Some of those users (empty when there are many).</param>
+public sealed record ReactionCount(int ReactionId, int Count, IReadOnlyList<long> UserIds);
+
+/// <summary>Your messages with unread reactions in a conversation (code 602, version 19).</summary>
+/// <param name="Code">The event code.</param>
+/// <param name="PeerId">The conversation.</param>
+/// <param name="ConversationMessageIds">The messages.</param>
+public sealed record UnreadReactionsEvent(int Code, PeerId PeerId, IReadOnlyList<long> ConversationMessageIds) : LongPollEvent(Code)
+{
+    /// <inheritdoc/>
+    public override string Type => "unread_reactions";
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+
+namespace VkLongPoll.Protocol;
+
+/// <summary>One update array, element by element, over the input bytes; every read is checked.</summary>
+/// <remarks>
+/// The slots were found by one reader pass that also validated the JSON; reading an element
+/// goes straight to its bytes. A missing element or one of the wrong type is a
+/// <see cref="LongPollProtocolException"/> pointing at it, never an index or cast error.
+/// </remarks>
+internal ref struct UpdateTuple
+{
+    private readonly ReadOnlySpan<byte> _json;
+    private readonly ReadOnlySpan<JsonSlot> _slots;
+
+    public UpdateTuple(ReadOnlySpan<byte> json, ReadOnlySpan<JsonSlot> slots, int start, int end)
+    {
+        _json = json;
+        _slots = slots;
+        Start = start;
+        End = end;
+    }
+
+    /// <summary>The event code (element 0), set by the decoder once read.</summary>
+    public int Code { get; set; }
+
+    /// <summary>Offset of the array's opening bracket.</summary>
+    public int Start { get; }
+
+    /// <summary>Offset just past the array's closing bracket.</summary>
+    public int End { get; }
+
+    public readonly int Count => _slots.Length;
+
+    public readonly JsonTokenType TypeAt(int index) => (uint)index < (uint)_slots.Length ? _slots[index].Type : JsonTokenType.None;
+
+    /// <summary>True when the element exists and is not JSON null.</summary>
+    public readonly bool Has(int index) => TypeAt(index) is not (JsonTokenType.None or JsonTokenType.Null);
+
+    public readonly bool IsNumber(int index) => TypeAt(index) == JsonTokenType.Number;
+
+    public readonly bool IsString(int index) => TypeAt(index) == JsonTokenType.String;
+
+    public readonly bool IsObject(int index) => TypeAt(index) == JsonTokenType.StartObject;
+
+    public readonly bool IsArray(int index) => TypeAt(index) == JsonTokenType.StartArray;
+
+    public readonly long Offset(int index) => (uint)index < (uint)_slots.Length ? _slots[index].Start : End - 1;
+
+    public readonly LongPollProtocolException Error(int index, string message) =>
+        new($"event {Code}: element {index} {message}", Offset(index));
+
+    public readonly long Int64(int index, string field) =>
+        OptionalInt64(index, field) ?? throw Error(index, $"({field}) is missing");
+
+    public readonly long? OptionalInt64(int index, string field)
+    {
+        if (!Has(index))
+        {
+            return null;
+        }
+
+        var slot = _slots[index];
+        var raw = _json[slot.Start..slot.End];
+        if (slot.Type == JsonTokenType.Number && JsonValues.TryParseInt64(raw, out var number))
+        {
+            return number;
+        }
+
+        // VK writes some numbers as strings (ts in failed:1, ids in objects); accept them here too.
+        if (slot.Type == JsonTokenType.String && JsonValues.TryParseInt64(String(index, field), out number))
+        {
+            return number;
+        }
+
+        throw Error(index, $"({field}) must be an integer");
+    }
+
+    public readonly int Int32(int index, string field) =>
+        OptionalInt32(index, field) ?? throw Error(index, $"({field}) is missing");
+
+    public readonly int? OptionalInt32(int index, string field)
+    {
+        var value = OptionalInt64(index, field);
+        return value is null or (>= int.MinValue and <= int.MaxValue)
+            ? (int?)value
+            : throw Error(index, $"({field}) is out of range");
+    }
+
+    public readonly string String(int index, string field) =>
+        OptionalString(index, field) ?? throw Error(index, $"({field}) is missing");
+
+    public readonly string? OptionalString(int index, string field)
+    {
+        if (!Has(index))
+        {
+            return null;
+        }
+
+        if (!IsString(index))
+        {
+            throw Error(index, $"({field}) must be a string");
+        }
+
+        var reader = ReaderAt(index);
+        return JsonValues.GetString(ref reader, _slots[index].Start);
+    }
+
+    /// <summary>A reader over one element, already standing on its first token.</summary>
+    public readonly Utf8JsonReader ReaderAt(int index)
+    {
+        var slot = _slots[index];
+        var reader = new Utf8JsonReader(_json[slot.Start..slot.End]);
+        reader.Read();
+        return reader;
+    }
+
+    /// <summary>The element's offset in the input (for errors raised while reading inside it).</summary>
+    public readonly long BaseOffset(int index) => _slots[index].Start;
+
+    /// <summary>The element's bytes.</summary>
+    public readonly ReadOnlySpan<byte> RawSpan(int index)
+    {
+        var slot = _slots[index];
+        return _json[slot.Start..slot.End];
+    }
+
+    public readonly string Raw(int index)
+    {
+        var slot = _slots[index];
+        return JsonValues.RawText(_json[slot.Start..slot.End], slot.Start);
+    }
+
+    public readonly string Raw() => JsonValues.RawText(_json[Start..End], Start);
+
+    /// <summary>Reads elements from <paramref name="first"/> to the end as integers.</summary>
+    public readonly long[] Int64Tail(int first, string field)
+    {
+        if (first >= Count)
+        {
+            return [];
+        }
+
+        var values = new long[Count - first];
+        for (var i = first; i < Count; i++)
+        {
+            values[i - first] = Int64(i, field);
+        }
+
+        return values;
+    }
+
+    /// <summary>Reads an element that is an array of integers.</summary>
+    public readonly long[] Int64Array(int index, string field)
+    {
+        if (!IsArray(index))
+        {
+            throw Error(index, $"({field}) must be an array of integers");
+        }
+
+        var reader = ReaderAt(index);
+        var values = new List<long>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            values.Add(ObjectReader.ReadInt64(ref reader, BaseOffset(index), field));
+        }
+
+        return [.. values];
+    }
+}
