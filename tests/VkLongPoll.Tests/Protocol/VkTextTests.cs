@@ -1,0 +1,44 @@
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.Tests.Protocol;
+
+public sealed class VkTextTests
+{
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("line1<br>line2", "line1\nline2")]
+    [InlineData("a<br/>b<br />c<BR>d", "a\nb\nc\nd")]
+    [InlineData("&quot;q&quot; &lt;b&gt; &amp; x", "\"q\" <b> & x")]
+    [InlineData("&amp;quot;", "&quot;")]
+    [InlineData("&amp;amp;", "&amp;")]
+    [InlineData("&amp;lt;br&amp;gt;", "&lt;br&gt;")]
+    [InlineData("&lt;br&gt;", "<br>")]
+    [InlineData("&#33;&#x41;&#128578;", "!A🙂")]
+    [InlineData("&nbsp;&copy;&mdash;", "\u00a0©—")]
+    [InlineData("AT&T & co", "AT&T & co")]
+    [InlineData("&unknownentity;", "&unknownentity;")]
+    [InlineData("& &; &#; &#x;", "& &; &#; &#x;")]
+    [InlineData("", "")]
+    public void Unescape_DecodesOncePerLevel(string escaped, string plain)
+    {
+        Assert.Equal(plain, VkText.Unescape(escaped));
+    }
+
+    [Fact]
+    public void Unescape_UnchangedText_ReturnsTheSameInstance()
+    {
+        const string text = "no entities here";
+
+        Assert.Same(text, VkText.Unescape(text));
+    }
+
+    [Fact]
+    public void Decoder_UnescapesMessageTextAndChatTitles()
+    {
+        var message = TestData.Message(TestData.Event(
+            """[4,1,8195,2000000001,1,"Tom &amp; Jerry<br>&quot;hi&quot;",{"source_act":"chat_title_update","source_text":"A &amp; B","source_old_text":"&lt;old&gt;","from":"5"},{}]""", 3));
+
+        Assert.Equal("Tom & Jerry\n\"hi\"", message.Text);
+        Assert.Equal(("A & B", "<old>"), (message.Action?.Text, message.Action?.OldText));
+    }
+}
