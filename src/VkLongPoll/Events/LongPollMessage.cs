@@ -64,7 +64,13 @@ public sealed record LongPollMessage
     public MessageExtras Extras { get; init; } = MessageExtras.Empty;
 
     /// <summary>The sent time as a <see cref="DateTimeOffset"/>, when known.</summary>
-    public DateTimeOffset? Time => Timestamp is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+    /// <remarks>Null when the timestamp is absent or outside what <see cref="DateTimeOffset"/> can hold.</remarks>
+    public DateTimeOffset? Time => Timestamp is { } seconds && seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds
+        ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+        : null;
+
+    private const long MinUnixSeconds = -62_135_596_800;
+    private const long MaxUnixSeconds = 253_402_300_799;
 }
 
 /// <summary>A location attached to a message.</summary>

@@ -102,7 +102,7 @@ internal static partial class EventDecoder
         long? peer = null;
         bool? sound = null;
         long disabledUntil = 0;
-        var reader = new ObjectReader(t.RawSpan(1), t.BaseOffset(1), "event 114: element 1");
+        var reader = new ObjectReader(t.ObjectAt(1, "settings"), t.BaseOffset(1), "event 114: element 1");
         while (reader.NextProperty())
         {
             if (reader.NameIs("peer_id"u8))
@@ -133,7 +133,7 @@ internal static partial class EventDecoder
         long? cmid = null;
         string? translation = null;
         string? language = null;
-        var reader = new ObjectReader(t.RawSpan(1), t.BaseOffset(1), "event 50: element 1");
+        var reader = new ObjectReader(t.ObjectAt(1, "translation"), t.BaseOffset(1), "event 50: element 1");
         while (reader.NextProperty())
         {
             if (reader.NameIs("peer_id"u8))
@@ -174,7 +174,7 @@ internal static partial class EventDecoder
         string? eventId = null;
         string? actionJson = null;
         string? actionType = null;
-        var reader = new ObjectReader(t.RawSpan(1), t.BaseOffset(1), "event 119: element 1");
+        var reader = new ObjectReader(t.ObjectAt(1, "answer"), t.BaseOffset(1), "event 119: element 1");
         while (reader.NextProperty())
         {
             if (reader.NameIs("owner_id"u8))
@@ -209,9 +209,8 @@ internal static partial class EventDecoder
             return (outer.RawValueJson(), null);
         }
 
-        var json = outer.RawValueJson();
-        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
-        var reader = new ObjectReader(bytes, outer.Offset, "event 119: action");
+        var bytes = outer.ValueBytes(out var offset);
+        var reader = new ObjectReader(bytes, offset, "event 119: action");
         string? type = null;
         while (reader.NextProperty())
         {
@@ -225,7 +224,7 @@ internal static partial class EventDecoder
             }
         }
 
-        return (json, type);
+        return (JsonValues.RawText(bytes, offset), type);
     }
 
     /// <summary>507: <c>[507, [folder_id, unread, unread_unmuted], …]</c>.</summary>

@@ -151,7 +151,10 @@ internal static class KludgesReader
                 inner.Read();
                 if (isCmid)
                 {
-                    cmid = ObjectReader.ReadInt64(ref inner, offset, "reply.conversation_message_id");
+                    // Offsets inside the embedded JSON would not match the input: errors point at the reply string.
+                    cmid = inner.TokenType == JsonTokenType.Number && JsonValues.TryParseInt64(inner.ValueSpan, out var number)
+                        ? number
+                        : throw new LongPollProtocolException("reply.conversation_message_id must be an integer", offset);
                 }
                 else
                 {

@@ -45,6 +45,9 @@ internal ref struct UpdateTuple
 
     public readonly bool IsArray(int index) => TypeAt(index) == JsonTokenType.StartArray;
 
+    private readonly JsonSlot SlotAt(int index) =>
+        (uint)index < (uint)_slots.Length ? _slots[index] : throw Error(index, "is missing");
+
     public readonly long Offset(int index) => (uint)index < (uint)_slots.Length ? _slots[index].Start : End - 1;
 
     public readonly LongPollProtocolException Error(int index, string message) =>
@@ -109,27 +112,31 @@ internal ref struct UpdateTuple
     /// <summary>A reader over one element, already standing on its first token.</summary>
     public readonly Utf8JsonReader ReaderAt(int index)
     {
-        var slot = _slots[index];
+        var slot = SlotAt(index);
         var reader = new Utf8JsonReader(_json[slot.Start..slot.End]);
         reader.Read();
         return reader;
     }
 
     /// <summary>The element's offset in the input (for errors raised while reading inside it).</summary>
-    public readonly long BaseOffset(int index) => _slots[index].Start;
+    public readonly long BaseOffset(int index) => SlotAt(index).Start;
 
     /// <summary>The element's bytes.</summary>
     public readonly ReadOnlySpan<byte> RawSpan(int index)
     {
-        var slot = _slots[index];
+        var slot = SlotAt(index);
         return _json[slot.Start..slot.End];
     }
 
     public readonly string Raw(int index)
     {
-        var slot = _slots[index];
+        var slot = SlotAt(index);
         return JsonValues.RawText(_json[slot.Start..slot.End], slot.Start);
     }
+
+    /// <summary>The element at <paramref name="index"/>, which must be an object.</summary>
+    public readonly ReadOnlySpan<byte> ObjectAt(int index, string field) =>
+        IsObject(index) ? RawSpan(index) : throw Error(index, Has(index) ? $"({field}) must be an object" : $"({field}) is missing");
 
     public readonly string Raw() => JsonValues.RawText(_json[Start..End], Start);
 
