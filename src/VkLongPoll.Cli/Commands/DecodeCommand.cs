@@ -46,27 +46,27 @@ internal static class DecodeCommand
                 SelfUserId = result.GetValue(selfId),
             };
             var path = result.GetValue(file) ?? "-";
-            return Run(path, options, Console.OpenStandardOutput(), result.InvocationConfiguration.Error);
+            return Run(path, options, Console.OpenStandardInput(), Console.OpenStandardOutput(), result.InvocationConfiguration.Error);
         });
         return command;
     }
 
-    public static int Run(string path, LongPollDecoderOptions options, Stream stdout, TextWriter stderr)
+    public static int Run(string path, LongPollDecoderOptions options, Stream stdin, Stream stdout, TextWriter stderr)
     {
+        if (options.Version < 0)
+        {
+            stderr.WriteLine("vklp decode: --version must not be negative");
+            return ExitBadInput;
+        }
+
         byte[] input;
         try
         {
-            input = path == "-" ? ReadAll(Console.OpenStandardInput()) : File.ReadAllBytes(path);
+            input = path == "-" ? ReadAll(stdin) : File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"vklp decode: cannot read {path}: {e.Message}");
-            return ExitBadInput;
-        }
-
-        if (options.Version < 0)
-        {
-            stderr.WriteLine("vklp decode: --version must not be negative");
             return ExitBadInput;
         }
 
@@ -91,7 +91,8 @@ internal static class DecodeCommand
             // Raised while splitting documents: positions are relative to where the search began.
             writer.Flush();
             var offset = position + OffsetOf(input.AsSpan(position), e);
-            return Fail(stderr, input, offset, "invalid JSON: " + StripPosition(e.Message));
+            var (startLine, _) = InputDocuments.LineAndColumn(input, FirstNonWhitespace(input, position));
+            return Fail(stderr, input, offset, $"invalid JSON in the value that starts on line {startLine}: {StripPosition(e.Message)}");
         }
         catch (LongPollProtocolException e)
         {
@@ -170,6 +171,12 @@ internal static class DecodeCommand
         }
 
         return Math.Min(offset + (e.BytePositionInLine ?? 0), input.Length);
+    }
+
+    private static int FirstNonWhitespace(ReadOnlySpan<byte> input, int from)
+    {
+        var skipped = input[from..].IndexOfAnyExcept(" \t\r\n"u8);
+        return skipped < 0 ? input.Length : from + skipped;
     }
 
     private static string StripPosition(string message)

@@ -36,27 +36,20 @@ internal static class DocumentShapes
             return DocumentShape.Unknown;
         }
 
-        var shape = DocumentShape.Unknown;
+        bool answer = false, history = false, error = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("error"u8))
-            {
-                return DocumentShape.ApiError;
-            }
-
-            if (reader.ValueTextEquals("response"u8) || reader.ValueTextEquals("history"u8))
-            {
-                shape = DocumentShape.History;
-            }
-            else if (reader.ValueTextEquals("updates"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("ts"u8))
-            {
-                shape = shape == DocumentShape.Unknown ? DocumentShape.Response : shape;
-            }
-
+            answer |= reader.ValueTextEquals("updates"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("ts"u8);
+            history |= reader.ValueTextEquals("response"u8) || reader.ValueTextEquals("history"u8);
+            error |= reader.ValueTextEquals("error"u8);
             reader.Read();
             reader.Skip();
         }
 
-        return shape;
+        // a_check failures may carry an "error" text too; only an object without a_check keys is an API error.
+        return answer ? DocumentShape.Response
+            : history ? DocumentShape.History
+            : error ? DocumentShape.ApiError
+            : DocumentShape.Unknown;
     }
 }

@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using VkLongPoll.Benchmarks;
+
+// --dry: one quick pass of every benchmark (CI proves they still build and run; the numbers mean nothing).
+// --write-corpus DIR: writes the corpus as NDJSON files, for the side-by-side runs in bench/compare.
+if (args is ["--write-corpus", var directory])
+{
+    Directory.CreateDirectory(directory);
+    foreach (var version in new[] { 3, 19 })
+    {
+        var path = Path.Combine(directory, $"corpus-v{version}.ndjson");
+        await File.WriteAllLinesAsync(path, CorpusGenerator.Generate(version, 200).Select(System.Text.Encoding.UTF8.GetString));
+        Console.WriteLine(path);
+    }
+
+    return 0;
+}
+
+var config = args.Contains("--dry")
+    ? ManualConfig.CreateMinimumViable().AddJob(Job.Dry)
+    : DefaultConfig.Instance;
+var rest = args.Where(a => a != "--dry").ToArray();
+BenchmarkSwitcher.FromAssembly(typeof(DecodeBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
+return 0;
