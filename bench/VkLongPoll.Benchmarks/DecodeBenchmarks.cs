@@ -20,7 +20,7 @@ public class DecodeBenchmarks
     {
         _corpus = CorpusGenerator.Generate(Version, responses: 200);
         _decoder = new LongPollDecoder(new LongPollDecoderOptions { Version = Version, Mode = Version >= 19 ? 1706 : 234 });
-        ThroughputConfig.Register(this, _corpus.Sum(body => body.Length), CorpusGenerator.CountEvents(_corpus));
+        ThroughputConfig.Register(typeof(DecodeBenchmarks), Version, _corpus.Sum(body => body.Length), CorpusGenerator.CountEvents(_corpus));
     }
 
     [Benchmark(Description = "VkLongPoll decoder")]

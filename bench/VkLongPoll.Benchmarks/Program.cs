@@ -18,6 +18,13 @@ if (args is ["--write-corpus", var directory])
     return 0;
 }
 
+// --profile SECONDS: the decoder's stages timed in loops, for finding hot spots (BenchmarkDotNet gives the figures).
+if (args is ["--profile", var secondsText])
+{
+    Profiling.Run(double.Parse(secondsText, System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 var config = args.Contains("--dry")
     ? ManualConfig.CreateMinimumViable().AddJob(Job.Dry)
     : DefaultConfig.Instance;

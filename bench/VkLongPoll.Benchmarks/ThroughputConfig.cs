@@ -19,15 +19,12 @@ public sealed class ThroughputConfig : ManualConfig
     }
 
     /// <summary>Called from GlobalSetup, which runs in the benchmark process; also written to a file the host reads.</summary>
-    public static void Register(object benchmark, long bytes, int events)
+    public static void Register(Type benchmark, object parameter, long bytes, int events)
     {
-        var key = Key(benchmark.GetType().Name, ParameterText(benchmark));
+        var key = Key(benchmark.Name, parameter.ToString() ?? string.Empty);
         Corpora[key] = (bytes, events);
         File.WriteAllText(Path.Combine(Path.GetTempPath(), $"vklp-bench-{key}.txt"), $"{bytes} {events}");
     }
-
-    private static string ParameterText(object benchmark) =>
-        benchmark.GetType().GetProperty("Version")?.GetValue(benchmark)?.ToString() ?? string.Empty;
 
     private static string Key(string type, string parameters) => $"{type}-{parameters}";
 

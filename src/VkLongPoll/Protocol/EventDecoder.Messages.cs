@@ -8,24 +8,20 @@ internal static partial class EventDecoder
     /// <summary>1 and 2: <c>[code, message_id, flags, peer_id?, …]</c>; the rest of a v3 "extra fields" tail is ignored.</summary>
     private static LongPollMessage ClassicFlags(ref UpdateTuple t, LongPollDecoderOptions o)
     {
-        var message = new MessageBuilder
-        {
-            MessageId = t.Int64(1, "message_id"),
-            Flags = (MessageFlags)t.Int64(2, "flags"),
-            PeerId = t.Has(3) ? Peer(ref t, 3, o) : null,
-        };
+        var message = MessageBuilder.Rent();
+        message.MessageId = t.Int64(1, "message_id");
+        message.Flags = (MessageFlags)t.Int64(2, "flags");
+        message.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
         return message.Build(o, flagsAreMask: t.Code == 2);
     }
 
     /// <summary>3, 4, 5, 18: <c>[code, message_id, flags, peer_id, ts, text, {add}, {att}, random_id, cmid, update_time]</c>.</summary>
     private static LongPollMessage ClassicMessage(ref UpdateTuple t, LongPollDecoderOptions o, bool flagsAreMask)
     {
-        var message = new MessageBuilder
-        {
-            MessageId = t.Int64(1, "message_id"),
-            Flags = (MessageFlags)t.Int64(2, "flags"),
-            PeerId = t.Has(3) ? Peer(ref t, 3, o) : null,
-        };
+        var message = MessageBuilder.Rent();
+        message.MessageId = t.Int64(1, "message_id");
+        message.Flags = (MessageFlags)t.Int64(2, "flags");
+        message.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
         if (t.IsString(5))
         {
             ReadBody(ref t, message, textIndex: 5);
@@ -44,11 +40,9 @@ internal static partial class EventDecoder
     /// </summary>
     private static LongPollMessage ModernMessage(ref UpdateTuple t, LongPollDecoderOptions o, LongPollContext context, bool flagsAreMask)
     {
-        var message = new MessageBuilder
-        {
-            ConversationMessageId = t.Int64(1, "conversation_message_id"),
-            Flags = (MessageFlags)t.Int64(2, "flags"),
-        };
+        var message = MessageBuilder.Rent();
+        message.ConversationMessageId = t.Int64(1, "conversation_message_id");
+        message.Flags = (MessageFlags)t.Int64(2, "flags");
 
         var isNew = t.Code == 10004;
         var textIndex = isNew ? 6 : 5;
@@ -103,13 +97,11 @@ internal static partial class EventDecoder
             cmid = t.Int64(1, "conversation_message_id");
         }
 
-        var message = new MessageBuilder
-        {
-            ConversationMessageId = cmid,
-            Flags = (MessageFlags)t.Int64(2, "flags"),
-            PeerId = t.Has(3) ? Peer(ref t, 3, o) : null,
-            MessageId = t.OptionalInt64(4, "message_id"),
-        };
+        var message = MessageBuilder.Rent();
+        message.ConversationMessageId = cmid;
+        message.Flags = (MessageFlags)t.Int64(2, "flags");
+        message.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
+        message.MessageId = t.OptionalInt64(4, "message_id");
         return new MessageFlagsSetEvent(t.Code, message.Build(o, flagsAreMask: true)) { MoreIds = more };
     }
 
@@ -118,7 +110,7 @@ internal static partial class EventDecoder
     {
         message.IsComplete = true;
         message.Timestamp = t.OptionalInt64(textIndex - 1, "timestamp");
-        message.Text = VkText.Unescape(t.String(textIndex, "text"));
+        message.Text = t.OptionalText(textIndex, "text");
         for (var i = textIndex + 1; i <= textIndex + 2 && t.IsObject(i); i++)
         {
             KludgesReader.Read(ref t, i, message);

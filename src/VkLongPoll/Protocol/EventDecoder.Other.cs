@@ -146,7 +146,7 @@ internal static partial class EventDecoder
             }
             else if (reader.NameIs("translation"u8))
             {
-                translation = Unescape(reader.String("translation"));
+                translation = reader.Text("translation");
             }
             else if (reader.NameIs("language"u8))
             {

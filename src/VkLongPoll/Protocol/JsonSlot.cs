@@ -7,7 +7,9 @@ namespace VkLongPoll.Protocol;
 /// <param name="Start">Offset of the element's first byte (the quote of a string).</param>
 /// <param name="End">Offset just past the element.</param>
 /// <param name="IsEscaped">A string with JSON escapes (needs the slow unescaping path).</param>
-internal readonly record struct JsonSlot(JsonTokenType Type, int Start, int End, bool IsEscaped);
+/// <param name="IsInteger">A number token that is a whole Int64; its value is <paramref name="Integer"/>.</param>
+/// <param name="Integer">The number's value, parsed in the same pass (most elements are numbers).</param>
+internal readonly record struct JsonSlot(JsonTokenType Type, int Start, int End, bool IsEscaped, bool IsInteger = false, long Integer = 0);
 
 /// <summary>A growable, reusable list of slots (one per decoder call, not per update).</summary>
 internal sealed class JsonSlotList
@@ -38,13 +40,18 @@ internal sealed class JsonSlotList
         {
             var type = reader.TokenType;
             var start = (int)reader.TokenStartIndex;
-            var escaped = type == JsonTokenType.String && reader.ValueIsEscaped;
-            if (type is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            switch (type)
             {
-                reader.Skip();
+                case JsonTokenType.Number:
+                    var isInteger = JsonValues.TryParseInt64(reader.ValueSpan, out var integer);
+                    Add(new JsonSlot(type, start, (int)reader.BytesConsumed, false, isInteger, integer));
+                    continue;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    reader.Skip();
+                    break;
             }
 
-            Add(new JsonSlot(type, start, (int)reader.BytesConsumed, escaped));
+            Add(new JsonSlot(type, start, (int)reader.BytesConsumed, type == JsonTokenType.String && reader.ValueIsEscaped));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -11,8 +12,32 @@ internal static class JsonValues
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Parses a JSON number token's raw bytes as a whole Int64 (no fraction, no exponent).</summary>
-    public static bool TryParseInt64(ReadOnlySpan<byte> raw, out long value) =>
-        Utf8Parser.TryParse(raw, out value, out var consumed) && consumed == raw.Length;
+    public static bool TryParseInt64(ReadOnlySpan<byte> raw, out long value)
+    {
+        // Up to 18 digits cannot overflow: a plain loop. Longer numbers take the general parser.
+        var negative = raw.Length > 0 && raw[0] == (byte)'-';
+        var digits = negative ? raw[1..] : raw;
+        if (digits.Length is > 0 and <= 18)
+        {
+            long result = 0;
+            foreach (var b in digits)
+            {
+                var digit = (uint)(b - '0');
+                if (digit > 9)
+                {
+                    value = 0;
+                    return false;
+                }
+
+                result = (result * 10) + digit;
+            }
+
+            value = negative ? -result : result;
+            return true;
+        }
+
+        return Utf8Parser.TryParse(raw, out value, out var consumed) && consumed == raw.Length;
+    }
 
     /// <summary>Parses VK's "number in a string" (<c>"370926160"</c>, even <c>"123456 "</c>).</summary>
     public static bool TryParseInt64(string text, out long value) =>
@@ -31,7 +56,7 @@ internal static class JsonValues
         {
             if (!reader.ValueIsEscaped && !reader.HasValueSequence)
             {
-                return StrictUtf8.GetString(reader.ValueSpan);
+                return KnownStrings.TryGet(reader.ValueSpan, out var known) ? known : StrictUtf8.GetString(reader.ValueSpan);
             }
 
             return reader.GetString() ?? string.Empty;
@@ -39,6 +64,44 @@ internal static class JsonValues
         catch (Exception e) when (e is InvalidOperationException or DecoderFallbackException)
         {
             throw new LongPollProtocolException("a string is not valid UTF-8", baseOffset + reader.TokenStartIndex, e);
+        }
+    }
+
+    /// <summary>
+    /// Reads the string token the reader stands on and undoes VK's HTML escaping, with one string
+    /// allocated: texts without <c>&amp;</c>, <c>&lt;</c> or JSON escapes go straight from UTF-8.
+    /// </summary>
+    public static string GetVkText(ref Utf8JsonReader reader, long baseOffset)
+    {
+        var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        if (!reader.ValueIsEscaped && raw.IndexOfAny((byte)'&', (byte)'<') < 0)
+        {
+            return GetString(ref reader, baseOffset);
+        }
+
+        // UTF-16 never needs more chars than the UTF-8 (or JSON-escaped) text has bytes.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(raw.Length, 16));
+        try
+        {
+            int written;
+            if (reader.ValueIsEscaped)
+            {
+                written = reader.CopyString(buffer);
+            }
+            else if (System.Text.Unicode.Utf8.ToUtf16(raw, buffer, out _, out written, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                throw new LongPollProtocolException("a string is not valid UTF-8", baseOffset + reader.TokenStartIndex);
+            }
+
+            return new string(buffer, 0, VkText.UnescapeInPlace(buffer.AsSpan(0, written)));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new LongPollProtocolException("a string is not valid UTF-8", baseOffset + reader.TokenStartIndex, e);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using VkLongPoll.Events;
 
@@ -14,7 +13,12 @@ internal static class KludgesReader
 {
     public static void Read(ref UpdateTuple tuple, int index, MessageBuilder message)
     {
-        var reader = new ObjectReader(tuple.RawSpan(index), tuple.BaseOffset(index), $"event {tuple.Code}: element {index}");
+        if (tuple.RawSpan(index).Length == 2)
+        {
+            return; // "{}": the common case, nothing to read
+        }
+
+        var reader = new ObjectReader(tuple.RawSpan(index), tuple.BaseOffset(index), "a message's additional or attachments object");
         while (reader.NextProperty())
         {
             var name = reader.NameBytes;
@@ -38,7 +42,7 @@ internal static class KludgesReader
         switch (name)
         {
             case var _ when name.SequenceEqual("from"u8): message.From = reader.Int64("from"); break;
-            case var _ when name.SequenceEqual("title"u8): message.Title = Unescape(reader.String("title")); break;
+            case var _ when name.SequenceEqual("title"u8): message.Title = reader.Text("title"); break;
             case var _ when name.SequenceEqual("emoji"u8): message.HasEmoji = reader.Flag("emoji"); break;
             case var _ when name.SequenceEqual("from_admin"u8): message.FromAdminId = reader.Int64("from_admin"); break;
             case var _ when name.SequenceEqual("has_template"u8): message.HasTemplate = reader.Flag("has_template"); break;
@@ -74,9 +78,9 @@ internal static class KludgesReader
         {
             case var _ when name.SequenceEqual("source_act"u8): action.Type = reader.String("source_act"); break;
             case var _ when name.SequenceEqual("source_mid"u8): action.MemberId = reader.Int64("source_mid"); break;
-            case var _ when name.SequenceEqual("source_text"u8): action.Text = Unescape(reader.String("source_text")); break;
-            case var _ when name.SequenceEqual("source_old_text"u8): action.OldText = Unescape(reader.String("source_old_text")); break;
-            case var _ when name.SequenceEqual("source_message"u8): action.Message = Unescape(reader.String("source_message")); break;
+            case var _ when name.SequenceEqual("source_text"u8): action.Text = reader.Text("source_text"); break;
+            case var _ when name.SequenceEqual("source_old_text"u8): action.OldText = reader.Text("source_old_text"); break;
+            case var _ when name.SequenceEqual("source_message"u8): action.Message = reader.Text("source_message"); break;
             case var _ when name.SequenceEqual("source_chat_local_id"u8):
                 action.ConversationMessageId = reader.Int64("source_chat_local_id");
                 break;
@@ -89,12 +93,14 @@ internal static class KludgesReader
     private static void ReadAttachmentKey(ref ObjectReader reader, ReadOnlySpan<byte> afterPrefix, MessageBuilder message)
     {
         // afterPrefix is "{i}" or "{i}_{suffix}", e.g. "1_type", "3_product_id".
-        if (!Utf8Parser.TryParse(afterPrefix, out int index, out var digits) || index <= 0)
+        var digits = afterPrefix.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        digits = digits < 0 ? afterPrefix.Length : digits;
+        if (digits > 9 || !JsonValues.TryParseInt64(afterPrefix[..digits], out var number) || number <= 0)
         {
             throw reader.Error("attachment key has no valid number");
         }
 
-        var attachment = message.Attachment(index);
+        var attachment = message.Attachment((int)number);
         var suffix = afterPrefix[digits..];
         if (suffix.IsEmpty)
         {
@@ -114,8 +120,8 @@ internal static class KludgesReader
             case var _ when suffix.SequenceEqual("kind"u8): attachment.Kind = reader.String("attach_kind"); break;
             case var _ when suffix.SequenceEqual("product_id"u8): attachment.ProductId = reader.Int64("attach_product_id"); break;
             case var _ when suffix.SequenceEqual("url"u8): attachment.Url = reader.String("attach_url"); break;
-            case var _ when suffix.SequenceEqual("title"u8): attachment.Title = Unescape(reader.String("attach_title")); break;
-            case var _ when suffix.SequenceEqual("desc"u8): attachment.Description = Unescape(reader.String("attach_desc")); break;
+            case var _ when suffix.SequenceEqual("title"u8): attachment.Title = reader.Text("attach_title"); break;
+            case var _ when suffix.SequenceEqual("desc"u8): attachment.Description = reader.Text("attach_desc"); break;
             case var _ when suffix.SequenceEqual("photo"u8): attachment.Photo = reader.String("attach_photo"); break;
             case var _ when suffix.SequenceEqual("amount"u8): attachment.Amount = reader.String("attach_amount"); break;
             case var _ when suffix.SequenceEqual("currency"u8): attachment.Currency = reader.String("attach_currency"); break;
@@ -130,15 +136,16 @@ internal static class KludgesReader
     private static long? ReadReply(ref ObjectReader reader)
     {
         var offset = reader.Offset;
-        var json = reader.String("reply");
-        if (string.IsNullOrEmpty(json))
+        Span<byte> buffer = stackalloc byte[256];
+        var written = reader.CopyString(buffer) ?? throw new LongPollProtocolException("reply must be a short JSON string", offset);
+        if (written == 0)
         {
             return null;
         }
 
         try
         {
-            var inner = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+            var inner = new Utf8JsonReader(buffer[..written]);
             if (!inner.Read() || inner.TokenType != JsonTokenType.StartObject)
             {
                 throw new LongPollProtocolException("reply must hold a JSON object", offset);
@@ -220,8 +227,6 @@ internal static class KludgesReader
 
         return marks;
     }
-
-    private static string? Unescape(string? text) => text is null ? null : VkText.Unescape(text);
 
     private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 }

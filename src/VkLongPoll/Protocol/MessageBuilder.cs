@@ -5,6 +5,19 @@ namespace VkLongPoll.Protocol;
 /// <summary>Collects what a message tuple and its two objects say, then builds the immutable message.</summary>
 internal sealed class MessageBuilder
 {
+    // One builder per thread: decoding is synchronous and never nests message tuples, and Build copies
+    // everything into immutable records, so the builder's ~40 fields are not allocated per message.
+    [ThreadStatic]
+    private static MessageBuilder? t_current;
+
+    /// <summary>The thread's builder, emptied.</summary>
+    public static MessageBuilder Rent()
+    {
+        var builder = t_current ??= new MessageBuilder();
+        builder.Reset();
+        return builder;
+    }
+
     public long? MessageId;
     public long? ConversationMessageId;
     public long? MinorId;
@@ -44,6 +57,45 @@ internal sealed class MessageBuilder
     public int? AttachmentsCount;
     public string? AttachmentsJson;
     public Dictionary<string, string>? Other;
+
+    private void Reset()
+    {
+        MessageId = default;
+        ConversationMessageId = default;
+        MinorId = default;
+        Flags = default;
+        PeerId = default;
+        Timestamp = default;
+        Text = default;
+        RandomId = default;
+        UpdateTime = default;
+        IsComplete = default;
+        From = default;
+        Title = default;
+        HasEmoji = default;
+        FromAdminId = default;
+        HasTemplate = default;
+        KeyboardJson = default;
+        Payload = default;
+        MarkedUsers = default;
+        Mentions = default;
+        ExpireTtl = default;
+        Ttl = default;
+        IsExpired = default;
+        IsTranslated = default;
+        IsSilent = default;
+        PinnedAt = default;
+        RefSource = default;
+        Action = default;
+        Attachments?.Clear();
+        Forwards = default;
+        ReplyTo = default;
+        Geo = default;
+        GeoProvider = default;
+        AttachmentsCount = default;
+        AttachmentsJson = default;
+        Other = default;
+    }
 
     public AttachmentBuilder Attachment(int index)
     {
@@ -97,9 +149,9 @@ internal sealed class MessageBuilder
         };
     }
 
-    private List<MessageAttachment> BuildAttachments()
+    private MessageAttachment[] BuildAttachments()
     {
-        if (Attachments is null)
+        if (Attachments is not { Count: > 0 })
         {
             return [];
         }
@@ -115,7 +167,7 @@ internal sealed class MessageBuilder
             }
         }
 
-        return built;
+        return [.. built];
     }
 
     private MessageExtras BuildExtras()

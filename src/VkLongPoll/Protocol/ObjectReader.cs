@@ -79,6 +79,37 @@ internal ref struct ObjectReader
         }
     }
 
+    /// <summary>Reads the current property's value as VK text: a string with VK's HTML escaping undone.</summary>
+    public string? Text(string field)
+    {
+        if (PeekValueType() != JsonTokenType.String)
+        {
+            return String(field);
+        }
+
+        _reader.Read();
+        return JsonValues.GetVkText(ref _reader, _baseOffset);
+    }
+
+    /// <summary>Reads the current property's string value as unescaped UTF-8 into <paramref name="destination"/>; null when it is not a string or does not fit.</summary>
+    public int? CopyString(scoped Span<byte> destination)
+    {
+        _reader.Read();
+        if (_reader.TokenType != JsonTokenType.String || _reader.ValueSpan.Length > destination.Length)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _reader.CopyString(destination);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new LongPollProtocolException("a string is not valid UTF-8", Offset, e);
+        }
+    }
+
     /// <summary>Reads the current property's value as a "0"/"1" flag (also a number or a boolean).</summary>
     public bool Flag(string field)
     {
@@ -166,6 +197,9 @@ internal ref struct ObjectReader
         switch (reader.TokenType)
         {
             case JsonTokenType.Number when JsonValues.TryParseInt64(reader.ValueSpan, out number):
+                return number;
+            case JsonTokenType.String when !reader.ValueIsEscaped && !reader.HasValueSequence
+                && JsonValues.TryParseInt64(reader.ValueSpan.Trim((byte)' '), out number):
                 return number;
             case JsonTokenType.String:
                 var text = JsonValues.GetString(ref reader, baseOffset);

@@ -63,15 +63,14 @@ internal ref struct UpdateTuple
             return null;
         }
 
-        var slot = _slots[index];
-        var raw = _json[slot.Start..slot.End];
-        if (slot.Type == JsonTokenType.Number && JsonValues.TryParseInt64(raw, out var number))
+        ref readonly var slot = ref _slots[index];
+        if (slot.IsInteger)
         {
-            return number;
+            return slot.Integer;
         }
 
         // VK writes some numbers as strings (ts in failed:1, ids in objects); accept them here too.
-        if (slot.Type == JsonTokenType.String && JsonValues.TryParseInt64(String(index, field), out number))
+        if (slot.Type == JsonTokenType.String && JsonValues.TryParseInt64(String(index, field), out var number))
         {
             return number;
         }
@@ -107,6 +106,23 @@ internal ref struct UpdateTuple
 
         var reader = ReaderAt(index);
         return JsonValues.GetString(ref reader, _slots[index].Start);
+    }
+
+    /// <summary>Reads a string element and undoes VK's HTML escaping (see <see cref="VkText"/>).</summary>
+    public readonly string? OptionalText(int index, string field)
+    {
+        if (!Has(index))
+        {
+            return null;
+        }
+
+        if (!IsString(index))
+        {
+            throw Error(index, $"({field}) must be a string");
+        }
+
+        var reader = ReaderAt(index);
+        return JsonValues.GetVkText(ref reader, _slots[index].Start);
     }
 
     /// <summary>A reader over one element, already standing on its first token.</summary>

@@ -1,32 +1,154 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 
 namespace VkLongPoll.Protocol;
 
 /// <summary>Undoes the HTML escaping VK applies to texts in Long Poll updates.</summary>
 /// <remarks>
-/// VK writes newlines as <c>&lt;br&gt;</c> and escapes <c>" &amp; &lt; &gt;</c> as entities. Entities are
-/// decoded in one left-to-right pass, so <c>&amp;amp;quot;</c> becomes <c>&amp;quot;</c> and is not decoded
-/// twice (the bug vk-io has). Texts from API objects are plain and must not go through this.
+/// VK writes newlines as <c>&lt;br&gt;</c> and escapes <c>" &amp; &lt; &gt;</c> as entities. Both are undone
+/// in one left-to-right pass, so <c>&amp;amp;quot;</c> becomes <c>&amp;quot;</c> and is not decoded twice
+/// (the bug vk-io has), and a user's literal <c>&amp;lt;br&amp;gt;</c> stays text. Texts of API objects are
+/// plain and must not go through this.
 /// </remarks>
 public static class VkText
 {
+    // The longest HTML entity name ("&CounterClockwiseContourIntegral;") is 33 characters.
+    private const int MaxEntityLength = 40;
+
     /// <summary>Turns VK's escaped Long Poll text into plain text.</summary>
     public static string Unescape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.AsSpan().IndexOfAny('&', '<') < 0)
+        if (!NeedsUnescaping(text))
         {
             return text;
         }
 
-        // <br> first: an escaped "&lt;br&gt;" typed by a user must stay literal text.
-        if (text.Contains('<', StringComparison.Ordinal))
+        var buffer = text.ToCharArray();
+        return new string(buffer, 0, UnescapeInPlace(buffer));
+    }
+
+    /// <summary>True when the text holds a <c>&amp;</c> or <c>&lt;</c>, the only characters that start an escape.</summary>
+    public static bool NeedsUnescaping(ReadOnlySpan<char> text) => text.IndexOfAny('&', '<') >= 0;
+
+    /// <summary>Unescapes <paramref name="text"/> in place and returns the new length (never longer).</summary>
+    public static int UnescapeInPlace(Span<char> text)
+    {
+        var write = 0;
+        var read = 0;
+        while (read < text.Length)
         {
-            text = text.Replace("<br>", "\n", StringComparison.OrdinalIgnoreCase)
-                .Replace("<br/>", "\n", StringComparison.OrdinalIgnoreCase)
-                .Replace("<br />", "\n", StringComparison.OrdinalIgnoreCase);
+            // Plain runs are moved in bulk; only '&' and '<' need a look.
+            var plain = text[read..].IndexOfAny('&', '<');
+            if (plain != 0)
+            {
+                var run = plain < 0 ? text.Length - read : plain;
+                if (write != read)
+                {
+                    text.Slice(read, run).CopyTo(text[write..]);
+                }
+
+                write += run;
+                read += run;
+                continue;
+            }
+
+            var c = text[read];
+            if (c == '<' && LineBreakLength(text[read..]) is > 0 and var tagLength)
+            {
+                text[write++] = '\n';
+                read += tagLength;
+                continue;
+            }
+
+            if (c == '&' && DecodeEntity(text[read..], out var decoded, out var entityLength))
+            {
+                // An entity is at least as long as what it stands for, so writing never overtakes reading.
+                foreach (var ch in decoded)
+                {
+                    text[write++] = ch;
+                }
+
+                read += entityLength;
+                continue;
+            }
+
+            text[write++] = c;
+            read++;
         }
 
-        return text.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(text) : text;
+        return write;
+    }
+
+    /// <summary>Length of <c>&lt;br&gt;</c>, <c>&lt;br/&gt;</c> or <c>&lt;br /&gt;</c> (any case) at the start, else 0.</summary>
+    private static int LineBreakLength(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 4 || (text[1] | 0x20) != 'b' || (text[2] | 0x20) != 'r')
+        {
+            return 0;
+        }
+
+        var rest = text[3..];
+        return rest switch
+        {
+            ['>', ..] => 4,
+            ['/', '>', ..] => 5,
+            [' ', '/', '>', ..] => 6,
+            _ => 0,
+        };
+    }
+
+    private static bool DecodeEntity(ReadOnlySpan<char> text, out ReadOnlySpan<char> decoded, out int length)
+    {
+        decoded = default;
+        length = 0;
+        var end = text[..Math.Min(text.Length, MaxEntityLength)].IndexOf(';');
+        if (end < 2)
+        {
+            return false;
+        }
+
+        var name = text[1..end];
+        length = end + 1;
+        if (name[0] == '#')
+        {
+            return DecodeNumeric(name[1..], out decoded);
+        }
+
+        foreach (var ch in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        decoded = name switch
+        {
+            "quot" => "\"",
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "apos" => "'",
+            _ => WebUtility.HtmlDecode(text[..length].ToString()),
+        };
+        return decoded.Length < length;
+    }
+
+    private static bool DecodeNumeric(ReadOnlySpan<char> digits, out ReadOnlySpan<char> decoded)
+    {
+        decoded = default;
+        var hex = digits.Length > 0 && (digits[0] | 0x20) == 'x';
+        var number = hex ? digits[1..] : digits;
+        var style = hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None;
+        if (number.IsEmpty || !int.TryParse(number, style, CultureInfo.InvariantCulture, out var codePoint)
+            || codePoint == 0 || !Rune.IsValid(codePoint))
+        {
+            return false;
+        }
+
+        decoded = new Rune(codePoint).ToString();
+        return true;
     }
 }

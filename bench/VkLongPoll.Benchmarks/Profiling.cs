@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json;
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.Benchmarks;
+
+/// <summary>Stopwatch loops that split the decoder's cost into its stages, for finding hot spots (not for reporting).</summary>
+internal static class Profiling
+{
+    public static void Run(double seconds)
+    {
+        var corpus = CorpusGenerator.Generate(19, 200);
+        var events = CorpusGenerator.CountEvents(corpus);
+        var decoder = new LongPollDecoder(new LongPollDecoderOptions { Mode = 1706 });
+        Measure("tokens only (Utf8JsonReader.Read)", seconds, events, () =>
+        {
+            foreach (var body in corpus)
+            {
+                var reader = new Utf8JsonReader(body);
+                while (reader.Read())
+                {
+                }
+            }
+        });
+        Measure("slots only (first pass)", seconds, events, () =>
+        {
+            var slots = new JsonSlotList();
+            foreach (var body in corpus)
+            {
+                var reader = new Utf8JsonReader(body);
+                while (reader.Read())
+                {
+                    if (reader.TokenType == JsonTokenType.StartArray && reader.CurrentDepth == 2)
+                    {
+                        slots.CollectArray(ref reader);
+                    }
+                }
+            }
+        });
+        Measure("JsonDocument parse", seconds, events, () =>
+        {
+            foreach (var body in corpus)
+            {
+                using var document = JsonDocument.Parse(body);
+            }
+        });
+        foreach (var (kind, update) in new[]
+        {
+            ("counter", "[80,1,1,0,0,1,1,0,0,0]"),
+            ("typing", "[63,664425024,[664425024],1,1780051489]"),
+            ("read", "[10006,664425024,57,0]"),
+            ("message, plain", "[10004,57,1,1234567,664425024,1780051490,\"Привет\",{},{},0,1234567,0]"),
+            ("message, entities", "[10004,57,1,1234567,664425024,1780051490,\"&quot;Привет&quot; как дела<br>ok\",{},{},0,1234567,0]"),
+            ("message, long text", "[10004,57,1,1234567,664425024,1780051490,\"" + string.Concat(Enumerable.Repeat("привет &quot;Дача&quot; как дела<br>ok 🙂 ", 25)) + "\",{},{},0,1234567,0]"),
+            ("message, reply", "[10004,58,2097155,1234571,664425024,1780051550,\"да\",{},{\"fwd\":\"0_0\",\"reply\":\"{\\\"conversation_message_id\\\":57}\"},-1508912345,1234571,0]"),
+            ("message, service", "[10004,1843,8195,1234580,2000000153,1780051690,\"\",{\"source_act\":\"chat_title_update\",\"source_old_text\":\"Дача 2025\",\"source_text\":\"Дача 2026\",\"from\":\"664425024\"},{},0,1234580,0]"),
+            ("message, chat+attach", "[10004,1842,532481,1234570,2000000153,1780051494,\"ok\",{\"from\":\"664425024\"},{\"attach1_type\":\"photo\",\"attach1\":\"1_2\"},0,1234570,0]"),
+        })
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes("{\"ts\":1,\"updates\":[" + string.Join(',', Enumerable.Repeat(update, 20)) + "]}");
+            Measure("decode " + kind, seconds / 3, 20, () => decoder.ReadResponse(body));
+        }
+
+        Measure("full decode", seconds, events, () =>
+        {
+            foreach (var body in corpus)
+            {
+                decoder.ReadResponse(body);
+            }
+        });
+    }
+
+    /// <summary>The best of ten short runs: this machine's speed drifts, the minimum is the repeatable figure.</summary>
+    private static void Measure(string name, double seconds, int eventsPerRound, Action round)
+    {
+        round();
+        var best = double.MaxValue;
+        var bytes = 0.0;
+        for (var run = 0; run < 10; run++)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var rounds = 0;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < seconds / 10)
+            {
+                round();
+                rounds++;
+            }
+
+            var total = (double)rounds * eventsPerRound;
+            best = Math.Min(best, clock.Elapsed.TotalNanoseconds / total);
+            bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / total;
+        }
+
+        Console.WriteLine($"{name,-40} {best,8:F0} ns/event {bytes,8:F0} B/event");
+    }
+}
