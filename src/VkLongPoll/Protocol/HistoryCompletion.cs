@@ -5,7 +5,8 @@ namespace VkLongPoll.Protocol;
 /// <summary>Completes shortened history message events from the API message objects that came with them.</summary>
 internal static class HistoryCompletion
 {
-    public static IReadOnlyList<LongPollEvent> Complete(List<LongPollEvent> events, List<HistoryMessage> messages)
+    /// <summary>Replaces, in place, the shortened message events that <paramref name="messages"/> can complete.</summary>
+    public static LongPollEvent[] Complete(LongPollEvent[] events, List<HistoryMessage> messages)
     {
         if (messages.Count == 0)
         {
@@ -23,7 +24,7 @@ internal static class HistoryCompletion
             }
         }
 
-        for (var i = 0; i < events.Count; i++)
+        for (var i = 0; i < events.Length; i++)
         {
             events[i] = events[i] switch
             {

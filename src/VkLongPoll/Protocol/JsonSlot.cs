@@ -14,9 +14,20 @@ internal readonly record struct JsonSlot(JsonTokenType Type, int Start, int End,
 /// <summary>A growable, reusable list of slots (one per decoder call, not per update).</summary>
 internal sealed class JsonSlotList
 {
+    [ThreadStatic]
+    private static JsonSlotList? t_current;
+
     private JsonSlot[] _items = new JsonSlot[16];
 
     public int Count { get; private set; }
+
+    /// <summary>The thread's list, emptied (one update is decoded at a time on a thread).</summary>
+    public static JsonSlotList ForThread()
+    {
+        var list = t_current ??= new JsonSlotList();
+        list.Clear();
+        return list;
+    }
 
     public ReadOnlySpan<JsonSlot> Span => _items.AsSpan(0, Count);
 

@@ -69,7 +69,7 @@ public sealed partial class LongPollDecoder
     private LongPollHistory ReadHistoryObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, out bool sawHistory)
     {
         sawHistory = false;
-        List<LongPollEvent> events = [];
+        LongPollEvent[] events = [];
         List<HistoryMessage> messages = [];
         int? messagesCount = null;
         long? newPts = null, fromPts = null;

@@ -11,6 +11,9 @@ namespace VkLongPoll.Protocol;
 /// </remarks>
 public sealed partial class LongPollDecoder
 {
+    [ThreadStatic]
+    private static List<LongPollEvent>? t_events;
+
     /// <summary>Creates a decoder for version 19 with the shape of optional fields inferred.</summary>
     public LongPollDecoder()
         : this(LongPollDecoderOptions.Default)
@@ -53,7 +56,7 @@ public sealed partial class LongPollDecoder
         try
         {
             ExpectStart(ref reader, JsonTokenType.StartArray, "an update must be a JSON array");
-            var slots = new JsonSlotList();
+            var slots = JsonSlotList.ForThread();
             var update = DecodeUpdate(ref reader, utf8Json, slots, context);
             ExpectEnd(ref reader);
             return update;
@@ -153,11 +156,13 @@ public sealed partial class LongPollDecoder
         };
     }
 
-    /// <summary>Decodes every update of the array the reader stands on.</summary>
-    private List<LongPollEvent> ReadUpdates(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, LongPollContext context)
+    /// <summary>Decodes every update of the array the reader stands on, into an array of exactly that size.</summary>
+    private LongPollEvent[] ReadUpdates(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, LongPollContext context)
     {
-        var events = new List<LongPollEvent>();
-        var slots = new JsonSlotList();
+        // Scratch space is per thread: decoding is synchronous and never nests update arrays.
+        var events = t_events ??= new List<LongPollEvent>(64);
+        events.Clear();
+        var slots = JsonSlotList.ForThread();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
@@ -168,7 +173,9 @@ public sealed partial class LongPollDecoder
             events.Add(DecodeUpdate(ref reader, json, slots, context));
         }
 
-        return events;
+        var result = events.Count == 0 ? [] : events.ToArray();
+        events.Clear();
+        return result;
     }
 
     private LongPollEvent DecodeUpdate(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, JsonSlotList slots, LongPollContext context)

@@ -181,13 +181,22 @@ internal ref struct UpdateTuple
             throw Error(index, $"({field}) must be an array of integers");
         }
 
-        var reader = ReaderAt(index);
-        var values = new List<long>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        // Count first, so the only allocation is the exact array (typing events carry one on every update).
+        var counter = ReaderAt(index);
+        var count = 0;
+        while (counter.Read() && counter.TokenType != JsonTokenType.EndArray)
         {
-            values.Add(ObjectReader.ReadInt64(ref reader, BaseOffset(index), field));
+            counter.Skip();
+            count++;
         }
 
-        return [.. values];
+        var reader = ReaderAt(index);
+        var values = count == 0 ? [] : new long[count];
+        for (var i = 0; i < count && reader.Read(); i++)
+        {
+            values[i] = ObjectReader.ReadInt64(ref reader, BaseOffset(index), field);
+        }
+
+        return values;
     }
 }
