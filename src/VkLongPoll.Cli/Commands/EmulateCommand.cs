@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using VkLongPoll.Emulator;
+using VkLongPoll.Emulator.LongPoll;
+
+namespace VkLongPoll.Cli.Commands;
+
+/// <summary><c>vklp emulate</c>: runs the VK emulator in the foreground until Ctrl+C.</summary>
+internal static class EmulateCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port", "-p") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var http = new Option<bool>("--http") { Description = "Plain HTTP instead of HTTPS (loopback only)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the world and of scenarios.", DefaultValueFactory = _ => 1 };
+        var accounts = new Option<int>("--accounts") { Description = "How many accounts (tokens).", DefaultValueFactory = _ => 1 };
+        var faults = new Option<string?>("--faults") { Description = "Random Long Poll faults: RATE or RATE:KIND,KIND (e.g. 0.05:failed_1,http_502)." };
+        var command = new Command("emulate", "Run a VK API + User Long Poll emulator on loopback. First line of output: JSON with api_url, token, control_url, ca_cert_pem_path.")
+        {
+            port, http, seed, accounts, faults,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = new EmulatorOptions
+            {
+                Port = result.GetValue(port),
+                PlainHttp = result.GetValue(http),
+                Seed = result.GetValue(seed),
+                Accounts = result.GetValue(accounts),
+            };
+            return await RunAsync(options, result.GetValue(faults), Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(EmulatorOptions options, string? faultSpec, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        VkEmulator emulator;
+        try
+        {
+            emulator = await VkEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
+        {
+            await stderr.WriteLineAsync($"vklp emulate: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await using (emulator.ConfigureAwait(false))
+        {
+            if (faultSpec is not null && !TryApplyFaults(emulator.Faults, faultSpec, options.Seed, out var error))
+            {
+                await stderr.WriteLineAsync($"vklp emulate: --faults: {error}").ConfigureAwait(false);
+                return 2;
+            }
+
+            // One JSON line first, so scripts can read where to connect; the token is the emulator's own, not a secret.
+            using (var buffer = new MemoryStream())
+            {
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("api_url", emulator.ApiUrl.ToString());
+                    json.WriteString("token", emulator.Tokens[0]);
+                    json.WriteNumber("user_id", emulator.UserIds[0]);
+                    json.WriteString("control_url", emulator.ControlUrl.ToString());
+                    json.WriteString("ca_cert_pem_path", emulator.CertificatePemPath);
+                    json.WriteEndObject();
+                }
+
+                await stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
+                await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop cleanly.
+            }
+        }
+
+        return 0;
+    }
+
+    internal static bool TryApplyFaults(FaultInjector faults, string spec, int seed, out string error)
+    {
+        error = string.Empty;
+        var parts = spec.Split(':', 2);
+        if (!double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate is < 0 or > 1)
+        {
+            error = $"'{parts[0]}' is not a rate between 0 and 1";
+            return false;
+        }
+
+        var kinds = new List<FaultKind>();
+        foreach (var name in parts.Length > 1 ? parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [])
+        {
+            if (!FaultInjector.Names.TryGetValue(name, out var kind))
+            {
+                error = $"unknown fault '{name}'; known: {string.Join(", ", FaultInjector.Names.Keys)}";
+                return false;
+            }
+
+            kinds.Add(kind);
+        }
+
+        faults.SetRandom(rate, seed, kinds);
+        return true;
+    }
+}

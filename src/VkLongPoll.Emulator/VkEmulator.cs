@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VkLongPoll.Emulator.Api;
+using VkLongPoll.Emulator.Control;
+using VkLongPoll.Emulator.Hosting;
+using VkLongPoll.Emulator.LongPoll;
+using VkLongPoll.Emulator.Model;
+using VkLongPoll.Emulator.Scenario;
+
+namespace VkLongPoll.Emulator;
+
+/// <summary>A VK API and User Long Poll server on loopback, with a control API and fault injection.</summary>
+/// <remarks>
+/// Start it with <see cref="StartAsync"/>; it listens on HTTPS with a certificate it makes for
+/// 127.0.0.1 and localhost (written as PEM to <see cref="CertificatePemPath"/>), or on plain HTTP.
+/// </remarks>
+public sealed class VkEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly World _world;
+
+    private VkEmulator(WebApplication app, World world, X509Certificate2? certificate, string? pemPath, Uri baseUri, FaultInjector faults)
+    {
+        _app = app;
+        _world = world;
+        Certificate = certificate;
+        CertificatePemPath = pemPath;
+        BaseUri = baseUri;
+        Faults = faults;
+    }
+
+    /// <summary>Where it listens, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The API base URL to give a client: <c>{BaseUri}method</c>.</summary>
+    public Uri ApiUrl => new(BaseUri, "method");
+
+    /// <summary>The control API's base: <c>{BaseUri}_emulator</c>.</summary>
+    public Uri ControlUrl => new(BaseUri, "_emulator");
+
+    /// <summary>The self-signed certificate (null with plain HTTP).</summary>
+    public X509Certificate2? Certificate { get; }
+
+    /// <summary>The certificate as a PEM file a client can trust (null with plain HTTP).</summary>
+    public string? CertificatePemPath { get; }
+
+    /// <summary>The access tokens of the accounts, first account first.</summary>
+    public IReadOnlyList<string> Tokens => [.. _world.Accounts.Select(a => a.Token)];
+
+    /// <summary>The user ids of the accounts, in the order of <see cref="Tokens"/>.</summary>
+    public IReadOnlyList<long> UserIds => [.. _world.Accounts.Select(a => a.Self.Id)];
+
+    /// <summary>Long Poll fault injection, for in-process tests (the control API does the same).</summary>
+    public FaultInjector Faults { get; }
+
+    internal World World => _world;
+
+    /// <summary>Starts the server and returns once it listens.</summary>
+    public static async Task<VkEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        options.Validate();
+        var world = new World(options);
+        var certificate = options.PlainHttp ? null : LoopbackCertificate.Create(options.TimeProvider);
+        var pemPath = certificate is null ? null : LoopbackCertificate.WritePem(certificate, options.CertificatePemPath);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.Port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
+        });
+        var faults = new FaultInjector();
+        var api = new ApiEndpoint(world);
+        var longPoll = new LongPollEndpoint(world, faults);
+        var control = new ControlEndpoint(world, faults, api, new ScenarioRunner(options.TimeProvider));
+        var app = builder.Build();
+        app.Map("/method/{name}", (HttpContext context, string name) => api.HandleAsync(context, name));
+        app.Map("/nim{userId:long}", (HttpContext context, long userId) => longPoll.HandleAsync(context, userId));
+        app.Map("/_emulator/{action}", (HttpContext context, string action) => control.HandleAsync(context, action));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var listening = new Uri(address);
+        var baseUri = new Uri($"{(options.PlainHttp ? "http" : "https")}://{options.BindAddress}:{listening.Port}/");
+        world.SetServerAddress($"{options.BindAddress}:{listening.Port}", options.PlainHttp);
+        return new VkEmulator(app, world, certificate, pemPath, baseUri, faults);
+    }
+
+    /// <summary>An HTTP handler that trusts exactly this emulator's certificate (and nothing else), for clients in tests.</summary>
+    public SocketsHttpHandler CreateTrustingHandler()
+    {
+        var handler = new SocketsHttpHandler();
+        if (Certificate is { } certificate)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
+                errors == SslPolicyErrors.None
+                || (presented is not null && presented.GetCertHashString() == certificate.GetCertHashString());
+        }
+
+        return handler;
+    }
+
+    /// <summary>Stops the server and removes the PEM file it wrote.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Certificate?.Dispose();
+        if (CertificatePemPath is not null)
+        {
+            File.Delete(CertificatePemPath);
+        }
+    }
+}
