@@ -56,9 +56,8 @@ internal sealed class EmulatorClient : IDisposable
 
     public async Task<JsonElement> ControlAsync(string action, object? body = null)
     {
-        using var response = body is null
-            ? await Http.GetAsync(new Uri($"{_emulator.ControlUrl}/{action}?token={Uri.EscapeDataString(Token)}"))
-            : await Http.PostAsJsonAsync(new Uri($"{_emulator.ControlUrl}/{action}?token={Uri.EscapeDataString(Token)}"), body);
+        var uri = new Uri($"{_emulator.ControlUrl}/{action}{(action.Contains('?', StringComparison.Ordinal) ? '&' : '?')}token={Uri.EscapeDataString(Token)}");
+        using var response = body is null ? await Http.GetAsync(uri) : await Http.PostAsJsonAsync(uri, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();

@@ -1,0 +1,145 @@
+using System.Text;
+using VkLongPoll.Events;
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.IntegrationTests;
+
+/// <summary>Every API method of the emulator, and VK's error envelope.</summary>
+[Collection(EmulatorGroup.Name)]
+public sealed class ApiTests(EmulatorFixture fixture)
+{
+    [Fact]
+    public async Task UsersGet_NameCasesAndFields()
+    {
+        using var client = fixture.NewClient();
+
+        var nominative = (await client.ResponseAsync("users.get", new() { ["fields"] = "sex,photo_100,online" }))[0];
+        var genitive = (await client.ResponseAsync("users.get", new() { ["user_ids"] = client.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["name_case"] = "gen" }))[0];
+
+        Assert.Equal(client.UserId, nominative.GetProperty("id").GetInt64());
+        Assert.InRange(nominative.GetProperty("sex").GetInt32(), 1, 2);
+        Assert.StartsWith("https://", nominative.GetProperty("photo_100").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(nominative.GetProperty("last_name").GetString(), genitive.GetProperty("last_name").GetString());
+    }
+
+    [Fact]
+    public async Task ChatMethods_AfterCreatingAChat()
+    {
+        using var client = fixture.NewClient();
+        var created = await client.ControlAsync("chat_create", new { title = "Дача 2026" });
+        var chatId = created.GetProperty("chat_id").GetInt64();
+        var peer = created.GetProperty("peer_id").GetInt64();
+
+        var chat = await client.ResponseAsync("messages.getChat", new() { ["chat_id"] = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var conversations = await client.ResponseAsync("messages.getConversationsById", new() { ["peer_ids"] = peer.ToString(System.Globalization.CultureInfo.InvariantCulture), ["extended"] = "1" });
+
+        Assert.Equal("Дача 2026", chat.GetProperty("title").GetString());
+        Assert.Equal(4, chat.GetProperty("users").GetArrayLength());
+        var item = conversations.GetProperty("items")[0];
+        Assert.Equal(("chat", "Дача 2026"), (item.GetProperty("peer").GetProperty("type").GetString(), item.GetProperty("chat_settings").GetProperty("title").GetString()));
+        Assert.Equal(4, conversations.GetProperty("profiles").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task GetById_PhotosAndDocs()
+    {
+        using var client = fixture.NewClient();
+        var sent = await client.ControlAsync("send", new { text = "plain <text>" });
+        var id = sent.GetProperty("message_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var messages = await client.ResponseAsync("messages.getById", new() { ["message_ids"] = id });
+        var photos = await client.ResponseAsync("photos.getById", new() { ["photos"] = "1_2,-3_4" });
+        var docs = await client.ResponseAsync("docs.getById", new() { ["docs"] = "5_6" });
+
+        Assert.Equal("plain <text>", messages.GetProperty("items")[0].GetProperty("text").GetString()); // API text is not escaped
+        Assert.Equal(2, photos.GetArrayLength());
+        Assert.Equal(-3, photos[1].GetProperty("owner_id").GetInt64());
+        Assert.StartsWith("https://", docs[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("messages.send", null, 3)]
+    [InlineData("users.get", "bad-token", 5)]
+    [InlineData("users.get?name_case=xyz", null, 100)]
+    [InlineData("photos.getById?photos=abc", null, 100)]
+    public async Task Errors_HaveVkShape_AndNeverEchoTheToken(string methodAndQuery, string? token, int code)
+    {
+        using var client = fixture.NewClient();
+        var parts = methodAndQuery.Split('?');
+        var parameters = parts.Length > 1 ? new Dictionary<string, string> { [parts[1].Split('=')[0]] = parts[1].Split('=')[1] } : null;
+
+        var body = await client.ApiAsync(parts[0], parameters, token);
+
+        var error = body.GetProperty("error");
+        Assert.Equal(code, error.GetProperty("error_code").GetInt32());
+        Assert.NotEmpty(error.GetProperty("error_msg").GetString()!);
+        Assert.DoesNotContain(client.Token, body.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("bad-token", body.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InjectedCaptcha_IsError14WithSid()
+    {
+        using var client = fixture.NewClient();
+        await client.ControlAsync("api_faults", new { error_code = 14, count = 1 });
+
+        var error = (await client.ApiAsync("users.get")).GetProperty("error");
+
+        Assert.Equal((14, "239633676097"), (error.GetProperty("error_code").GetInt32(), error.GetProperty("captcha_sid").GetString()));
+        Assert.True((await client.ApiAsync("users.get")).TryGetProperty("response", out _));
+    }
+
+    [Fact]
+    public async Task History_DecodesAndCompletesFromMessagesItems()
+    {
+        using var client = fixture.NewClient();
+        var (_, _, _, pts) = await client.LongPollServerAsync();
+        await client.ControlAsync("send", new { text = "a & b" });
+        await client.ControlAsync("send", new { text = "second" });
+
+        var body = await client.ApiAsync("messages.getLongPollHistory", new() { ["pts"] = pts.ToString(System.Globalization.CultureInfo.InvariantCulture), ["lp_version"] = "19", ["credentials"] = "1" });
+        var history = new LongPollDecoder().ReadHistory(Encoding.UTF8.GetBytes(body.ToString()));
+
+        var texts = history.Events.OfType<MessageNewEvent>().Select(e => e.Message).ToList();
+        Assert.Equal(["a & b", "second"], texts.Select(m => m.Text));
+        Assert.All(texts, m => Assert.True(m.IsComplete));
+        Assert.Contains(history.Events, e => e is UnreadCounterEvent);
+        Assert.Equal(pts, history.FromPts);
+        Assert.True(history.NewPts > pts);
+        Assert.False(history.More);
+        Assert.NotNull(history.Credentials);
+    }
+
+    [Fact]
+    public async Task History_PagesWithMore()
+    {
+        using var client = fixture.NewClient();
+        var (_, _, _, pts) = await client.LongPollServerAsync();
+        for (var i = 0; i < 210; i++)
+        {
+            await client.ControlAsync("send", new { text = $"n{i}" });
+        }
+
+        var page = await client.ResponseAsync("messages.getLongPollHistory", new() { ["pts"] = pts.ToString(System.Globalization.CultureInfo.InvariantCulture), ["lp_version"] = "19", ["msgs_limit"] = "200" });
+        var next = page.GetProperty("new_pts").GetInt64();
+        var rest = await client.ResponseAsync("messages.getLongPollHistory", new() { ["pts"] = next.ToString(System.Globalization.CultureInfo.InvariantCulture), ["lp_version"] = "19" });
+
+        Assert.True(page.GetProperty("more").GetBoolean());
+        Assert.Equal(200, page.GetProperty("messages").GetProperty("count").GetInt32());
+        Assert.Equal(10, rest.GetProperty("messages").GetProperty("count").GetInt32());
+        Assert.False(rest.TryGetProperty("more", out _));
+    }
+
+    [Theory]
+    [InlineData(-100_000, 907)]
+    [InlineData(100_000, 908)]
+    public async Task History_UnusablePts_Is907Or908(long offset, int code)
+    {
+        using var client = fixture.NewClient();
+        var (_, _, _, pts) = await client.LongPollServerAsync();
+
+        var body = await client.ApiAsync("messages.getLongPollHistory", new() { ["pts"] = (pts + offset).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(code, body.GetProperty("error").GetProperty("error_code").GetInt32());
+    }
+}
