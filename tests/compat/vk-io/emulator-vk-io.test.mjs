@@ -10,7 +10,7 @@ import { VK } from 'vk-io';
 
 const [command, ...args] = (process.env.VKLP ?? 'vklp').split(' ');
 const emulator = spawn(command, [...args, 'emulate', '--seed', '7'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const deadline = setTimeout(() => finish('timed out after 60 s'), 60_000);
+const deadline = setTimeout(() => void finish('timed out after 60 s'), 60_000);
 let passed = 0;
 let failed = 0;
 
@@ -23,13 +23,20 @@ function check(condition, what) {
   }
 }
 
-function finish(error) {
+async function finish(error) {
   clearTimeout(deadline);
   if (error) {
     failed++;
     console.error(`vk-io compat: ${error}`);
   }
+  // Ctrl+C must stop the emulator cleanly; a kill after 10 s counts as a failure.
+  const exited = once(emulator, 'exit');
   emulator.kill('SIGINT');
+  const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+  check(stopped, 'vklp emulate stops on SIGINT');
+  if (!stopped) {
+    emulator.kill('SIGKILL');
+  }
   console.log(`vk-io compat: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }
@@ -76,7 +83,7 @@ try {
     check(received[i]?.isOutbox === false, `message ${i}: should be incoming`);
   });
   await vk.updates.stop();
-  finish();
+  await finish();
 } catch (error) {
-  finish(error.stack ?? String(error));
+  await finish(error.stack ?? String(error));
 }
