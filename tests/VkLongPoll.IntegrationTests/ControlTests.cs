@@ -33,6 +33,8 @@ public sealed class ControlTests(EmulatorFixture fixture)
         await client.ControlAsync("typing", new { peer_id = friend, activity = "voice" });
         await client.ControlAsync("notifications", new { peer_id = friend, disabled_until = -1 });
         await client.ControlAsync("cache_reset", new { message_id = id });
+        await client.ControlAsync("conversation_flags", new { peer_id = friend, set = 8388608 });
+        await client.ControlAsync("conversation_flags", new { peer_id = friend, reset = 8388608 });
         var chat = await client.ControlAsync("chat_create", new { title = "A & B", member_ids = new[] { friend } });
         var chatId = chat.GetProperty("chat_id").GetInt64();
         await client.ControlAsync("chat_rename", new { chat_id = chatId, title = "C" });
@@ -48,7 +50,7 @@ public sealed class ControlTests(EmulatorFixture fixture)
         var events = await EventsSince(client, ts);
         var types = events.Select(e => e.Type).ToList();
 
-        foreach (var type in new[] { "message_new", "message_edit", "message_flags_set", "message_flags_reset", "messages_read_outbox", "recording_voice", "notification_settings", "message_cache_reset", "chat_changed", "chat_info", "messages_deleted", "unread_counter" })
+        foreach (var type in new[] { "message_new", "message_edit", "message_flags_set", "message_flags_reset", "messages_read_outbox", "recording_voice", "notification_settings", "message_cache_reset", "conversation_flags_set", "conversation_flags_reset", "chat_changed", "chat_info", "messages_deleted", "unread_counter" })
         {
             Assert.Contains(type, types);
         }

@@ -79,6 +79,19 @@ internal sealed partial class ControlEndpoint
             case "notifications":
                 account.SetNotifications(Require(r.PeerId, "peer_id"), r.DisabledUntil ?? -1);
                 return (null, null);
+            case "conversation_flags":
+                var conversationPeer = Require(r.PeerId, "peer_id");
+                if (r.Set is { } setMask)
+                {
+                    account.ChangeConversationFlags(conversationPeer, setMask, set: true);
+                }
+
+                if (r.Reset is { } resetMask)
+                {
+                    account.ChangeConversationFlags(conversationPeer, resetMask, set: false);
+                }
+
+                return (null, null);
             case "cache_reset":
                 account.ResetCache(MessageId(r, account));
                 return (account.Find(MessageId(r, account)), null);
