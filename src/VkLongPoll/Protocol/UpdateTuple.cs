@@ -92,24 +92,12 @@ internal ref struct UpdateTuple
     public readonly string String(int index, string field) =>
         OptionalString(index, field) ?? throw Error(index, $"({field}) is missing");
 
-    public readonly string? OptionalString(int index, string field)
-    {
-        if (!Has(index))
-        {
-            return null;
-        }
-
-        if (!IsString(index))
-        {
-            throw Error(index, $"({field}) must be a string");
-        }
-
-        var reader = ReaderAt(index);
-        return JsonValues.GetString(ref reader, _slots[index].Start);
-    }
+    public readonly string? OptionalString(int index, string field) => ReadString(index, field, vkText: false);
 
     /// <summary>Reads a string element and undoes VK's HTML escaping (see <see cref="VkText"/>).</summary>
-    public readonly string? OptionalText(int index, string field)
+    public readonly string? OptionalText(int index, string field) => ReadString(index, field, vkText: true);
+
+    private readonly string? ReadString(int index, string field, bool vkText)
     {
         if (!Has(index))
         {
@@ -122,7 +110,7 @@ internal ref struct UpdateTuple
         }
 
         var reader = ReaderAt(index);
-        return JsonValues.GetVkText(ref reader, _slots[index].Start);
+        return vkText ? JsonValues.GetVkText(ref reader, _slots[index].Start) : JsonValues.GetString(ref reader, _slots[index].Start);
     }
 
     /// <summary>A reader over one element, already standing on its first token.</summary>
