@@ -1,0 +1,101 @@
+using System.Text.Json;
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.Api;
+
+/// <summary>Reads VK's <c>{"response": …}</c> / <c>{"error": …}</c> envelope without building a DOM.</summary>
+internal static class ApiEnvelope
+{
+    public readonly record struct Error(int Code, string Message, VkCaptcha? Captcha);
+
+    /// <summary>The error of an error answer; null for a <c>response</c> answer.</summary>
+    /// <exception cref="LongPollProtocolException">The body is not a VK API answer.</exception>
+    public static Error? ReadError(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new LongPollProtocolException("a VK API answer must be a JSON object", 0);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isError = reader.ValueTextEquals("error"u8);
+                reader.Read();
+                if (isError && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    return ReadErrorObject(ref reader);
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+        catch (JsonException e)
+        {
+            throw new LongPollProtocolException("a VK API answer is not valid JSON: " + e.Message, e.BytePositionInLine ?? 0, e);
+        }
+    }
+
+    /// <summary>The <c>response</c> object of <c>messages.getLongPollServer</c>.</summary>
+    public static LongPollServer ReadLongPollServer(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        reader.Read();
+        string? server = null, key = null;
+        long? ts = null, pts = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 2)
+            {
+                continue;
+            }
+
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "server": server = reader.GetString(); break;
+                case "key": key = reader.GetString(); break;
+                case "ts": ts = ReadNumber(ref reader); break;
+                case "pts": pts = ReadNumber(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return server is null || key is null || ts is null
+            ? throw new LongPollProtocolException("messages.getLongPollServer answered without server, key or ts", 0)
+            : new LongPollServer(server, key, ts.Value, pts);
+    }
+
+    private static long ReadNumber(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : reader.GetInt64();
+
+    private static Error ReadErrorObject(ref Utf8JsonReader reader)
+    {
+        int code = 0;
+        string message = string.Empty;
+        string? sid = null, image = null, redirect = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "error_code" when reader.TokenType == JsonTokenType.Number: code = reader.GetInt32(); break;
+                case "error_msg" when reader.TokenType == JsonTokenType.String: message = reader.GetString()!; break;
+                case "captcha_sid": sid = reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture); break;
+                case "captcha_img" when reader.TokenType == JsonTokenType.String: image = reader.GetString(); break;
+                case "redirect_uri" when reader.TokenType == JsonTokenType.String: redirect = reader.GetString(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new Error(code, message, sid is null && redirect is null ? null : new VkCaptcha(sid, image, redirect));
+    }
+}

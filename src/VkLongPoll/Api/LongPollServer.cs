@@ -1,0 +1,12 @@
+namespace VkLongPoll.Api;
+
+/// <summary>The answer of <c>messages.getLongPollServer</c>.</summary>
+/// <param name="Server">The Long Poll address, usually without a scheme.</param>
+/// <param name="Key">The session key. Secret: never printed by <see cref="ToString"/>.</param>
+/// <param name="Ts">The number of the newest event.</param>
+/// <param name="Pts">The persistent event number (with <c>need_pts</c>).</param>
+public sealed record LongPollServer(string Server, string Key, long Ts, long? Pts)
+{
+    /// <summary>Prints the server with the key redacted.</summary>
+    public override string ToString() => $"LongPollServer {{ Server = {Server}, Key = ***, Ts = {Ts}, Pts = {Pts} }}";
+}

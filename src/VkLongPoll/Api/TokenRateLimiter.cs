@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace VkLongPoll.Api;
+
+/// <summary>At most N calls per second for one token, shared by every client of that token in the process.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One per token for the life of the process; the semaphore needs no disposal.")]
+internal sealed class TokenRateLimiter
+{
+    // Keyed by a hash, so the registry never holds a token itself.
+    private static readonly ConcurrentDictionary<string, TokenRateLimiter> Shared = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly int _perSecond;
+
+    private TokenRateLimiter(int perSecond) => _perSecond = perSecond;
+
+    public static TokenRateLimiter For(string token, int perSecond) =>
+        Shared.GetOrAdd($"{TokenId(token)}/{perSecond}", _ => new TokenRateLimiter(perSecond));
+
+    /// <summary>A short, stable, non-reversible name for a token (for logs and file names).</summary>
+    public static string TokenId(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
+
+    public async Task WaitAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (_perSecond <= 0)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                var now = time.GetUtcNow();
+                while (_recent.Count > 0 && now - _recent.Peek() >= TimeSpan.FromSeconds(1))
+                {
+                    _recent.Dequeue();
+                }
+
+                if (_recent.Count < _perSecond)
+                {
+                    _recent.Enqueue(now);
+                    return;
+                }
+
+                await Task.Delay(_recent.Peek() + TimeSpan.FromSeconds(1) - now, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

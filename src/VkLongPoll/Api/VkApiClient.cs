@@ -1,0 +1,139 @@
+using System.Net;
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.Api;
+
+/// <summary>A small VK API client for the methods a Long Poll session needs.</summary>
+/// <remarks>
+/// Calls are form POSTs (the token never appears in a URL), rate-limited per token, and retried on the
+/// errors that pass. Give it an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>, or let it make one.
+/// </remarks>
+public sealed class VkApiClient : IDisposable
+{
+    private static readonly HashSet<int> Transient = [1, 6, 9, 10, 36];
+
+    private readonly string _token;
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly VkApiClientOptions _options;
+    private readonly TokenRateLimiter _limiter;
+
+    /// <summary>Creates a client for <paramref name="accessToken"/>.</summary>
+    public VkApiClient(string accessToken, VkApiClientOptions? options = null, HttpClient? httpClient = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        _token = accessToken;
+        _options = options ?? new VkApiClientOptions();
+        Transport.EnsureSecure(_options.BaseUrl, "the API base URL");
+        _ownsHttp = httpClient is null;
+        _http = httpClient ?? new HttpClient();
+        _limiter = TokenRateLimiter.For(accessToken, _options.CallsPerSecond);
+    }
+
+    /// <summary><c>messages.getLongPollServer</c> with <c>need_pts=1</c>.</summary>
+    public async Task<LongPollServer> GetLongPollServerAsync(int lpVersion, long? groupId = null, CancellationToken cancellationToken = default)
+    {
+        var parameters = new List<KeyValuePair<string, string>> { new("need_pts", "1"), new("lp_version", Invariant(lpVersion)) };
+        if (groupId is { } group)
+        {
+            parameters.Add(new("group_id", Invariant(group)));
+        }
+
+        var body = await CallAsync("messages.getLongPollServer", parameters, cancellationToken).ConfigureAwait(false);
+        return ApiEnvelope.ReadLongPollServer(body);
+    }
+
+    /// <summary><c>messages.getLongPollHistory</c> from <paramref name="pts"/>, decoded (and short message events completed).</summary>
+    public async Task<LongPollHistory> GetLongPollHistoryAsync(long pts, long? ts, LongPollDecoder decoder, long? groupId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("pts", Invariant(pts)),
+            new("lp_version", Invariant(decoder.Options.Version)),
+            new("events_limit", "1000"),
+            new("msgs_limit", "200"),
+            new("credentials", "1"),
+        };
+        if (ts is { } value)
+        {
+            parameters.Add(new("ts", Invariant(value)));
+        }
+
+        if (groupId is { } group)
+        {
+            parameters.Add(new("group_id", Invariant(group)));
+        }
+
+        var body = await CallAsync("messages.getLongPollHistory", parameters, cancellationToken).ConfigureAwait(false);
+        return decoder.ReadHistory(body);
+    }
+
+    /// <summary>Calls any method; returns the whole answer body when it is not an error.</summary>
+    /// <exception cref="VkApiException">VK answered with an error that retrying did not clear.</exception>
+    public async Task<byte[]> CallAsync(string method, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        var form = new List<KeyValuePair<string, string>>(parameters) { new("access_token", _token), new("v", _options.ApiVersion) };
+        var uri = new Uri(_options.BaseUrl.ToString().TrimEnd('/') + "/" + method);
+        for (var attempt = 0; ; attempt++)
+        {
+            await _limiter.WaitAsync(_options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            byte[] body;
+            try
+            {
+                using var response = await _http.PostAsync(uri, new FormUrlEncodedContent(form), cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries)
+                {
+                    await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException) when (attempt < _options.MaxRetries)
+            {
+                await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (ApiEnvelope.ReadError(body) is not { } error)
+            {
+                return body;
+            }
+
+            if (Transient.Contains(error.Code) && attempt < _options.MaxRetries)
+            {
+                await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (error.Code == 14 && error.Captcha is { } captcha && _options.CaptchaHandler is { } handler
+                && await handler(captcha, cancellationToken).ConfigureAwait(false) is { } answer && captcha.Sid is not null)
+            {
+                form.RemoveAll(p => p.Key is "captcha_sid" or "captcha_key");
+                form.Add(new("captcha_sid", captcha.Sid));
+                form.Add(new("captcha_key", answer));
+                continue;
+            }
+
+            throw error.Code switch
+            {
+                5 => new VkAuthorizationException(error.Message),
+                14 => new VkCaptchaException(error.Message, error.Captcha ?? new VkCaptcha(null, null, null)),
+                _ => new VkApiException(error.Code, error.Message),
+            };
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private static string Invariant(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,26 @@
+namespace VkLongPoll.Api;
+
+/// <summary>How <see cref="VkApiClient"/> talks to the VK API.</summary>
+public sealed class VkApiClientOptions
+{
+    /// <summary>VK's API address.</summary>
+    public static readonly Uri VkBaseUrl = new("https://api.vk.com/method");
+
+    /// <summary>The API base URL; VK's by default, the emulator's in tests. Plain HTTP is accepted for loopback only.</summary>
+    public Uri BaseUrl { get; set; } = VkBaseUrl;
+
+    /// <summary>The API version sent as <c>v</c>.</summary>
+    public string ApiVersion { get; set; } = "5.199";
+
+    /// <summary>Calls per second for this token (VK allows 3 for user tokens); shared by every client of the token in the process.</summary>
+    public int CallsPerSecond { get; set; } = 3;
+
+    /// <summary>Retries of errors that pass (1 unknown, 6 too many requests, 9 flood, 10 internal, 36 timeout) and of network failures.</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>Asked when VK wants a captcha; return the user's answer, or null to give up with <see cref="VkCaptchaException"/>.</summary>
+    public Func<VkCaptcha, CancellationToken, ValueTask<string?>>? CaptchaHandler { get; set; }
+
+    /// <summary>The clock for rate limiting and retry delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using VkLongPoll.Api;
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.Session;
+
+/// <summary>The poll loop and its recoveries.</summary>
+public sealed partial class LongPollClient
+{
+    private async IAsyncEnumerable<LongPollBatch> ReadBatchesCoreAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var state = from;
+        if (state is not null)
+        {
+            _version = LongPollClientOptions.SupportedVersions.Contains(state.Version) ? state.Version : _version;
+        }
+
+        if (state is null)
+        {
+            var server = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+            state = new LongPollCheckpoint(server.Ts, server.Pts ?? 0, server.Server, server.Key, _version);
+        }
+        else if (state.Server is null || state.Key is null)
+        {
+            // A restart without a usable key: everything since pts comes from history.
+            await foreach (var batch in RecoverAsync(state, cancellationToken).ConfigureAwait(false))
+            {
+                state = batch.Checkpoint;
+                yield return batch;
+            }
+        }
+
+        SessionLog.Started(_logger, Name, state.Ts, state.Pts, _version);
+        var attempt = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (response, problem) = await PollAsync(state, cancellationToken).ConfigureAwait(false);
+            if (response is null)
+            {
+                var delay = Backoff.For(attempt, _options.RetryDelay, _options.MaxRetryDelay);
+                SessionLog.Retrying(_logger, problem!, ++attempt, state.Ts, delay);
+                await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            attempt = 0;
+            switch (response.Failed)
+            {
+                case null:
+                    var next = state with { Ts = response.Ts ?? state.Ts, Pts = response.Pts ?? state.Pts, Version = _version };
+                    if (response.Updates.Count > 0)
+                    {
+                        yield return new LongPollBatch(response.Updates, next, Recovered: false);
+                    }
+
+                    state = next;
+                    break;
+                case 2:
+                    SessionLog.Failed(_logger, 2);
+                    var renewed = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+                    state = state with { Server = renewed.Server, Key = renewed.Key }; // keep ts: nothing is lost
+                    break;
+                case 4:
+                    SessionLog.Failed(_logger, 4);
+                    Renegotiate(response.MinVersion ?? 0, response.MaxVersion ?? 0);
+                    var server = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+                    state = state with { Server = server.Server, Key = server.Key, Version = _version };
+                    break;
+                default:
+                    // 1: history lost; 3: user data lost (and the key with it). Both: recover from pts.
+                    SessionLog.Failed(_logger, response.Failed.Value);
+                    await foreach (var batch in RecoverAsync(state with { Server = null, Key = null }, cancellationToken).ConfigureAwait(false))
+                    {
+                        state = batch.Checkpoint;
+                        yield return batch;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fetches everything persistent since <paramref name="state"/>'s pts, page by page, then resumes with the
+    /// credentials of the last page (a ts that matches the pts it ends at, so nothing comes twice).
+    /// </summary>
+    private async IAsyncEnumerable<LongPollBatch> RecoverAsync(LongPollCheckpoint state, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pts = state.Pts;
+        var startPts = pts;
+        var recovered = 0;
+        while (true)
+        {
+            LongPollHistory? history = null;
+            var unusable = 0;
+            try
+            {
+                history = await _api.GetLongPollHistoryAsync(pts, state.Ts, Decoder(), _options.GroupId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VkApiException e) when (e.ErrorCode is 907 or 908)
+            {
+                unusable = e.ErrorCode;
+            }
+
+            if (history is null)
+            {
+                // The pts is unusable: start over from now. What happened in between cannot be fetched.
+                SessionLog.Resync(_logger, pts, unusable);
+                var fresh = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+                yield return new LongPollBatch([], new LongPollCheckpoint(fresh.Ts, fresh.Pts ?? 0, fresh.Server, fresh.Key, _version), Recovered: true);
+                yield break;
+            }
+
+            var newPts = history.NewPts ?? pts;
+            var credentials = history.Credentials;
+            // While paging, a restart must recover again from the new pts: no server or key in the checkpoint.
+            var checkpoint = !history.More && credentials is not null && (credentials.Pts ?? newPts) == newPts
+                ? new LongPollCheckpoint(credentials.Ts, newPts, credentials.Server, credentials.Key, _version)
+                : new LongPollCheckpoint(state.Ts, newPts, null, null, _version);
+            recovered += history.Events.Count;
+            if (history.Events.Count > 0 || checkpoint.Key is not null)
+            {
+                yield return new LongPollBatch(history.Events, checkpoint, Recovered: true);
+            }
+
+            if (checkpoint.Key is not null)
+            {
+                SessionLog.Recovered(_logger, recovered, startPts, newPts);
+                yield break;
+            }
+
+            if (!history.More && credentials is null)
+            {
+                // No credentials: take a fresh server and ask history again for anything that came in between.
+                var fresh = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+                if ((fresh.Pts ?? newPts) == newPts)
+                {
+                    SessionLog.Recovered(_logger, recovered, startPts, newPts);
+                    yield return new LongPollBatch([], new LongPollCheckpoint(fresh.Ts, newPts, fresh.Server, fresh.Key, _version), Recovered: true);
+                    yield break;
+                }
+            }
+
+            pts = newPts;
+        }
+    }
+
+    /// <summary>One a_check; a null response with a reason for anything that should be retried with the same ts.</summary>
+    private async Task<(LongPollResponse? Response, string? Problem)> PollAsync(LongPollCheckpoint state, CancellationToken cancellationToken)
+    {
+        var server = state.Server!;
+        var baseUri = server.StartsWith("http://", StringComparison.Ordinal) || server.StartsWith("https://", StringComparison.Ordinal) ? server : "https://" + server;
+        var uri = new Uri(string.Create(CultureInfo.InvariantCulture,
+            $"{baseUri}?act=a_check&key={Uri.EscapeDataString(state.Key!)}&ts={state.Ts}&wait={_options.Wait}&mode={_options.EffectiveMode(_version)}&version={_version}"));
+        Transport.EnsureSecure(uri, "the Long Poll server");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.Wait) + _options.RequestTimeoutMargin, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return (null, $"HTTP {(int)response.StatusCode}");
+            }
+
+            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+            return (Decoder().ReadResponse(body), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, "timed out");
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, e.HttpRequestError.ToString());
+        }
+        catch (LongPollProtocolException e)
+        {
+            return (null, "unreadable answer: " + e.Reason);
+        }
+    }
+
+    private void Renegotiate(int min, int max)
+    {
+        if (_version >= min && _version <= max)
+        {
+            return; // ours is accepted: the answer was a glitch, ask again
+        }
+
+        var chosen = LongPollClientOptions.SupportedVersions.FirstOrDefault(v => v >= min && v <= max, -1);
+        if (chosen < 0)
+        {
+            throw new LongPollVersionException(min, max);
+        }
+
+        SessionLog.VersionChanged(_logger, _version, chosen);
+        _version = chosen;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VkLongPoll.Api;
+using VkLongPoll.Events;
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.Session;
+
+/// <summary>A User Long Poll session: typed events in server order, with every <c>failed</c> code and network fault recovered.</summary>
+/// <remarks>
+/// <c>failed: 1</c> and <c>3</c> recover the gap through <c>getLongPollHistory</c> from <c>pts</c>; <c>failed: 2</c> takes a new key and
+/// keeps <c>ts</c>; <c>failed: 4</c> renegotiates the version; HTTP errors, timeouts, resets and malformed answers retry the
+/// same <c>ts</c> with backoff. Nothing is skipped to get going again. See docs/delivery.md for the guarantee.
+/// </remarks>
+public sealed partial class LongPollClient : IAsyncDisposable
+{
+    private readonly LongPollClientOptions _options;
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly VkApiClient _api;
+    private readonly ILogger _logger;
+    private int _version;
+
+    /// <summary>Creates a session; nothing is sent until events are read.</summary>
+    /// <param name="options">Copied; later changes do not affect this client.</param>
+    /// <param name="httpClient">An <see cref="HttpClient"/> to share (its timeout should be infinite: the client times each poll itself).</param>
+    public LongPollClient(LongPollClientOptions options, HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Copy();
+        _options.Validate();
+        Transport.EnsureSecure(_options.ApiBaseUrl, "the API base URL");
+        _ownsHttp = httpClient is null;
+        _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _api = new VkApiClient(_options.AccessToken, new VkApiClientOptions
+        {
+            BaseUrl = _options.ApiBaseUrl,
+            CallsPerSecond = _options.ApiCallsPerSecond,
+            TimeProvider = _options.TimeProvider,
+            CaptchaHandler = _options.CaptchaHandler,
+        }, _http);
+        _logger = _options.LoggerFactory?.CreateLogger<LongPollClient>() ?? NullLogger<LongPollClient>.Instance;
+        _version = _options.Version;
+        Name = _options.CheckpointName ?? "vk-" + TokenRateLimiter.TokenId(_options.AccessToken);
+    }
+
+    /// <summary>The checkpoint's name in the store.</summary>
+    public string Name { get; }
+
+    /// <summary>The checkpoint after the last batch the consumer has taken; null before the first.</summary>
+    public LongPollCheckpoint? Checkpoint { get; private set; }
+
+    /// <summary>Events one by one; the checkpoint moves (and is saved to the store) once the consumer asks for the event after a batch.</summary>
+    /// <param name="from">Where to start; null loads it from <see cref="LongPollClientOptions.CheckpointStore"/>, or starts from now.</param>
+    /// <param name="cancellationToken">Stops reading; <see cref="OperationCanceledException"/> passes through.</param>
+    public IAsyncEnumerable<LongPollEvent> ReadEventsAsync(LongPollCheckpoint? from = null, CancellationToken cancellationToken = default) =>
+        ReadEventsCoreAsync(from, cancellationToken);
+
+    /// <summary>Batches with the checkpoint after each: for consumers that store events and checkpoint together.</summary>
+    /// <param name="from">Where to start; null starts from now.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public IAsyncEnumerable<LongPollBatch> ReadBatchesAsync(LongPollCheckpoint? from = null, CancellationToken cancellationToken = default) =>
+        ReadBatchesCoreAsync(from, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        _api.Dispose();
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async IAsyncEnumerable<LongPollEvent> ReadEventsCoreAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var store = _options.CheckpointStore;
+        if (from is null && store is not null)
+        {
+            from = await store.LoadAsync(Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        await foreach (var batch in ReadBatchesCoreAsync(from, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var e in batch.Events)
+            {
+                yield return e;
+            }
+
+            // The consumer came back for more: it has taken the whole batch.
+            Checkpoint = batch.Checkpoint;
+            if (store is not null)
+            {
+                await store.SaveAsync(Name, batch.Checkpoint, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private LongPollDecoder Decoder() => new(new LongPollDecoderOptions
+    {
+        Version = _version,
+        Mode = _options.EffectiveMode(_version),
+        // One odd event must not wedge the stream: it is delivered raw instead.
+        MalformedEvents = MalformedEventHandling.KeepAsUnknown,
+    });
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using VkLongPoll.Api;
+
+namespace VkLongPoll.Session;
+
+/// <summary>Options of a <see cref="LongPollClient"/>: mutable and bindable from configuration; copied when the client is made.</summary>
+public sealed class LongPollClientOptions
+{
+    /// <summary>The versions the client speaks, newest first (used when the server answers <c>failed: 4</c>).</summary>
+    public static readonly IReadOnlyList<int> SupportedVersions = [19, 11, 10, 3];
+
+    /// <summary>The user access token (or a community token with <see cref="GroupId"/>). Never logged.</summary>
+    public string AccessToken { get; set; } = string.Empty;
+
+    /// <summary>A community id, to receive a community's dialogs with a user token.</summary>
+    public long? GroupId { get; set; }
+
+    /// <summary>Protocol version: 19 (default), 11, 10 or 3 (the one that still carries friends' online status).</summary>
+    public int Version { get; set; } = 19;
+
+    /// <summary>The <c>mode</c>; by default 2|8|32|128, plus 64 for version 3 and 1024 for 19 (fixed layouts, <c>pts</c> in every answer).</summary>
+    public int? Mode { get; set; }
+
+    /// <summary>Seconds the server may hold a poll (VK: at most 90; 25 recommended).</summary>
+    public int Wait { get; set; } = 25;
+
+    /// <summary>How much longer than <see cref="Wait"/> a poll may take before it counts as a network failure.</summary>
+    public TimeSpan RequestTimeoutMargin { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The API base URL (VK's by default).</summary>
+    public Uri ApiBaseUrl { get; set; } = VkApiClientOptions.VkBaseUrl;
+
+    /// <summary>API calls per second for the token (VK: 3).</summary>
+    public int ApiCallsPerSecond { get; set; } = 3;
+
+    /// <summary>First and longest pause between retries after a failure (doubling, with ±25 % jitter).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest pause between retries.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where <see cref="LongPollClient.ReadEventsAsync"/> loads and saves its checkpoint; none by default.</summary>
+    public ICheckpointStore? CheckpointStore { get; set; }
+
+    /// <summary>The checkpoint's name in the store; by default derived from a hash of the token.</summary>
+    public string? CheckpointName { get; set; }
+
+    /// <summary>The clock for timeouts and retry delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where to log; nothing by default.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Answers captchas VK asks for during API calls.</summary>
+    public Func<VkCaptcha, CancellationToken, ValueTask<string?>>? CaptchaHandler { get; set; }
+
+    internal int EffectiveMode(int version) => Mode ?? (2 | 8 | 32 | 128 | (version < 10 ? 64 : 0) | (version >= 19 ? 1024 : 0));
+
+    internal LongPollClientOptions Copy() => (LongPollClientOptions)MemberwiseClone();
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(AccessToken))
+        {
+            throw new ArgumentException("an access token is required", nameof(AccessToken));
+        }
+
+        if (!SupportedVersions.Contains(Version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Version), Version, $"supported versions: {string.Join(", ", SupportedVersions)}");
+        }
+
+        if (Wait is < 0 or > 90)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Wait), Wait, "wait must be 0–90 seconds");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+
+namespace VkLongPoll.Session;
+
+/// <summary>Checkpoints in a SQLite file: one row per session name.</summary>
+/// <remarks>
+/// A consumer that stores its own results in the same database can save them and the checkpoint in one
+/// transaction with <see cref="Save(SqliteConnection, SqliteTransaction, string, LongPollCheckpoint)"/>:
+/// that is what makes delivery exactly-once rather than at-least-once (docs/delivery.md).
+/// </remarks>
+public sealed class SqliteCheckpointStore : ICheckpointStore
+{
+    private readonly string _connectionString;
+
+    /// <summary>Uses (and creates) the database file at <paramref name="path"/>.</summary>
+    public SqliteCheckpointStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        using var connection = Open();
+        EnsureTable(connection);
+    }
+
+    /// <summary>Creates the checkpoint table in <paramref name="connection"/> if it is not there.</summary>
+    public static void EnsureTable(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS longpoll_checkpoint (
+              name TEXT PRIMARY KEY, ts INTEGER NOT NULL, pts INTEGER NOT NULL,
+              server TEXT, key TEXT, version INTEGER NOT NULL, saved_at TEXT NOT NULL)
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Saves a checkpoint inside the caller's transaction (for exactly-once consumers).</summary>
+    public static void Save(SqliteConnection connection, SqliteTransaction? transaction, string name, LongPollCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO longpoll_checkpoint (name, ts, pts, server, key, version, saved_at)
+            VALUES ($name, $ts, $pts, $server, $key, $version, $saved)
+            ON CONFLICT(name) DO UPDATE SET ts = $ts, pts = $pts, server = $server, key = $key, version = $version, saved_at = $saved
+            """;
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$ts", checkpoint.Ts);
+        command.Parameters.AddWithValue("$pts", checkpoint.Pts);
+        command.Parameters.AddWithValue("$server", (object?)checkpoint.Server ?? DBNull.Value);
+        command.Parameters.AddWithValue("$key", (object?)checkpoint.Key ?? DBNull.Value);
+        command.Parameters.AddWithValue("$version", checkpoint.Version);
+        command.Parameters.AddWithValue("$saved", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<LongPollCheckpoint?> LoadAsync(string name, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ts, pts, server, key, version FROM longpoll_checkpoint WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read()
+            ? new LongPollCheckpoint(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4))
+            : null);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask SaveAsync(string name, LongPollCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        Save(connection, null, name, checkpoint);
+        return ValueTask.CompletedTask;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Threading.Channels;
+using VkLongPoll.Api;
+using VkLongPoll.Emulator;
+using VkLongPoll.Events;
+using VkLongPoll.Session;
+
+namespace VkLongPoll.IntegrationTests;
+
+/// <summary>The session engine against the emulator: every failure recovered, nothing lost, nothing twice.</summary>
+[Collection(EmulatorGroup.Name)]
+public sealed class SessionTests(EmulatorFixture fixture)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private static readonly string[] FirstTwo = ["a", "b"];
+
+    internal static LongPollClient NewSession(VkEmulator emulator, string token, ICheckpointStore? store = null, int version = 19) =>
+        new(new LongPollClientOptions
+        {
+            AccessToken = token,
+            ApiBaseUrl = emulator.ApiUrl,
+            ApiCallsPerSecond = 0,
+            Version = version,
+            Wait = 1,
+            RequestTimeoutMargin = TimeSpan.FromSeconds(2),
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(50),
+            CheckpointStore = store,
+        }, new HttpClient(emulator.CreateTrustingHandler()) { Timeout = Timeout.InfiniteTimeSpan });
+
+    /// <summary>Reads in the background until <paramref name="count"/> new messages arrived; returns their texts in order.</summary>
+    internal static async Task<List<string>> ReadMessagesAsync(LongPollClient session, int count, Func<Task> act) =>
+        [.. (await ReadNewMessagesAsync(session, received => received.Count >= count, act)).Select(m => m.Text ?? string.Empty)];
+
+    /// <summary>Reads new messages in the background until <paramref name="done"/>, then a short quiet period (more would be duplicates).</summary>
+    internal static async Task<List<LongPollMessage>> ReadNewMessagesAsync(LongPollClient session, Func<List<LongPollMessage>, bool> done, Func<Task> act)
+    {
+        using var bound = new CancellationTokenSource(Bound);
+        var texts = Channel.CreateUnbounded<LongPollMessage>();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var e in session.ReadEventsAsync(null, bound.Token))
+            {
+                if (e is MessageNewEvent { Message: var message })
+                {
+                    await texts.Writer.WriteAsync(message, bound.Token);
+                }
+            }
+        });
+        await act();
+        var received = new List<LongPollMessage>();
+        while (!done(received))
+        {
+            var next = texts.Reader.ReadAsync(bound.Token).AsTask();
+            if (await Task.WhenAny(next, reading) == reading)
+            {
+                await reading; // surfaces the session's exception
+                break;
+            }
+
+            received.Add(await next);
+        }
+
+        // Anything more within a short quiet period would be a duplicate.
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        while (texts.Reader.TryRead(out var extra))
+        {
+            received.Add(extra);
+        }
+
+        await bound.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        return received;
+    }
+
+    [Fact]
+    public async Task Session_DeliversEventsInOrder()
+    {
+        using var client = fixture.NewClient();
+        await using var session = NewSession(fixture.Emulator, client.Token);
+
+        var texts = await ReadMessagesAsync(session, 3, async () =>
+        {
+            await Task.Delay(200);
+            await client.ControlAsync("send", new { text = "one" });
+            await client.ControlAsync("send", new { text = "two" });
+            await client.ControlAsync("send", new { text = "three" });
+        });
+
+        Assert.Equal(["one", "two", "three"], texts);
+        Assert.NotNull(session.Checkpoint);
+    }
+
+    [Theory]
+    [InlineData("failed_1")]
+    [InlineData("failed_2")]
+    [InlineData("failed_3")]
+    [InlineData("failed_4")]
+    [InlineData("http_500")]
+    [InlineData("http_502")]
+    [InlineData("reset")]
+    [InlineData("malformed")]
+    [InlineData("truncated")]
+    [InlineData("hang")]
+    public async Task EveryFault_LosesNothing_RepeatsNothing(string fault)
+    {
+        using var client = fixture.NewClient();
+        await using var session = NewSession(fixture.Emulator, client.Token);
+
+        var texts = await ReadMessagesAsync(session, 6, async () =>
+        {
+            await Task.Delay(200);
+            await client.ControlAsync("send", new { text = "before 1" });
+            await client.ControlAsync("send", new { text = "before 2" });
+            await client.ControlAsync("faults", new { fault, count = 2 });
+            for (var i = 1; i <= 4; i++)
+            {
+                await client.ControlAsync("send", new { text = $"after {i}" });
+            }
+        });
+
+        Assert.Equal(["before 1", "before 2", "after 1", "after 2", "after 3", "after 4"], texts);
+    }
+
+    [Fact]
+    public async Task RestartFromSqliteCheckpoint_GetsWhatHappenedWhileDown_Once()
+    {
+        using var client = fixture.NewClient();
+        var path = Path.Combine(Path.GetTempPath(), $"vklp-test-{Guid.NewGuid():N}.db");
+        try
+        {
+            var store = new SqliteCheckpointStore(path);
+            await using (var first = NewSession(fixture.Emulator, client.Token, store))
+            {
+                Assert.Equal(FirstTwo, await ReadMessagesAsync(first, 2, async () =>
+                {
+                    await Task.Delay(200);
+                    await client.ControlAsync("send", new { text = "a" });
+                    await client.ControlAsync("send", new { text = "b" });
+                }));
+            }
+
+            // Down: messages arrive, the key dies, and more than the retained window passes.
+            await client.ControlAsync("send", new { text = "c" });
+            await client.ControlAsync("scenario", new { seed = 3, events = 120, rate = 0 });
+            await client.ControlAsync("send", new { text = "d" });
+
+            await using var second = NewSession(fixture.Emulator, client.Token, new SqliteCheckpointStore(path));
+            var messages = await ReadNewMessagesAsync(second, received => received.Count > 0 && received[^1].Text == "d", () => Task.CompletedTask);
+
+            var sentWhileDown = (await client.ControlAsync("journal")).GetProperty("events").EnumerateArray()
+                .Count(e => e.GetProperty("kind").GetString() == "message_new") - 2;
+            Assert.Equal("c", messages[0].Text);
+            Assert.Equal("d", messages[^1].Text);
+            Assert.Equal(sentWhileDown, messages.Count);
+            Assert.Equal(messages.Count, messages.Select(m => (m.PeerId, m.ConversationMessageId)).Distinct().Count());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task BadToken_IsAnAuthorizationError()
+    {
+        await using var session = NewSession(fixture.Emulator, "not-a-token");
+
+        await Assert.ThrowsAsync<VkAuthorizationException>(async () =>
+        {
+            await foreach (var e in session.ReadEventsAsync())
+            {
+                _ = e;
+            }
+        });
+    }
+
+    [Fact]
+    public async Task Cancellation_PassesThrough()
+    {
+        using var client = fixture.NewClient();
+        await using var session = NewSession(fixture.Emulator, client.Token);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var e in session.ReadEventsAsync(cancellationToken: cancel.Token))
+            {
+                _ = e;
+            }
+        });
+    }
+
+    [Fact]
+    public async Task Failed4_RenegotiatesToAVersionTheServerAccepts()
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { MaxVersion = 11, ApiCallsPerSecond = 0 });
+        using var client = new EmulatorClient(emulator);
+        await using var session = NewSession(emulator, client.Token, version: 19);
+
+        var texts = await ReadMessagesAsync(session, 1, async () =>
+        {
+            await Task.Delay(200);
+            await client.ControlAsync("send", new { text = "spoken in 11" });
+        });
+
+        Assert.Equal(["spoken in 11"], texts);
+        Assert.Equal(11, session.Checkpoint?.Version);
+    }
+}
