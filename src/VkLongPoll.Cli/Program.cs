@@ -5,6 +5,7 @@ var root = new RootCommand("vklp: typed, gap-free events from a VK account's Use
 {
     DecodeCommand.Create(),
     EmulateCommand.Create(),
+    SoakCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -17,6 +17,14 @@ using VkLongPoll.Emulator.Scenario;
 
 namespace VkLongPoll.Emulator;
 
+/// <summary>One journal entry: the event's numbers and its update array as the wire would carry it.</summary>
+/// <param name="Ts">Its ts.</param>
+/// <param name="Pts">The pts after it.</param>
+/// <param name="Persistent">Kept for getLongPollHistory.</param>
+/// <param name="Sent">Sent at all in the version asked for (8/9 are not sent from version 11 on).</param>
+/// <param name="Update">The update array, UTF-8 JSON.</param>
+public sealed record JournalEntry(long Ts, long Pts, bool Persistent, bool Sent, byte[] Update);
+
 /// <summary>A VK API and User Long Poll server on loopback, with a control API and fault injection.</summary>
 /// <remarks>
 /// Start it with <see cref="StartAsync"/>; it listens on HTTPS with a certificate it makes for
@@ -26,6 +34,7 @@ public sealed class VkEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly World _world;
+    private readonly ScenarioRunner _scenarios;
 
     private VkEmulator(WebApplication app, World world, X509Certificate2? certificate, string? pemPath, Uri baseUri, FaultInjector faults)
     {
@@ -35,6 +44,7 @@ public sealed class VkEmulator : IAsyncDisposable
         CertificatePemPath = pemPath;
         BaseUri = baseUri;
         Faults = faults;
+        _scenarios = new ScenarioRunner(world.Time);
     }
 
     /// <summary>Where it listens, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
@@ -103,6 +113,59 @@ public sealed class VkEmulator : IAsyncDisposable
         var baseUri = new Uri($"{(options.PlainHttp ? "http" : "https")}://{options.BindAddress}:{listening.Port}/");
         world.SetServerAddress($"{options.BindAddress}:{listening.Port}", options.PlainHttp);
         return new VkEmulator(app, world, certificate, pemPath, baseUri, faults);
+    }
+
+    /// <summary>Runs <paramref name="steps"/> scenario steps on an account at once (in-process load); returns the account's newest ts.</summary>
+    public long EmitScenario(int account, Random random, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var target = _world.Accounts[account];
+        for (var i = 0; i < steps; i++)
+        {
+            _scenarios.Step(target, random);
+        }
+
+        lock (target.Sync)
+        {
+            return target.Log.Ts;
+        }
+    }
+
+    /// <summary>The newest <c>ts</c> and <c>pts</c> of an account.</summary>
+    public (long Ts, long Pts) Position(int account)
+    {
+        var target = _world.Accounts[account];
+        lock (target.Sync)
+        {
+            return (target.Log.Ts, target.Log.Pts);
+        }
+    }
+
+    /// <summary>The account's journal as <c>a_check</c> of <paramref name="version"/>/<paramref name="mode"/> would send it.</summary>
+    public IReadOnlyList<JournalEntry> Journal(int account, int version = 19, int mode = 2 | 8 | 32 | 128)
+    {
+        var target = _world.Accounts[account];
+        List<LoggedEvent> events;
+        lock (target.Sync)
+        {
+            events = target.Log.Snapshot();
+        }
+
+        var format = new Wire.WireFormat(version, mode);
+        var entries = new List<JournalEntry>(events.Count);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        foreach (var logged in events)
+        {
+            buffer.Clear();
+            using (var json = new System.Text.Json.Utf8JsonWriter(buffer, Wire.JsonOptions.Writer))
+            {
+                Wire.UpdateEncoder.Write(json, logged.Event, format);
+            }
+
+            entries.Add(new JournalEntry(logged.Ts, logged.Pts, logged.Event.IsPersistent, Wire.UpdateEncoder.IsSent(logged.Event, format), buffer.WrittenSpan.ToArray()));
+        }
+
+        return entries;
     }
 
     /// <summary>An HTTP handler that trusts exactly this emulator's certificate (and nothing else), for clients in tests.</summary>

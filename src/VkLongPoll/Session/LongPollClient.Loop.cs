@@ -21,6 +21,9 @@ public sealed partial class LongPollClient
         {
             var server = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
             state = new LongPollCheckpoint(server.Ts, server.Pts ?? 0, server.Server, server.Key, _version);
+
+            // The starting point itself, so a store keeps it: a restart before the first event must not start from a later "now".
+            yield return new LongPollBatch([], state, Recovered: false);
         }
         else if (state.Server is null || state.Key is null)
         {
@@ -42,17 +45,25 @@ public sealed partial class LongPollClient
             {
                 var delay = Backoff.For(attempt, _options.RetryDelay, _options.MaxRetryDelay);
                 SessionLog.Retrying(_logger, problem!, ++attempt, state.Ts, delay);
+                LongPollMetrics.Retries.Add(1);
                 await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             attempt = 0;
+            if (response.Failed is { } failed)
+            {
+                LongPollMetrics.Recoveries.Add(1, new KeyValuePair<string, object?>("kind", "failed_" + failed.ToString(CultureInfo.InvariantCulture)));
+            }
+
             switch (response.Failed)
             {
                 case null:
                     var next = state with { Ts = response.Ts ?? state.Ts, Pts = response.Pts ?? state.Pts, Version = _version };
-                    if (response.Updates.Count > 0)
+                    // An answer that moved ts without updates for us (events this version does not send) still moves the checkpoint.
+                    if (response.Updates.Count > 0 || next.Ts != state.Ts || next.Pts != state.Pts)
                     {
+                        LongPollMetrics.Events.Add(response.Updates.Count);
                         yield return new LongPollBatch(response.Updates, next, Recovered: false);
                     }
 
@@ -114,6 +125,8 @@ public sealed partial class LongPollClient
                 yield break;
             }
 
+            LongPollMetrics.HistoryPages.Add(1);
+            LongPollMetrics.Events.Add(history.Events.Count);
             var newPts = history.NewPts ?? pts;
             var credentials = history.Credentials;
             // While paging, a restart must recover again from the new pts: no server or key in the checkpoint.

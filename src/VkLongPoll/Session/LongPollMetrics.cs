@@ -1,0 +1,20 @@
+using System.Diagnostics.Metrics;
+
+namespace VkLongPoll.Session;
+
+/// <summary>The library's one <see cref="Meter"/>, named after the package: events, recoveries, retries, history pages.</summary>
+public static class LongPollMetrics
+{
+    /// <summary>The meter's name, for listeners and OpenTelemetry.</summary>
+    public const string MeterName = "VkLongPoll";
+
+    internal static readonly Meter Meter = new(MeterName);
+
+    internal static readonly Counter<long> Events = Meter.CreateCounter<long>("vklp.events", description: "Events delivered to consumers.");
+
+    internal static readonly Counter<long> Recoveries = Meter.CreateCounter<long>("vklp.recoveries", description: "Recoveries, by kind (failed_1 … failed_4).");
+
+    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("vklp.retries", description: "Polls retried with the same ts after a network failure.");
+
+    internal static readonly Counter<long> HistoryPages = Meter.CreateCounter<long>("vklp.history_pages", description: "getLongPollHistory pages fetched.");
+}
