@@ -1,0 +1,33 @@
+using VkLongPoll.Cli.Soak;
+
+namespace VkLongPoll.Cli.Tests;
+
+/// <summary>A small soak in-process: every fault kind and client restarts, compared with the emulator's journal.</summary>
+public sealed class SoakTests
+{
+    [Fact]
+    public async Task SmallSoak_WithAllFaultsAndRestarts_LosesDuplicatesAndReordersNothing()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var result = await new SoakRunner(events: 1500, sessions: 2, seed: 5, faults: "all", TextWriter.Null).RunAsync(bound.Token);
+
+        Assert.True(result.Clean, result.ToString());
+        Assert.True(result.Events > 1000, result.ToString());
+        Assert.Equal(result.Events, result.Delivered + result.TransientMissed);
+        Assert.True(result.Restarts > 0);
+    }
+
+    [Fact]
+    public void Compare_CountsLostDuplicatedAndReordered()
+    {
+        string[] journal = ["a", "b", "c", "d"];
+
+        Assert.Equal((1L, 0L, 0L), Counts(SoakResult.Compare(journal, 0, ["a", "b", "d"], 0)));
+        Assert.Equal((0L, 1L, 0L), Counts(SoakResult.Compare(journal, 0, ["a", "b", "b", "c", "d"], 0)));
+        Assert.Equal((0L, 0L, 2L), Counts(SoakResult.Compare(journal, 0, ["a", "c", "b", "d"], 0)));
+        Assert.Equal(3, SoakResult.Compare(journal, 5, journal, 2).TransientMissed);
+    }
+
+    private static (long Lost, long Duplicated, long Reordered) Counts(SoakResult r) => (r.Lost, r.Duplicated, r.Reordered);
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Time.Testing;
+using VkLongPoll.Api;
+using VkLongPoll.Session;
+
+namespace VkLongPoll.Tests.Session;
+
+/// <summary>The pieces of the session that need no server: backoff, rate limit on a fake clock, options, secrets.</summary>
+public sealed class SessionUnitTests
+{
+    [Theory]
+    [InlineData(0, 750, 1250)]
+    [InlineData(1, 1500, 2500)]
+    [InlineData(3, 6000, 10000)]
+    [InlineData(10, 22500, 37500)]
+    [InlineData(1000, 22500, 37500)]
+    public void Backoff_DoublesWithJitter_AndIsCapped(int attempt, double lowMs, double highMs)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.InRange(Backoff.For(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)).TotalMilliseconds, lowMs, highMs);
+        }
+    }
+
+    [Fact]
+    public async Task RateLimiter_FourthCallWaitsForTheFakeClock()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = TokenRateLimiter.For("token-" + Guid.NewGuid(), 3);
+        for (var i = 0; i < 3; i++)
+        {
+            await limiter.WaitAsync(time, CancellationToken.None);
+        }
+
+        var fourth = limiter.WaitAsync(time, CancellationToken.None);
+        await Task.Yield();
+        Assert.False(fourth.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await fourth.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void RateLimiter_IsSharedPerToken()
+    {
+        var token = "shared-" + Guid.NewGuid();
+
+        Assert.Same(TokenRateLimiter.For(token, 3), TokenRateLimiter.For(token, 3));
+        Assert.NotSame(TokenRateLimiter.For(token, 3), TokenRateLimiter.For(token + "x", 3));
+        Assert.DoesNotContain(token, TokenRateLimiter.TokenId(token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Secrets_AreNeverPrinted()
+    {
+        Assert.DoesNotContain("secret-key", new LongPollCheckpoint(1, 2, "im.vk.com/nim1", "secret-key", 19).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-key", new LongPollServer("im.vk.com/nim1", "secret-key", 1, 2).ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", 19, 25)]
+    [InlineData("token", 5, 25)]
+    [InlineData("token", 19, 91)]
+    public void Options_AreValidated(string token, int version, int wait)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new LongPollClient(new LongPollClientOptions { AccessToken = token, Version = version, Wait = wait }));
+    }
+
+    [Theory]
+    [InlineData("http://api.vk.com/method", false)]
+    [InlineData("http://10.0.0.1/method", false)]
+    [InlineData("http://127.0.0.1:5000/method", true)]
+    [InlineData("http://localhost:5000/method", true)]
+    [InlineData("https://api.vk.com/method", true)]
+    public void PlainHttp_IsForLoopbackOnly(string url, bool allowed)
+    {
+        var create = () => new LongPollClient(new LongPollClientOptions { AccessToken = "token", ApiBaseUrl = new Uri(url) });
+
+        if (allowed)
+        {
+            Assert.NotNull(create());
+        }
+        else
+        {
+            Assert.Throws<VkLongPollException>(create);
+        }
+    }
+}
