@@ -45,6 +45,13 @@ internal sealed partial class Account
             };
             Messages[message.Id] = message;
             conversation.LastMessageId = message.Id;
+            (outgoing ? conversation.Outgoing : conversation.Incoming).Add((message.ConversationMessageId, message.Id));
+            Recent.Add(message.Id);
+            if (Recent.Count > 10)
+            {
+                Recent.RemoveAt(0);
+            }
+
             var logged = Emit(new WorldEvent(WorldEventKind.MessageNew) { Message = message, PeerId = peerId });
             if (outgoing)
             {
@@ -121,8 +128,9 @@ internal sealed partial class Account
         lock (Sync)
         {
             var conversation = ConversationWith(peerId);
-            var upTo = Messages.Values.Where(m => m.PeerId == peerId && m.Out != incoming).Select(m => m).MaxBy(m => m.ConversationMessageId);
-            var cmid = upTo?.ConversationMessageId ?? conversation.LastConversationMessageId;
+            var side = incoming ? conversation.Incoming : conversation.Outgoing;
+            (long Cmid, long Id)? upTo = side.Count > 0 ? side[^1] : null;
+            var cmid = upTo?.Cmid ?? conversation.LastConversationMessageId;
             if (incoming)
             {
                 conversation.InRead = cmid;

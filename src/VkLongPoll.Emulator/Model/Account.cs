@@ -87,27 +87,14 @@ internal sealed partial class Account
     }
 
     /// <summary>Unread conversations (the counter of event 80).</summary>
-    public int UnreadConversations() => Conversations.Values.Count(c => c.InRead < LastIncoming(c));
+    public int UnreadConversations() => Conversations.Values.Count(c => UnreadIn(c) > 0);
 
-    private long LastIncoming(Conversation conversation)
-    {
-        long last = 0;
-        foreach (var message in Messages.Values)
-        {
-            if (message.PeerId == conversation.PeerId && !message.Out && (message.Flags & 128) == 0 && message.ConversationMessageId > last)
-            {
-                last = message.ConversationMessageId;
-            }
-        }
+    /// <summary>The newest messages, newest last (for scenarios that edit or delete something recent).</summary>
+    public List<long> Recent { get; } = [];
 
-        return last;
-    }
+    private static int UnreadIn(Conversation conversation) => Conversation.CountAfter(conversation.Incoming, conversation.InRead);
 
-    private int UnreadIn(Conversation conversation) =>
-        Messages.Values.Count(m => m.PeerId == conversation.PeerId && !m.Out && (m.Flags & 128) == 0 && m.ConversationMessageId > conversation.InRead);
-
-    private int UnreadOut(Conversation conversation) =>
-        Messages.Values.Count(m => m.PeerId == conversation.PeerId && m.Out && (m.Flags & 128) == 0 && m.ConversationMessageId > conversation.OutRead);
+    private static int UnreadOut(Conversation conversation) => Conversation.CountAfter(conversation.Outgoing, conversation.OutRead);
 
     private long Now() => _world.Time.GetUtcNow().ToUnixTimeSeconds();
 

@@ -17,6 +17,31 @@ internal sealed class Conversation(long peerId)
 
     public long Flags { get; set; }
 
+    /// <summary>(cmid, id) of incoming and outgoing messages in order, so counters need no scan of all messages.</summary>
+    public List<(long Cmid, long Id)> Incoming { get; } = [];
+
+    public List<(long Cmid, long Id)> Outgoing { get; } = [];
+
+    /// <summary>Messages with a conversation message id above <paramref name="readUpTo"/> (the list is in cmid order).</summary>
+    public static int CountAfter(List<(long Cmid, long Id)> messages, long readUpTo)
+    {
+        int low = 0, high = messages.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (messages[middle].Cmid <= readUpTo)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return messages.Count - low;
+    }
+
     public long DisabledUntil { get; set; }
 }
 

@@ -56,7 +56,7 @@ internal sealed class ScenarioRunner(TimeProvider time)
             var friend = account.Friends[random.Next(account.Friends.Count)];
             var roll = random.Next(100);
             var chats = account.Chats.Values.ToList();
-            var recent = account.Messages.Values.Where(m => (m.Flags & Account.Deleted) == 0).OrderByDescending(m => m.Id).Take(5).ToList();
+            var recent = account.Recent.Select(account.Find).Where(m => (m.Flags & Account.Deleted) == 0).ToList();
             if (chats.Count == 0 && roll >= 80)
             {
                 roll = 80; // chat actions need a chat: create one first
