@@ -25,6 +25,19 @@ if (args is ["--profile", var secondsText])
     return 0;
 }
 
+// --idle-sessions N: memory per idle session; --recovery N: time to recover a gap of N persistent events.
+if (args is ["--idle-sessions", var sessionsText])
+{
+    await SessionFigures.IdleSessionsAsync(int.Parse(sessionsText, System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args is ["--recovery", var gapText])
+{
+    await SessionFigures.RecoveryAsync(int.Parse(gapText, System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 var config = args.Contains("--dry")
     ? ManualConfig.CreateMinimumViable().AddJob(Job.Dry)
     : DefaultConfig.Instance;

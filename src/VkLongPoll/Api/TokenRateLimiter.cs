@@ -11,6 +11,9 @@ internal sealed class TokenRateLimiter
     // Keyed by a hash, so the registry never holds a token itself.
     private static readonly ConcurrentDictionary<string, TokenRateLimiter> Shared = new(StringComparer.Ordinal);
 
+    // The server counts calls when they arrive, we when they leave: a small margin keeps the two windows apart.
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(100);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Queue<DateTimeOffset> _recent = new();
     private readonly int _perSecond;
@@ -36,7 +39,7 @@ internal sealed class TokenRateLimiter
             while (true)
             {
                 var now = time.GetUtcNow();
-                while (_recent.Count > 0 && now - _recent.Peek() >= TimeSpan.FromSeconds(1))
+                while (_recent.Count > 0 && now - _recent.Peek() >= Window)
                 {
                     _recent.Dequeue();
                 }
@@ -47,7 +50,7 @@ internal sealed class TokenRateLimiter
                     return;
                 }
 
-                await Task.Delay(_recent.Peek() + TimeSpan.FromSeconds(1) - now, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_recent.Peek() + Window - now, time, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

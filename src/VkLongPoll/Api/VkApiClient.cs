@@ -108,19 +108,28 @@ public sealed class VkApiClient : IDisposable
                 continue;
             }
 
-            if (error.Code == 14 && error.Captcha is { } captcha && _options.CaptchaHandler is { } handler
-                && await handler(captcha, cancellationToken).ConfigureAwait(false) is { } answer && captcha.Sid is not null)
+            // 14 (captcha) and 17 (validation) need a person: ask the handler, then retry with its answer.
+            if (error.Code is 14 or 17 && error.Captcha is { } captcha && _options.CaptchaHandler is { } handler
+                && await handler(captcha, cancellationToken).ConfigureAwait(false) is { } answer)
             {
-                form.RemoveAll(p => p.Key is "captcha_sid" or "captcha_key");
-                form.Add(new("captcha_sid", captcha.Sid));
-                form.Add(new("captcha_key", answer));
+                form.RemoveAll(p => p.Key is "captcha_sid" or "captcha_key" or "success_token");
+                if (captcha.Sid is not null)
+                {
+                    form.Add(new("captcha_sid", captcha.Sid));
+                    form.Add(new("captcha_key", answer));
+                }
+                else
+                {
+                    form.Add(new("success_token", answer));
+                }
+
                 continue;
             }
 
             throw error.Code switch
             {
                 5 => new VkAuthorizationException(error.Message),
-                14 => new VkCaptchaException(error.Message, error.Captcha ?? new VkCaptcha(null, null, null)),
+                14 or 17 => new VkCaptchaException(error.Message, error.Captcha ?? new VkCaptcha(null, null, null)),
                 _ => new VkApiException(error.Code, error.Message),
             };
         }

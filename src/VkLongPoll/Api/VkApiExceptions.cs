@@ -4,7 +4,7 @@ namespace VkLongPoll.Api;
 public sealed class VkAuthorizationException(string errorMessage)
     : VkApiException(5, errorMessage);
 
-/// <summary>VK wants a captcha solved (error 14) and no <see cref="VkApiClientOptions.CaptchaHandler"/> answered it.</summary>
+/// <summary>VK wants a captcha solved (error 14) or a validation done (17), and no <see cref="VkApiClientOptions.CaptchaHandler"/> answered it.</summary>
 /// <param name="errorMessage">VK's <c>error_msg</c>.</param>
 /// <param name="captcha">What to show the user.</param>
 public sealed class VkCaptchaException(string errorMessage, VkCaptcha captcha)
