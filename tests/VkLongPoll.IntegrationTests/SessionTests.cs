@@ -162,6 +162,22 @@ public sealed class SessionTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task ApiOutage_IsWaitedOut()
+    {
+        using var client = fixture.NewClient();
+        await client.ControlAsync("api_faults", new { error_code = 10, count = 8 }); // internal server error, again and again
+        await using var session = NewSession(fixture.Emulator, client.Token);
+
+        var texts = await ReadMessagesAsync(session, 1, async () =>
+        {
+            await Task.Delay(500);
+            await client.ControlAsync("send", new { text = "after the outage" });
+        });
+
+        Assert.Equal(["after the outage"], texts);
+    }
+
+    [Fact]
     public async Task BadToken_IsAnAuthorizationError()
     {
         await using var session = NewSession(fixture.Emulator, "not-a-token");

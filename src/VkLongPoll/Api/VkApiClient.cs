@@ -80,21 +80,28 @@ public sealed class VkApiClient : IDisposable
         {
             await _limiter.WaitAsync(_options.TimeProvider, cancellationToken).ConfigureAwait(false);
             byte[] body;
+            using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
             try
             {
-                using var response = await _http.PostAsync(uri, new FormUrlEncodedContent(form), cancellationToken).ConfigureAwait(false);
+                using var response = await _http.PostAsync(uri, new FormUrlEncodedContent(form), linked.Token).ConfigureAwait(false);
                 if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries)
                 {
                     await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             }
-            catch (HttpRequestException) when (attempt < _options.MaxRetries)
+            catch (Exception e) when (attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested
+                && e is HttpRequestException or OperationCanceledException)
             {
                 await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new HttpRequestException($"{method} did not answer within {_options.RequestTimeout.TotalSeconds:F0} s", e);
             }
 
             if (ApiEnvelope.ReadError(body) is not { } error)

@@ -18,6 +18,9 @@ public sealed class VkApiClientOptions
     /// <summary>Retries of errors that pass (1 unknown, 6 too many requests, 9 flood, 10 internal, 36 timeout) and of network failures.</summary>
     public int MaxRetries { get; set; } = 5;
 
+    /// <summary>How long one API call may take before it counts as a network failure.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Asked when VK wants a captcha; return the user's answer, or null to give up with <see cref="VkCaptchaException"/>.</summary>
     public Func<VkCaptcha, CancellationToken, ValueTask<string?>>? CaptchaHandler { get; set; }
 

@@ -19,7 +19,7 @@ public sealed partial class LongPollClient
 
         if (state is null)
         {
-            var server = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+            var server = await ServerAsync(cancellationToken).ConfigureAwait(false);
             state = new LongPollCheckpoint(server.Ts, server.Pts ?? 0, server.Server, server.Key, _version);
 
             // The starting point itself, so a store keeps it: a restart before the first event must not start from a later "now".
@@ -71,13 +71,13 @@ public sealed partial class LongPollClient
                     break;
                 case 2:
                     SessionLog.Failed(_logger, 2);
-                    var renewed = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+                    var renewed = await ServerAsync(cancellationToken).ConfigureAwait(false);
                     state = state with { Server = renewed.Server, Key = renewed.Key }; // keep ts: nothing is lost
                     break;
                 case 4:
                     SessionLog.Failed(_logger, 4);
                     Renegotiate(response.MinVersion ?? 0, response.MaxVersion ?? 0);
-                    var server = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+                    var server = await ServerAsync(cancellationToken).ConfigureAwait(false);
                     state = state with { Server = server.Server, Key = server.Key, Version = _version };
                     break;
                 default:
@@ -109,7 +109,7 @@ public sealed partial class LongPollClient
             var unusable = 0;
             try
             {
-                history = await _api.GetLongPollHistoryAsync(pts, state.Ts, Decoder(), _options.GroupId, cancellationToken).ConfigureAwait(false);
+                history = await ResilientAsync(() => _api.GetLongPollHistoryAsync(pts, state.Ts, Decoder(), _options.GroupId, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (VkApiException e) when (e.ErrorCode is 907 or 908)
             {
@@ -120,7 +120,7 @@ public sealed partial class LongPollClient
             {
                 // The pts is unusable: start over from now. What happened in between cannot be fetched.
                 SessionLog.Resync(_logger, pts, unusable);
-                var fresh = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+                var fresh = await ServerAsync(cancellationToken).ConfigureAwait(false);
                 yield return new LongPollBatch([], new LongPollCheckpoint(fresh.Ts, fresh.Pts ?? 0, fresh.Server, fresh.Key, _version), Recovered: true);
                 yield break;
             }
@@ -148,7 +148,7 @@ public sealed partial class LongPollClient
             if (!history.More && credentials is null)
             {
                 // No credentials: take a fresh server and ask history again for anything that came in between.
-                var fresh = await _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken).ConfigureAwait(false);
+                var fresh = await ServerAsync(cancellationToken).ConfigureAwait(false);
                 if ((fresh.Pts ?? newPts) == newPts)
                 {
                     SessionLog.Recovered(_logger, recovered, startPts, newPts);
@@ -160,6 +160,40 @@ public sealed partial class LongPollClient
             pts = newPts;
         }
     }
+
+    private Task<LongPollServer> ServerAsync(CancellationToken cancellationToken) =>
+        ResilientAsync(() => _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// An API call that outlives outages: network failures, unreadable answers and VK errors that pass are retried
+    /// with the session's backoff for as long as it takes. A rejected token, a captcha nobody answered and other
+    /// API errors are not: retrying cannot fix them.
+    /// </summary>
+    private async Task<T> ResilientAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransient(e))
+            {
+                var delay = Backoff.For(attempt, _options.RetryDelay, _options.MaxRetryDelay);
+                SessionLog.Retrying(_logger, "API: " + e.GetType().Name, attempt + 1, -1, delay);
+                LongPollMetrics.Retries.Add(1);
+                await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception e) => e switch
+    {
+        VkAuthorizationException or VkCaptchaException => false,
+        VkApiException api => api.ErrorCode is 1 or 6 or 9 or 10 or 36,
+        HttpRequestException or LongPollProtocolException or OperationCanceledException => true,
+        _ => false,
+    };
 
     /// <summary>One a_check; a null response with a reason for anything that should be retried with the same ts.</summary>
     private async Task<(LongPollResponse? Response, string? Problem)> PollAsync(LongPollCheckpoint state, CancellationToken cancellationToken)

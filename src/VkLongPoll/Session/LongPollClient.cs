@@ -39,6 +39,8 @@ public sealed partial class LongPollClient : IAsyncDisposable
             CallsPerSecond = _options.ApiCallsPerSecond,
             TimeProvider = _options.TimeProvider,
             CaptchaHandler = _options.CaptchaHandler,
+            // The session retries API failures itself, with its own (configurable) backoff and without limit.
+            MaxRetries = 0,
         }, _http);
         _logger = _options.LoggerFactory?.CreateLogger<LongPollClient>() ?? NullLogger<LongPollClient>.Instance;
         _version = _options.Version;
