@@ -162,6 +162,40 @@ public sealed class SessionTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task Metrics_CountEventsRecoveriesAndHistoryPages()
+    {
+        using var client = fixture.NewClient();
+        var measured = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == LongPollMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var kind = tags.ToArray().FirstOrDefault(t => t.Key == "kind").Value;
+            measured.AddOrUpdate(instrument.Name + (kind is null ? string.Empty : ":" + kind), value, (_, sum) => sum + value);
+        });
+        listener.Start();
+        await using var session = NewSession(fixture.Emulator, client.Token);
+
+        await ReadMessagesAsync(session, 2, async () =>
+        {
+            await Task.Delay(200);
+            await client.ControlAsync("send", new { text = "m1" });
+            await client.ControlAsync("faults", new { fault = "failed_1" });
+            await client.ControlAsync("send", new { text = "m2" });
+        });
+
+        Assert.True(measured.GetValueOrDefault("vklp.events") >= 2);
+        Assert.True(measured.GetValueOrDefault("vklp.recoveries:failed_1") >= 1);
+        Assert.True(measured.GetValueOrDefault("vklp.history_pages") >= 1);
+    }
+
+    [Fact]
     public async Task ApiOutage_IsWaitedOut()
     {
         using var client = fixture.NewClient();

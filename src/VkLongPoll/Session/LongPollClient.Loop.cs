@@ -64,6 +64,7 @@ public sealed partial class LongPollClient
                     if (response.Updates.Count > 0 || next.Ts != state.Ts || next.Pts != state.Pts)
                     {
                         LongPollMetrics.Events.Add(response.Updates.Count);
+                        LongPollMetrics.RecordLag(response.Updates, _options.TimeProvider);
                         yield return new LongPollBatch(response.Updates, next, Recovered: false);
                     }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 
+using VkLongPoll.Events;
+
 namespace VkLongPoll.Session;
 
 /// <summary>The library's one <see cref="Meter"/>, named after the package: events, recoveries, retries, history pages.</summary>
@@ -10,11 +12,31 @@ public static class LongPollMetrics
 
     internal static readonly Meter Meter = new(MeterName);
 
+    /// <summary>Records the lag of the new messages of a batch, when anyone listens.</summary>
+    internal static void RecordLag(IReadOnlyList<LongPollEvent> events, TimeProvider time)
+    {
+        if (!Lag.Enabled)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        foreach (var e in events)
+        {
+            if (e is MessageNewEvent { Message.Timestamp: { } sent })
+            {
+                Lag.Record(Math.Max(0, now - sent));
+            }
+        }
+    }
+
     internal static readonly Counter<long> Events = Meter.CreateCounter<long>("vklp.events", description: "Events delivered to consumers.");
 
     internal static readonly Counter<long> Recoveries = Meter.CreateCounter<long>("vklp.recoveries", description: "Recoveries, by kind (failed_1 … failed_4).");
 
     internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("vklp.retries", description: "Polls retried with the same ts after a network failure.");
+
+    internal static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("vklp.lag", unit: "s", description: "Delivery time minus the timestamp of new messages (VK's clock; whole seconds).");
 
     internal static readonly Counter<long> HistoryPages = Meter.CreateCounter<long>("vklp.history_pages", description: "getLongPollHistory pages fetched.");
 }
