@@ -10,12 +10,18 @@ public sealed class EmulatorFixture : IAsyncLifetime
     private int _nextAccount;
 
     public async Task InitializeAsync() =>
-        Emulator = await VkEmulator.StartAsync(new EmulatorOptions { Accounts = 64, Seed = 11, ApiCallsPerSecond = 0 });
+        Emulator = await VkEmulator.StartAsync(new EmulatorOptions { Accounts = 256, Seed = 11, ApiCallsPerSecond = 0 });
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
     /// <summary>A client of an account no other test uses.</summary>
-    internal EmulatorClient NewClient() => new(Emulator, Interlocked.Increment(ref _nextAccount) - 1);
+    internal EmulatorClient NewClient()
+    {
+        var account = Interlocked.Increment(ref _nextAccount) - 1;
+        return account < Emulator.Tokens.Count
+            ? new EmulatorClient(Emulator, account)
+            : throw new InvalidOperationException($"the shared emulator has {Emulator.Tokens.Count} accounts; raise Accounts in EmulatorFixture");
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -12,7 +12,7 @@ internal sealed class TokenRateLimiter
     private static readonly ConcurrentDictionary<string, TokenRateLimiter> Shared = new(StringComparer.Ordinal);
 
     // The server counts calls when they arrive, we when they leave: a small margin keeps the two windows apart.
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(250);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Queue<DateTimeOffset> _recent = new();
