@@ -1,0 +1,125 @@
+using VkLongPoll.Events;
+
+namespace VkLongPoll.Cli.Feed;
+
+/// <summary>Message bodies, attachments, service actions and platforms.</summary>
+internal sealed partial class FeedFormatter
+{
+    /// <summary>The text (or a placeholder) followed by the attachments as readable kinds.</summary>
+    private string Body(LongPollMessage m)
+    {
+        var parts = new List<string>(2);
+        if (!string.IsNullOrEmpty(m.Text))
+        {
+            parts.Add(m.Text);
+        }
+        else if (!m.IsComplete)
+        {
+            parts.Add(Ru ? "(текст недоступен)" : "(text not available)");
+        }
+
+        if (m.Attachments.Count > 0)
+        {
+            parts.Add(string.Join(" ", m.Attachments.Select(a => $"[{AttachmentKind(a)}]")));
+        }
+
+        if (m.Geo is not null)
+        {
+            parts.Add(Ru ? "[место на карте]" : "[location]");
+        }
+
+        if (m.ReplyToConversationMessageId is not null)
+        {
+            parts.Add(Ru ? "(ответ)" : "(reply)");
+        }
+        else if (m.Forwards is not null)
+        {
+            parts.Add(Ru ? "(пересланные сообщения)" : "(forwarded messages)");
+        }
+
+        return parts.Count == 0 ? (Ru ? "(пусто)" : "(empty)") : string.Join(" ", parts);
+    }
+
+    private string AttachmentKind(MessageAttachment a) => (a.Type, a.Kind, Ru) switch
+    {
+        ("doc", "audiomsg", true) => "голосовое сообщение",
+        ("doc", "audiomsg", false) => "voice message",
+        ("doc", "graffiti", true) => "граффити",
+        ("doc", "graffiti", false) => "graffiti",
+        ("photo", _, true) => "фото",
+        ("video", _, true) => "видео",
+        ("audio", _, true) => "аудиозапись",
+        ("doc", _, true) => "документ",
+        ("sticker", _, true) => "стикер",
+        ("wall", _, true) => "запись на стене",
+        ("link", _, true) => a.Link?.Url is { } url ? $"ссылка {url}" : "ссылка",
+        ("link", _, false) => a.Link?.Url is { } url ? $"link {url}" : "link",
+        ("gift", _, true) => "подарок",
+        ("poll", _, true) => "опрос",
+        ("call", _, true) => "звонок",
+        ("story", _, true) => "история",
+        ("doc", _, false) => "document",
+        ("wall", _, false) => "wall post",
+        (var type, _, _) => type,
+    };
+
+    private string ServiceAction(LongPollMessage m, ServiceAction action)
+    {
+        var actor = Author(m);
+        var chat = m.PeerId is { } peer ? Title(peer) : string.Empty;
+        var member = action.MemberId ?? actor;
+        return (action.Type, Ru) switch
+        {
+            ("chat_create", true) => $"{Name(actor)} {Verb(actor, "создал", "создала")} беседу «{action.Text}»",
+            ("chat_create", false) => $"{Name(actor)} created the chat “{action.Text}”",
+            ("chat_title_update", true) => $"{Name(actor)} {Verb(actor, "переименовал", "переименовала")} беседу «{action.OldText}» в «{action.Text}»",
+            ("chat_title_update", false) => $"{Name(actor)} renamed the chat “{action.OldText}” to “{action.Text}”",
+            ("chat_photo_update", true) => $"{Name(actor)} {Verb(actor, "обновил", "обновила")} фото беседы {chat}",
+            ("chat_photo_update", false) => $"{Name(actor)} changed the photo of {chat}",
+            ("chat_photo_remove", true) => $"{Name(actor)} {Verb(actor, "удалил", "удалила")} фото беседы {chat}",
+            ("chat_photo_remove", false) => $"{Name(actor)} removed the photo of {chat}",
+            ("chat_invite_user", true) when member == actor => $"{Name(actor)} {Verb(actor, "вернулся", "вернулась")} в {chat}",
+            ("chat_invite_user", false) when member == actor => $"{Name(actor)} came back to {chat}",
+            ("chat_invite_user", true) => $"{Name(actor)} {Verb(actor, "пригласил", "пригласила")} {Name(member, "acc")} в {chat}",
+            ("chat_invite_user", false) => $"{Name(actor)} invited {Name(member)} to {chat}",
+            ("chat_invite_user_by_link", true) => $"{Name(actor)} {Verb(actor, "присоединился", "присоединилась")} к {chat} по ссылке",
+            ("chat_invite_user_by_link", false) => $"{Name(actor)} joined {chat} by link",
+            ("chat_kick_user", true) when member == actor => $"{Name(actor)} {Verb(actor, "вышел", "вышла")} из {chat}",
+            ("chat_kick_user", false) when member == actor => $"{Name(actor)} left {chat}",
+            ("chat_kick_user", true) => $"{Name(actor)} {Verb(actor, "исключил", "исключила")} {Name(member, "acc")} из {chat}",
+            ("chat_kick_user", false) => $"{Name(actor)} removed {Name(member)} from {chat}",
+            ("chat_pin_message", true) => $"{Name(actor)} {Verb(actor, "закрепил", "закрепила")} сообщение в {chat}: «{action.Message}»",
+            ("chat_pin_message", false) => $"{Name(actor)} pinned a message in {chat}: “{action.Message}”",
+            ("chat_unpin_message", true) => $"{Name(actor)} {Verb(actor, "открепил", "открепила")} сообщение в {chat}",
+            ("chat_unpin_message", false) => $"{Name(actor)} unpinned a message in {chat}",
+            ("chat_screenshot", true) => $"{Name(member)} {Verb(member, "сделал", "сделала")} скриншот {chat}",
+            ("chat_screenshot", false) => $"{Name(member)} took a screenshot of {chat}",
+            (var type, true) => $"{Name(actor)}: служебное действие {type} в {chat}",
+            (var type, false) => $"{Name(actor)}: service action {type} in {chat}",
+        };
+    }
+
+    private static string PlatformRu(Platform platform) => platform switch
+    {
+        Platform.Mobile => "с мобильного",
+        Platform.IPhone => "с iPhone",
+        Platform.IPad => "с iPad",
+        Platform.Android => "с Android",
+        Platform.WindowsPhone => "с Windows Phone",
+        Platform.Windows => "с Windows",
+        Platform.Web => "с компьютера",
+        _ => "в сеть",
+    };
+
+    private static string PlatformEn(Platform platform) => platform switch
+    {
+        Platform.Mobile => " (mobile)",
+        Platform.IPhone => " (iPhone)",
+        Platform.IPad => " (iPad)",
+        Platform.Android => " (Android)",
+        Platform.WindowsPhone => " (Windows Phone)",
+        Platform.Windows => " (Windows)",
+        Platform.Web => " (web)",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using VkLongPoll.Events;
+
+namespace VkLongPoll.Cli.Feed;
+
+/// <summary>Turns events into one readable line each, in Russian (with the speaker's grammatical gender and name cases) or English.</summary>
+/// <remarks>Returns null for events a person does not need to see (51/52 duplicates of service messages, unknown codes).</remarks>
+internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirectory directory)
+{
+    private bool Ru => language == FeedLanguage.Russian;
+
+    public string? Format(LongPollEvent e) => e switch
+    {
+        FriendOnlineEvent f => Ru
+            ? $"{Name(f.UserId)} {Verb(f.UserId, "вошёл", "вошла")} {PlatformRu(f.Platform)}"
+            : $"{Name(f.UserId)} came online{PlatformEn(f.Platform)}",
+        FriendOfflineEvent f => f.IsTimeout
+            ? Ru ? $"{Name(f.UserId)} {Verb(f.UserId, "отошёл", "отошла")} (нет активности)" : $"{Name(f.UserId)} is away (timed out)"
+            : Ru ? $"{Name(f.UserId)} {Verb(f.UserId, "вышел", "вышла")} из сети" : $"{Name(f.UserId)} went offline",
+        ActivityEvent a => Activity(a),
+        MessageNewEvent m when m.Message.Action is { } action => ServiceAction(m.Message, action),
+        MessageNewEvent m => NewMessage(m.Message),
+        MessageEditEvent m => Ru
+            ? $"{Name(Author(m.Message))} {Verb(Author(m.Message), "изменил", "изменила")} сообщение{Where(m.Message.PeerId)}: {Body(m.Message)}"
+            : $"{Name(Author(m.Message))} edited a message{Where(m.Message.PeerId)}: {Body(m.Message)}",
+        MessageFlagsSetEvent f => FlagsSet(f),
+        MessageFlagsResetEvent f => FlagsReset(f),
+        MessagesReadInboxEvent r => Ru ? $"Вы прочитали {Conversation(r.PeerId, "ins")}" : $"You read {Conversation(r.PeerId, "nom")}",
+        MessagesReadOutboxEvent r => r.PeerId.IsChat
+            ? Ru ? $"Ваши сообщения в {Title(r.PeerId)} прочитаны" : $"Your messages in {Title(r.PeerId)} were read"
+            : Ru ? $"{Name(r.PeerId.Value)} {Verb(r.PeerId.Value, "прочитал", "прочитала")} ваши сообщения" : $"{Name(r.PeerId.Value)} read your messages",
+        MessagesDeletedEvent d => Ru ? $"История {Conversation(d.PeerId, "gen")} очищена" : $"History of {Conversation(d.PeerId, "nom")} was cleared",
+        UnreadCounterEvent u => Ru ? $"Непрочитанных диалогов: {u.Count}" : $"Unread conversations: {u.Count}",
+        NotificationSettingsEvent n => n.DisabledUntil == 0
+            ? Ru ? $"Уведомления {Conversation(n.PeerId, "gen")} включены" : $"Notifications for {Conversation(n.PeerId, "nom")} are on"
+            : Ru ? $"Уведомления {Conversation(n.PeerId, "gen")} выключены" : $"Notifications for {Conversation(n.PeerId, "nom")} are off",
+        ChatInfoEvent { InfoType: ChatInfoType.AdminAppointed } c => Ru
+            ? $"{Name(c.Info)} теперь {Verb(c.Info, "администратор", "администратор")} в {Title(c.PeerId)}"
+            : $"{Name(c.Info)} is now an admin of {Title(c.PeerId)}",
+        _ => null,
+    };
+
+    private string Activity(ActivityEvent a)
+    {
+        var who = a.UserIds.Count == 0 ? (Ru ? "Кто-то" : "Someone") : string.Join(", ", a.UserIds.Select(id => Name(id)));
+        var where = a.PeerId.IsChat ? (Ru ? $" в {Title(a.PeerId)}" : $" in {Title(a.PeerId)}") : string.Empty;
+        var plural = a.UserIds.Count > 1;
+        var doing = (a.Activity, Ru) switch
+        {
+            (ActivityKind.Typing, true) => plural ? "печатают" : "печатает",
+            (ActivityKind.RecordingVoice, true) => plural ? "записывают голосовое сообщение" : "записывает голосовое сообщение",
+            (ActivityKind.UploadingPhoto, true) => plural ? "загружают фото" : "загружает фото",
+            (ActivityKind.UploadingVideo, true) => plural ? "загружают видео" : "загружает видео",
+            (ActivityKind.UploadingFile, true) => plural ? "загружают файл" : "загружает файл",
+            (ActivityKind.RecordingVideoMessage, true) => plural ? "записывают видеосообщение" : "записывает видеосообщение",
+            (_, true) => plural ? "выбирают файл" : "выбирает файл",
+            (ActivityKind.Typing, false) => plural ? "are typing" : "is typing",
+            (ActivityKind.RecordingVoice, false) => plural ? "are recording a voice message" : "is recording a voice message",
+            (ActivityKind.UploadingPhoto, false) => plural ? "are uploading a photo" : "is uploading a photo",
+            (ActivityKind.UploadingVideo, false) => plural ? "are uploading a video" : "is uploading a video",
+            (ActivityKind.UploadingFile, false) => plural ? "are uploading a file" : "is uploading a file",
+            (ActivityKind.RecordingVideoMessage, false) => plural ? "are recording a video message" : "is recording a video message",
+            _ => plural ? "are choosing a file" : "is choosing a file",
+        };
+        return $"{who} {doing}{where}";
+    }
+
+    private string NewMessage(LongPollMessage m)
+    {
+        if (m.IsOutgoing == true)
+        {
+            return m.PeerId is { IsChat: true } chat
+                ? Ru ? $"Вы написали в {Title(chat)}: {Body(m)}" : $"You wrote in {Title(chat)}: {Body(m)}"
+                : Ru ? $"Вы написали {Name(m.PeerId?.Value ?? 0, "dat")}: {Body(m)}" : $"You wrote to {Name(m.PeerId?.Value ?? 0)}: {Body(m)}";
+        }
+
+        var author = Author(m);
+        return m.PeerId is { IsChat: true } peer
+            ? Ru ? $"Сообщение от {Name(author, "gen")} в {Title(peer)}: {Body(m)}" : $"Message from {Name(author)} in {Title(peer)}: {Body(m)}"
+            : Ru ? $"Сообщение от {Name(author, "gen")}: {Body(m)}" : $"Message from {Name(author)}: {Body(m)}";
+    }
+
+    private string? FlagsSet(MessageFlagsSetEvent f) => f.Mask switch
+    {
+        var mask when mask.HasFlag(MessageFlags.DeletedForAll) => Ru ? $"Сообщение удалено для всех{Where(f.Message.PeerId)}" : $"A message was deleted for everyone{Where(f.Message.PeerId)}",
+        var mask when mask.HasFlag(MessageFlags.Deleted) => Ru ? $"Сообщение удалено{Where(f.Message.PeerId)}" : $"A message was deleted{Where(f.Message.PeerId)}",
+        var mask when mask.HasFlag(MessageFlags.Spam) => Ru ? "Сообщение отмечено как спам" : "A message was marked as spam",
+        var mask when mask.HasFlag(MessageFlags.Important) => Ru ? "Сообщение отмечено как важное" : "A message was marked important",
+        var mask when mask.HasFlag(MessageFlags.AudioListened) => Ru ? "Голосовое сообщение прослушано" : "A voice message was listened to",
+        _ => null,
+    };
+
+    private string? FlagsReset(MessageFlagsResetEvent f) => f.Mask switch
+    {
+        var mask when mask.HasFlag(MessageFlags.Deleted) => Ru ? $"Сообщение восстановлено{Where(f.Message.PeerId)}{Tail(f.Message)}" : $"A message was restored{Where(f.Message.PeerId)}{Tail(f.Message)}",
+        var mask when mask.HasFlag(MessageFlags.Spam) => Ru ? "Сообщение больше не спам" : "A message is no longer spam",
+        var mask when mask.HasFlag(MessageFlags.Important) => Ru ? "Сообщение больше не важное" : "A message is no longer important",
+        _ => null,
+    };
+
+    private string Tail(LongPollMessage m) => m.IsComplete ? ": " + Body(m) : string.Empty;
+
+    private static long Author(LongPollMessage m) => m.FromId ?? m.PeerId?.Value ?? 0;
+
+    private string Where(PeerId? peer) => peer is { IsChat: true } chat ? (Ru ? $" в {Title(chat)}" : $" in {Title(chat)}") : string.Empty;
+
+    private string Conversation(PeerId peer, string nameCase) => peer.IsChat
+        ? (Ru ? $"беседы {Title(peer)}" : Title(peer))
+        : Ru ? (nameCase == "ins" ? $"диалог с {Name(peer.Value, "ins")}" : $"диалога с {Name(peer.Value, "ins")}") : $"the conversation with {Name(peer.Value)}";
+
+    private string Title(PeerId peer) =>
+        Ru ? $"«{directory.ChatTitle(peer.Value) ?? $"беседа {peer.ChatId?.ToString(CultureInfo.InvariantCulture)}"}»"
+           : $"“{directory.ChatTitle(peer.Value) ?? $"chat {peer.ChatId?.ToString(CultureInfo.InvariantCulture)}"}”";
+
+    private string Name(long id, string nameCase = "nom") =>
+        id == directory.SelfId ? (Ru ? SelfRu(nameCase) : "you")
+        : directory.User(id)?.In(nameCase) ?? (id < 0 ? $"club{-id}" : $"id{id}");
+
+    private static string SelfRu(string nameCase) => nameCase switch { "gen" or "acc" => "вас", "dat" => "вам", "ins" => "вами", _ => "вы" };
+
+    /// <summary>Russian past-tense verbs agree with the speaker's sex; unknown sex gets the "(а)" form.</summary>
+    private string Verb(long id, string male, string female) => directory.User(id)?.Sex switch
+    {
+        1 => female,
+        2 => male,
+        _ => male == female ? male : $"{male}(а)",
+    };
+}

@@ -1,0 +1,88 @@
+using VkLongPoll.Cli.Feed;
+using VkLongPoll.Protocol;
+
+namespace VkLongPoll.Cli.Tests;
+
+/// <summary>Every line template of the feed, in Russian and English.</summary>
+public sealed class FeedFormatterTests
+{
+    private sealed class Directory : IFeedDirectory
+    {
+        public long SelfId => 1;
+
+        public Person? User(long id) => id switch
+        {
+            10 => new Person(10, new Dictionary<string, string>
+            {
+                ["nom"] = "Анна Петрова", ["gen"] = "Анны Петровой", ["dat"] = "Анне Петровой", ["acc"] = "Анну Петрову", ["ins"] = "Анной Петровой",
+            }, Sex: 1),
+            20 => new Person(20, new Dictionary<string, string>
+            {
+                ["nom"] = "Иван Иванов", ["gen"] = "Ивана Иванова", ["dat"] = "Ивану Иванову", ["acc"] = "Ивана Иванова", ["ins"] = "Иваном Ивановым",
+            }, Sex: 2),
+            _ => null,
+        };
+
+        public string? ChatTitle(long peerId) => peerId == 2000000005 ? "Дача 2026" : null;
+    }
+
+    private static readonly LongPollDecoder Decoder = new(new LongPollDecoderOptions { Version = 19, SelfUserId = 1 });
+    private static readonly LongPollDecoder Version3 = new(new LongPollDecoderOptions { Version = 3, SelfUserId = 1 });
+
+    public static TheoryData<string, string, string> Lines => new()
+    {
+        { "[8,-10,2,1700000000]", "Анна Петрова вошла с iPhone", "Анна Петрова came online (iPhone)" },
+        { "[8,-20,7,1700000000]", "Иван Иванов вошёл с компьютера", "Иван Иванов came online (web)" },
+        { "[8,-30,4,1700000000]", "id30 вошёл(а) с Android", "id30 came online (Android)" },
+        { "[9,-10,1,1700000000]", "Анна Петрова отошла (нет активности)", "Анна Петрова is away (timed out)" },
+        { "[9,-20,0,1700000000]", "Иван Иванов вышел из сети", "Иван Иванов went offline" },
+        { "[63,2000000005,[20],1,1700000000]", "Иван Иванов печатает в «Дача 2026»", "Иван Иванов is typing in “Дача 2026”" },
+        { "[63,10,[10],1,1700000000]", "Анна Петрова печатает", "Анна Петрова is typing" },
+        { "[63,2000000005,[10,20],2,1700000000]", "Анна Петрова, Иван Иванов печатают в «Дача 2026»", "Анна Петрова, Иван Иванов are typing in “Дача 2026”" },
+        { "[64,10,[10],1,1700000000]", "Анна Петрова записывает голосовое сообщение", "Анна Петрова is recording a voice message" },
+        { "[65,10,[10],1,1700000000]", "Анна Петрова загружает фото", "Анна Петрова is uploading a photo" },
+        { "[10004,7,532481,100,2000000005,1700000000,\"Привет!\",{\"from\":\"20\"},{},0,100,0]", "Сообщение от Ивана Иванова в «Дача 2026»: Привет!", "Message from Иван Иванов in “Дача 2026”: Привет!" },
+        { "[10004,7,1,100,10,1700000000,\"Как дела?\",{},{\"attach1_type\":\"photo\",\"attach1\":\"10_5\"},0,100,0]", "Сообщение от Анны Петровой: Как дела? [фото]", "Message from Анна Петрова: Как дела? [photo]" },
+        { "[10004,7,1,100,10,1700000000,\"\",{},{\"attach1_type\":\"doc\",\"attach1\":\"10_5\",\"attach1_kind\":\"audiomsg\"},0,100,0]", "Сообщение от Анны Петровой: [голосовое сообщение]", "Message from Анна Петрова: [voice message]" },
+        { "[10004,8,3,101,10,1700000000,\"Хорошо\",{},{},5,101,0]", "Вы написали Анне Петровой: Хорошо", "You wrote to Анна Петрова: Хорошо" },
+        { "[10004,8,8195,101,2000000005,1700000000,\"Всем привет\",{\"from\":\"1\"},{},5,101,0]", "Вы написали в «Дача 2026»: Всем привет", "You wrote in “Дача 2026”: Всем привет" },
+        { "[10004,9,532481,102,2000000005,1700000000,\"\",{\"from\":\"10\",\"source_act\":\"chat_create\",\"source_text\":\"Дача 2026\"},{},0,102,0]", "Анна Петрова создала беседу «Дача 2026»", "Анна Петрова created the chat “Дача 2026”" },
+        { "[10004,9,532481,102,2000000005,1700000000,\"\",{\"from\":\"20\",\"source_act\":\"chat_title_update\",\"source_old_text\":\"Дача\",\"source_text\":\"Дача 2026\"},{},0,102,0]", "Иван Иванов переименовал беседу «Дача» в «Дача 2026»", "Иван Иванов renamed the chat “Дача” to “Дача 2026”" },
+        { "[10004,9,532481,102,2000000005,1700000000,\"\",{\"from\":\"10\",\"source_act\":\"chat_invite_user\",\"source_mid\":\"20\"},{},0,102,0]", "Анна Петрова пригласила Ивана Иванова в «Дача 2026»", "Анна Петрова invited Иван Иванов to “Дача 2026”" },
+        { "[10004,9,532481,102,2000000005,1700000000,\"\",{\"from\":\"20\",\"source_act\":\"chat_kick_user\",\"source_mid\":\"10\"},{},0,102,0]", "Иван Иванов исключил Анну Петрову из «Дача 2026»", "Иван Иванов removed Анна Петрова from “Дача 2026”" },
+        { "[10004,9,532481,102,2000000005,1700000000,\"\",{\"from\":\"10\",\"source_act\":\"chat_kick_user\",\"source_mid\":\"10\"},{},0,102,0]", "Анна Петрова вышла из «Дача 2026»", "Анна Петрова left “Дача 2026”" },
+        { "[10004,9,532481,102,2000000005,1700000000,\"\",{\"from\":\"10\",\"source_act\":\"chat_photo_update\"},{},0,102,0]", "Анна Петрова обновила фото беседы «Дача 2026»", "Анна Петрова changed the photo of “Дача 2026”" },
+        { "[10004,9,532481,102,2000000005,1700000000,\"\",{\"from\":\"20\",\"source_act\":\"chat_pin_message\",\"source_mid\":\"20\",\"source_message\":\"Встреча в 10\"},{},0,102,0]", "Иван Иванов закрепил сообщение в «Дача 2026»: «Встреча в 10»", "Иван Иванов pinned a message in “Дача 2026”: “Встреча в 10”" },
+        { "[10005,7,1,10,1700000000,\"Как дела??\",{},{},0,100,1700000100]", "Анна Петрова изменила сообщение: Как дела??", "Анна Петрова edited a message: Как дела??" },
+        { "[10002,7,131200,10]", "Сообщение удалено для всех", "A message was deleted for everyone" },
+        { "[10002,7,128,2000000005]", "Сообщение удалено в «Дача 2026»", "A message was deleted in “Дача 2026”" },
+        { "[10002,7,8,10]", "Сообщение отмечено как важное", "A message was marked important" },
+        { "[10003,7,128,10,1700000000,\"вернулось\",{},{},0,100,0]", "Сообщение восстановлено: вернулось", "A message was restored: вернулось" },
+        { "[10006,10,7,0]", "Вы прочитали диалог с Анной Петровой", "You read the conversation with Анна Петрова" },
+        { "[10007,20,7,0]", "Иван Иванов прочитал ваши сообщения", "Иван Иванов read your messages" },
+        { "[10007,2000000005,7,0]", "Ваши сообщения в «Дача 2026» прочитаны", "Your messages in “Дача 2026” were read" },
+        { "[80,3,3,0,0,3,3,0,0,0]", "Непрочитанных диалогов: 3", "Unread conversations: 3" },
+        { "[114,{\"peer_id\":2000000005,\"sound\":1,\"disabled_until\":-1}]", "Уведомления беседы «Дача 2026» выключены", "Notifications for “Дача 2026” are off" },
+        { "[10013,10,7]", "История диалога с Анной Петровой очищена", "History of the conversation with Анна Петрова was cleared" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lines))]
+    public void Format_EveryTemplate_InBothLanguages(string update, string russian, string english)
+    {
+        var decoder = update.StartsWith("[8,", StringComparison.Ordinal) || update.StartsWith("[9,", StringComparison.Ordinal) ? Version3 : Decoder;
+        var e = decoder.ReadEvent(System.Text.Encoding.UTF8.GetBytes(update));
+
+        Assert.Equal(russian, new FeedFormatter(FeedLanguage.Russian, new Directory()).Format(e));
+        Assert.Equal(english, new FeedFormatter(FeedLanguage.English, new Directory()).Format(e));
+    }
+
+    [Theory]
+    [InlineData("[51,5]")]
+    [InlineData("[52,1,2000000005,0]")]
+    [InlineData("[116,1]")]
+    public void Format_EventsAPersonDoesNotNeed_AreNotShown(string update)
+    {
+        Assert.Null(new FeedFormatter(FeedLanguage.English, new Directory()).Format(Decoder.ReadEvent(System.Text.Encoding.UTF8.GetBytes(update))));
+    }
+}
