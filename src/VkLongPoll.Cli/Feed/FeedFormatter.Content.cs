@@ -37,7 +37,7 @@ internal sealed partial class FeedFormatter
             parts.Add(Ru ? "(пересланные сообщения)" : "(forwarded messages)");
         }
 
-        return parts.Count == 0 ? (Ru ? "(пусто)" : "(empty)") : string.Join(" ", parts);
+        return parts.Count == 0 ? (Ru ? "(без текста)" : "(no text)") : string.Join(" ", parts);
     }
 
     private string AttachmentKind(MessageAttachment a) => (a.Type, a.Kind, Ru) switch

@@ -9,7 +9,16 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
 {
     private bool Ru => language == FeedLanguage.Russian;
 
-    public string? Format(LongPollEvent e) => e switch
+    /// <summary>The line for <paramref name="e"/>, or null when it is not worth showing.</summary>
+    public string? Format(LongPollEvent e) => Capitalize(FormatLine(e));
+
+    /// <summary>"вы …" / "you …" open a sentence when you are the actor; ids like "id30" stay as they are.</summary>
+    private static string? Capitalize(string? line) =>
+        line is not null && (line.StartsWith("вы ", StringComparison.Ordinal) || line.StartsWith("you ", StringComparison.Ordinal))
+            ? char.ToUpperInvariant(line[0]) + line[1..]
+            : line;
+
+    private string? FormatLine(LongPollEvent e) => e switch
     {
         FriendOnlineEvent f => Ru
             ? $"{Name(f.UserId)} {Verb(f.UserId, "вошёл", "вошла")} {PlatformRu(f.Platform)}"
@@ -25,7 +34,9 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
             : $"{Name(Author(m.Message))} edited a message{Where(m.Message.PeerId)}: {Body(m.Message)}",
         MessageFlagsSetEvent f => FlagsSet(f),
         MessageFlagsResetEvent f => FlagsReset(f),
-        MessagesReadInboxEvent r => Ru ? $"Вы прочитали {Conversation(r.PeerId, "ins")}" : $"You read {Conversation(r.PeerId, "nom")}",
+        MessagesReadInboxEvent r => Ru
+            ? (r.PeerId.IsChat ? $"Вы прочитали беседу {Title(r.PeerId)}" : $"Вы прочитали {Conversation(r.PeerId, "ins")}")
+            : $"You read {Conversation(r.PeerId, "nom")}",
         MessagesReadOutboxEvent r => r.PeerId.IsChat
             ? Ru ? $"Ваши сообщения в {Title(r.PeerId)} прочитаны" : $"Your messages in {Title(r.PeerId)} were read"
             : Ru ? $"{Name(r.PeerId.Value)} {Verb(r.PeerId.Value, "прочитал", "прочитала")} ваши сообщения" : $"{Name(r.PeerId.Value)} read your messages",
@@ -118,11 +129,22 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
 
     private static string SelfRu(string nameCase) => nameCase switch { "gen" or "acc" => "вас", "dat" => "вам", "ins" => "вами", _ => "вы" };
 
-    /// <summary>Russian past-tense verbs agree with the speaker's sex; unknown sex gets the "(а)" form.</summary>
-    private string Verb(long id, string male, string female) => directory.User(id)?.Sex switch
+    /// <summary>Russian past-tense verbs agree with the speaker: feminine, masculine, "(а)" when unknown, plural for "вы".</summary>
+    private string Verb(long id, string male, string female) => id == directory.SelfId
+        ? Plural(male)
+        : directory.User(id)?.Sex switch
+        {
+            1 => female,
+            2 => male,
+            _ => male == female ? male : $"{male}(а)",
+        };
+
+    /// <summary>вошёл → вошли, вернулся → вернулись, создал → создали.</summary>
+    private static string Plural(string male) => male switch
     {
-        1 => female,
-        2 => male,
-        _ => male == female ? male : $"{male}(а)",
+        _ when male.EndsWith("ся", StringComparison.Ordinal) => male[..^2] + "ись",
+        _ when male.EndsWith("ёл", StringComparison.Ordinal) => male[..^2] + "ли",
+        _ when male.EndsWith('л') => male + "и",
+        _ => male,
     };
 }

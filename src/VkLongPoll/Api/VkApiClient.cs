@@ -8,7 +8,7 @@ namespace VkLongPoll.Api;
 /// Calls are form POSTs (the token never appears in a URL), rate-limited per token, and retried on the
 /// errors that pass. Give it an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>, or let it make one.
 /// </remarks>
-public sealed class VkApiClient : IDisposable
+public sealed partial class VkApiClient : IDisposable
 {
     private static readonly HashSet<int> Transient = [1, 6, 9, 10, 36];
 

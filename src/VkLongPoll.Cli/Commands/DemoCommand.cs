@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using VkLongPoll.Cli.Feed;
+using VkLongPoll.Emulator;
+using VkLongPoll.Emulator.LongPoll;
+using VkLongPoll.Session;
+
+namespace VkLongPoll.Cli.Commands;
+
+/// <summary><c>vklp demo</c>: the notifier against an in-process emulator running a lively scenario, with a key expiry and an outdated ts on the way.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var seed = new Option<int>("--seed") { Description = "Seed of the scenario.", DefaultValueFactory = _ => 7 };
+        var events = new Option<int>("--events") { Description = "Scenario steps to play.", DefaultValueFactory = _ => 40 };
+        var speed = new Option<double>("--speed") { Description = "Playback speed (1 = about four steps a second).", DefaultValueFactory = _ => 1 };
+        var lang = new Option<string?>("--lang") { Description = "ru or en (default: the system's language)." };
+        var noColor = new Option<bool>("--no-color") { Description = "No colours (NO_COLOR is honoured too)." };
+        var command = new Command("demo", "Show the live feed of an emulated VK account: messages, typing, friends, chats — and recoveries.")
+        {
+            seed, events, speed, lang, noColor,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var steps = result.GetValue(events);
+            var pace = result.GetValue(speed);
+            if (steps < 1 || pace <= 0)
+            {
+                await Console.Error.WriteLineAsync("vklp demo: --events and --speed must be positive").ConfigureAwait(false);
+                return 2;
+            }
+
+            var console = FeedConsole.Create(result.GetValue(noColor));
+            return await RunAsync(console, FeedConsole.Language(result.GetValue(lang)), result.GetValue(seed), steps, pace, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IAnsiConsole console, FeedLanguage language, int seed, int steps, double speed, CancellationToken cancellationToken)
+    {
+        var ru = language == FeedLanguage.Russian;
+        var emulator = await VkEmulator.StartAsync(new EmulatorOptions { Seed = seed, RetainedEvents = 16, ApiCallsPerSecond = 0 }, cancellationToken).ConfigureAwait(false);
+        await using var stopEmulator = emulator.ConfigureAwait(false);
+        var time = TimeProvider.System;
+        var printer = new FeedPrinter(console, time);
+        using var http = new HttpClient(emulator.CreateTrustingHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        using var api = new Api.VkApiClient(emulator.Tokens[0], new Api.VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0 }, http);
+        var directory = new FeedDirectoryCache(api, emulator.UserIds[0], time);
+        var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null);
+        var store = new InMemoryCheckpointStore();
+        var options = new LongPollClientOptions
+        {
+            AccessToken = emulator.Tokens[0],
+            ApiBaseUrl = emulator.ApiUrl,
+            ApiCallsPerSecond = 0,
+            Wait = 1,
+            RetryDelay = TimeSpan.FromMilliseconds(200),
+            LoggerFactory = new StatusLoggerProvider(printer),
+        };
+
+        printer.Status(ru ? $"· эмулятор VK запущен на {emulator.BaseUri}, аккаунт id{emulator.UserIds[0]}" : $"· VK emulator on {emulator.BaseUri}, account id{emulator.UserIds[0]}");
+        var random = new Random(seed);
+        var interval = TimeSpan.FromMilliseconds(250 / speed);
+        var third = Math.Max(1, steps / 3);
+
+        // Act 1: live. Act 2: the key expires. Act 3: the feed is away while more happens than the server keeps: ts is outdated.
+        await PlayAsync(emulator, options, store, runner, http, async () =>
+        {
+            for (var i = 0; i < third; i++)
+            {
+                emulator.EmitScenario(0, random, 1);
+                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            }
+
+            emulator.Faults.Enqueue(FaultKind.Failed2, 1);
+            for (var i = 0; i < third; i++)
+            {
+                emulator.EmitScenario(0, random, 1);
+                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+        printer.Status(ru ? "· лента отключена; тем временем на аккаунте продолжается жизнь…" : "· the feed is away; life on the account goes on…");
+        emulator.EmitScenario(0, random, Math.Max(steps - (2 * third), 12));
+
+        await PlayAsync(emulator, options, store, runner, http, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+        printer.Status(ru ? "· конец демонстрации" : "· end of the demo");
+        return 0;
+    }
+
+    /// <summary>Runs the feed while <paramref name="act"/> plays, then until it has caught up with the emulator.</summary>
+    private static async Task PlayAsync(VkEmulator emulator, LongPollClientOptions options, InMemoryCheckpointStore store, FeedRunner runner, HttpClient http, Func<Task> act, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var client = new LongPollClient(options, http);
+        await using var disposeClient = client.ConfigureAwait(false);
+        LongPollCheckpoint? last = null;
+        var feed = runner.RunAsync(client.ReadBatchesAsync(await store.LoadAsync(client.Name, cancellationToken).ConfigureAwait(false), stop.Token), async checkpoint =>
+        {
+            last = checkpoint;
+            await store.SaveAsync(client.Name, checkpoint, CancellationToken.None).ConfigureAwait(false);
+        }, stop.Token);
+        await act().ConfigureAwait(false);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(TimeSpan.FromSeconds(60));
+        while (last?.Ts != emulator.Position(0).Ts && !feed.IsCompleted)
+        {
+            await Task.Delay(50, bound.Token).ConfigureAwait(false);
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await feed.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // This act is over.
+        }
+    }
+}
+
+/// <summary>The console and language of the feed commands.</summary>
+internal static class FeedConsole
+{
+    public static IAnsiConsole Create(bool noColor)
+    {
+        var console = AnsiConsole.Console;
+        if (noColor || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })
+        {
+            console.Profile.Capabilities.ColorSystem = ColorSystem.NoColors;
+        }
+
+        return console;
+    }
+
+    public static FeedLanguage Language(string? lang) => (lang ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) switch
+    {
+        "ru" => FeedLanguage.Russian,
+        "en" => FeedLanguage.English,
+        _ when CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" => FeedLanguage.Russian,
+        _ => FeedLanguage.English,
+    };
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace VkLongPoll.Api;
+
+/// <summary>A user as <c>users.get</c> gives it, in one grammatical case.</summary>
+/// <param name="Id">The user id.</param>
+/// <param name="FirstName">First name in the case asked for.</param>
+/// <param name="LastName">Last name in the case asked for.</param>
+/// <param name="Sex">1 female, 2 male, 0 unknown.</param>
+public sealed record VkUser(long Id, string FirstName, string LastName, int Sex);
+
+/// <summary>Lookups for showing events to people: names and chat titles (not on the hot path).</summary>
+public sealed partial class VkApiClient
+{
+    /// <summary><c>users.get</c> for up to 1000 ids in one call, with <c>sex</c>, in <paramref name="nameCase"/> (nom, gen, dat, acc, ins, abl).</summary>
+    public async Task<IReadOnlyList<VkUser>> GetUsersAsync(IReadOnlyCollection<long> userIds, string nameCase = "nom", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+
+        var body = await CallAsync("users.get", [
+            new("user_ids", string.Join(',', userIds.Take(1000).Select(id => id.ToString(CultureInfo.InvariantCulture)))),
+            new("fields", "sex"),
+            new("name_case", nameCase),
+        ], cancellationToken).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(body);
+        var users = new List<VkUser>();
+        foreach (var user in document.RootElement.GetProperty("response").EnumerateArray())
+        {
+            users.Add(new VkUser(
+                user.GetProperty("id").GetInt64(),
+                user.TryGetProperty("first_name", out var first) ? first.GetString() ?? string.Empty : string.Empty,
+                user.TryGetProperty("last_name", out var last) ? last.GetString() ?? string.Empty : string.Empty,
+                user.TryGetProperty("sex", out var sex) && sex.ValueKind == JsonValueKind.Number ? sex.GetInt32() : 0));
+        }
+
+        return users;
+    }
+
+    /// <summary><c>messages.getConversationsById</c>: the titles of the group chats among <paramref name="peerIds"/>.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> GetChatTitlesAsync(IReadOnlyCollection<long> peerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(peerIds);
+        var titles = new Dictionary<long, string>();
+        if (peerIds.Count == 0)
+        {
+            return titles;
+        }
+
+        var body = await CallAsync("messages.getConversationsById", [
+            new("peer_ids", string.Join(',', peerIds.Take(100).Select(id => id.ToString(CultureInfo.InvariantCulture)))),
+        ], cancellationToken).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(body);
+        foreach (var item in document.RootElement.GetProperty("response").GetProperty("items").EnumerateArray())
+        {
+            if (item.TryGetProperty("chat_settings", out var settings) && settings.TryGetProperty("title", out var title))
+            {
+                titles[item.GetProperty("peer").GetProperty("id").GetInt64()] = title.GetString() ?? string.Empty;
+            }
+        }
+
+        return titles;
+    }
+}
