@@ -83,7 +83,8 @@ internal static class DemoCommand
         }, cancellationToken).ConfigureAwait(false);
 
         printer.Status(ru ? "· лента отключена; тем временем на аккаунте продолжается жизнь…" : "· the feed is away; life on the account goes on…");
-        emulator.EmitScenario(0, random, Math.Max(steps - (2 * third), 12));
+        // Far more than the 16 events the demo's server keeps for a_check, so the feed comes back to failed: 1.
+        emulator.EmitScenario(0, random, Math.Max(steps - (2 * third), 40));
 
         await PlayAsync(emulator, options, store, runner, http, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         printer.Status(ru ? "· конец демонстрации" : "· end of the demo");
@@ -102,6 +103,13 @@ internal static class DemoCommand
             last = checkpoint;
             await store.SaveAsync(client.Name, checkpoint, CancellationToken.None).ConfigureAwait(false);
         }, stop.Token);
+
+        // The session must be connected before the act starts, or the act's first events would precede it.
+        while (last is null && !feed.IsCompleted)
+        {
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+
         await act().ConfigureAwait(false);
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(TimeSpan.FromSeconds(60));

@@ -74,6 +74,7 @@ public sealed partial class LongPollClient
                     SessionLog.Failed(_logger, 2);
                     var renewed = await ServerAsync(cancellationToken).ConfigureAwait(false);
                     state = state with { Server = renewed.Server, Key = renewed.Key }; // keep ts: nothing is lost
+                    yield return new LongPollBatch([], state, Recovered: false); // so a store keeps the live key
                     break;
                 case 4:
                     SessionLog.Failed(_logger, 4);

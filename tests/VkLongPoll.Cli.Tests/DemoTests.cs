@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace VkLongPoll.Cli.Tests;
+
+/// <summary>The real <c>vklp demo</c>, run as a person would: in a pseudo-terminal (util-linux <c>script</c>), screen checked.</summary>
+public sealed class DemoTests
+{
+    [Fact]
+    public async Task Demo_InAPseudoTerminal_ShowsTheFeedAndTheRecoveries_AndExits0()
+    {
+        var vklp = Path.Combine(AppContext.BaseDirectory, "vklp.dll");
+        var command = $"dotnet {vklp} demo --lang en --speed 20 --events 15 --seed 3";
+        var (exit, screen) = File.Exists("/usr/bin/script")
+            ? await RunAsync("/usr/bin/script", ["-qec", command, "/dev/null"])
+            : await RunAsync("dotnet", [vklp, "demo", "--lang", "en", "--speed", "20", "--events", "15", "--seed", "3"]);
+
+        Assert.True(exit == 0, screen);
+        Assert.Contains("VK emulator on https://127.0.0.1:", screen, StringComparison.Ordinal);
+        Assert.Contains("failed: 2", screen, StringComparison.Ordinal);
+        Assert.Contains("failed: 1", screen, StringComparison.Ordinal);
+        Assert.Contains("— while you were away —", screen, StringComparison.Ordinal);
+        Assert.Matches(@"\d\d:\d\d:\d\d  (Message from|You wrote)", screen);
+        Assert.Contains("end of the demo", screen, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string file, string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(bound.Token);
+        var error = process.StandardError.ReadToEndAsync(bound.Token);
+        await process.WaitForExitAsync(bound.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}
