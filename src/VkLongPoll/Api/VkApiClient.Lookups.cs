@@ -13,20 +13,17 @@ public sealed record VkUser(long Id, string FirstName, string LastName, int Sex)
 /// <summary>Lookups for showing events to people: names and chat titles (not on the hot path).</summary>
 public sealed partial class VkApiClient
 {
-    /// <summary><c>users.get</c> for up to 1000 ids in one call, with <c>sex</c>, in <paramref name="nameCase"/> (nom, gen, dat, acc, ins, abl).</summary>
+    /// <summary><c>users.get</c> for up to 1000 ids in one call (none: the token's own user), with <c>sex</c>, in <paramref name="nameCase"/> (nom, gen, dat, acc, ins, abl).</summary>
     public async Task<IReadOnlyList<VkUser>> GetUsersAsync(IReadOnlyCollection<long> userIds, string nameCase = "nom", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        if (userIds.Count == 0)
+        var parameters = new List<KeyValuePair<string, string>> { new("fields", "sex"), new("name_case", nameCase) };
+        if (userIds.Count > 0)
         {
-            return [];
+            parameters.Add(new("user_ids", string.Join(',', userIds.Take(1000).Select(id => id.ToString(CultureInfo.InvariantCulture)))));
         }
 
-        var body = await CallAsync("users.get", [
-            new("user_ids", string.Join(',', userIds.Take(1000).Select(id => id.ToString(CultureInfo.InvariantCulture)))),
-            new("fields", "sex"),
-            new("name_case", nameCase),
-        ], cancellationToken).ConfigureAwait(false);
+        var body = await CallAsync("users.get", parameters, cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(body);
         var users = new List<VkUser>();
         foreach (var user in document.RootElement.GetProperty("response").EnumerateArray())

@@ -44,8 +44,11 @@ public sealed partial class LongPollClient : IAsyncDisposable
         }, _http);
         _logger = _options.LoggerFactory?.CreateLogger<LongPollClient>() ?? NullLogger<LongPollClient>.Instance;
         _version = _options.Version;
-        Name = _options.CheckpointName ?? "vk-" + TokenRateLimiter.TokenId(_options.AccessToken);
+        Name = _options.CheckpointName ?? DefaultCheckpointName(_options.AccessToken);
     }
+
+    /// <summary>The checkpoint name used when none is given: derived from a hash of the token, never the token itself.</summary>
+    public static string DefaultCheckpointName(string accessToken) => "vk-" + TokenRateLimiter.TokenId(accessToken);
 
     /// <summary>The checkpoint's name in the store.</summary>
     public string Name { get; }

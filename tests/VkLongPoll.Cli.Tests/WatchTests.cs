@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using Spectre.Console;
+using VkLongPoll.Cli.Commands;
+using VkLongPoll.Cli.Feed;
+using VkLongPoll.Emulator;
+
+namespace VkLongPoll.Cli.Tests;
+
+/// <summary><c>vklp watch</c> against the emulator, through faults: every message shows once, in words.</summary>
+public sealed class WatchTests
+{
+    [Fact]
+    public async Task Watch_AgainstTheEmulator_SurvivesFaults_AndShowsEveryMessageOnce()
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0, Seed = 4 });
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(synchronized), ColorSystem = ColorSystemSupport.NoColors, Ansi = AnsiSupport.No });
+        var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-{Guid.NewGuid():N}.db");
+        var settings = new WatchCommand.WatchSettings(emulator.Tokens[0], emulator.ApiUrl, emulator.CertificatePemPath, 19, null, FeedLanguage.English, Json: false, FromNow: false, checkpoints, Only: null);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient(emulator.CreateTrustingHandler());
+        string Screen()
+        {
+            lock (synchronized)
+            {
+                return output.ToString();
+            }
+        }
+
+        var watching = WatchCommand.RunAsync(settings, console, Stream.Null, TextWriter.Null, stop.Token);
+
+        // Connected once the starting checkpoint is stored; a message sent earlier would precede the session.
+        var name = VkLongPoll.Session.LongPollClient.DefaultCheckpointName(emulator.Tokens[0]);
+        while (!File.Exists(checkpoints) || await new VkLongPoll.Session.SqliteCheckpointStore(checkpoints).LoadAsync(name) is null)
+        {
+            Assert.False(watching.IsCompleted, "watch stopped before it connected");
+            await Task.Delay(20, stop.Token);
+        }
+
+        string[] faults = ["none", "failed_1", "failed_2", "failed_3", "http_500", "reset", "malformed", "truncated"];
+        foreach (var fault in faults)
+        {
+            if (fault != "none")
+            {
+                await http.PostAsJsonAsync(new Uri(emulator.ControlUrl + "/faults"), new { fault });
+            }
+
+            await http.PostAsJsonAsync(new Uri(emulator.ControlUrl + "/send"), new { text = $"through {fault}" });
+            while (!Screen().Contains($"through {fault}", StringComparison.Ordinal))
+            {
+                Assert.False(stop.IsCancellationRequested || watching.IsCompleted, $"waiting for 'through {fault}'; the screen:\n{Screen()}");
+                await Task.Delay(20, CancellationToken.None);
+            }
+        }
+
+        await Task.Delay(300);
+        await stop.CancelAsync();
+        Assert.Equal(0, await watching);
+        var screen = Screen();
+        foreach (var fault in faults)
+        {
+            Assert.Single(screen.Split('\n'), line => line.Contains($": through {fault}", StringComparison.Ordinal));
+        }
+
+        Assert.Matches(@"\d\d:\d\d:\d\d  Message from \S+ \S+: through none", screen);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(checkpoints);
+    }
+}
