@@ -47,7 +47,7 @@ internal static class DemoCommand
         var printer = new FeedPrinter(console, time);
         using var http = new HttpClient(emulator.CreateTrustingHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         using var api = new Api.VkApiClient(emulator.Tokens[0], new Api.VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0 }, http);
-        var directory = new FeedDirectoryCache(api, emulator.UserIds[0], time);
+        var directory = new FeedDirectoryCache(api, emulator.UserIds[0], time, language);
         var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null);
         var store = new InMemoryCheckpointStore();
         var options = new LongPollClientOptions

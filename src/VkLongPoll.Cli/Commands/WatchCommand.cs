@@ -100,7 +100,7 @@ internal static class WatchCommand
                 return 0;
             }
 
-            var directory = new FeedDirectoryCache(api, self, time);
+            var directory = new FeedDirectoryCache(api, self, time, settings.Language);
             await new FeedRunner(printer, new FeedFormatter(settings.Language, directory), directory, settings.Language, settings.Only)
                 .RunAsync(batches, Save, cancellationToken).ConfigureAwait(false);
             return 0;

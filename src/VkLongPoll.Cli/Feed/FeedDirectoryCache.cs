@@ -7,9 +7,10 @@ namespace VkLongPoll.Cli.Feed;
 /// Names and chat titles for the feed, fetched in batches (one users.get per name case for all unknown ids of a
 /// batch, one getConversationsById for its chats), kept for an hour, and never allowed to stall the feed.
 /// </summary>
-internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvider time) : IFeedDirectory
+internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvider time, FeedLanguage language) : IFeedDirectory
 {
-    private static readonly string[] Cases = ["nom", "gen", "dat", "acc", "ins"];
+    // English needs one form of a name; Russian lines use five cases (one users.get each).
+    private readonly string[] _cases = language == FeedLanguage.Russian ? ["nom", "gen", "dat", "acc", "ins"] : ["nom"];
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     private readonly Dictionary<long, (Person Person, DateTimeOffset At)> _users = [];
@@ -141,7 +142,7 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvi
 
             var names = new Dictionary<long, Dictionary<string, string>>();
             var sexes = new Dictionary<long, int>();
-            foreach (var nameCase in Cases)
+            foreach (var nameCase in _cases)
             {
                 foreach (var user in await api.GetUsersAsync(users, nameCase, cancellationToken).ConfigureAwait(false))
                 {
