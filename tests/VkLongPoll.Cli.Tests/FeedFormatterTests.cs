@@ -24,6 +24,9 @@ public sealed class FeedFormatterTests
         };
 
         public string? ChatTitle(long peerId) => peerId == 2000000005 ? "Дача 2026" : null;
+
+        public string? AttachmentUrl(VkLongPoll.Events.MessageAttachment attachment) =>
+            attachment.Id == "10_77" ? "https://vk.example/photo10_77.jpg" : null;
     }
 
     private static readonly LongPollDecoder Decoder = new(new LongPollDecoderOptions { Version = 19, SelfUserId = 1 });
@@ -44,6 +47,7 @@ public sealed class FeedFormatterTests
         { "[10004,7,532481,100,2000000005,1700000000,\"Привет!\",{\"from\":\"20\"},{},0,100,0]", "Сообщение от Ивана Иванова в «Дача 2026»: Привет!", "Message from Иван Иванов in “Дача 2026”: Привет!" },
         { "[10004,7,1,100,10,1700000000,\"Как дела?\",{},{\"attach1_type\":\"photo\",\"attach1\":\"10_5\"},0,100,0]", "Сообщение от Анны Петровой: Как дела? [фото]", "Message from Анна Петрова: Как дела? [photo]" },
         { "[10004,7,1,100,10,1700000000,\"\",{},{\"attach1_type\":\"doc\",\"attach1\":\"10_5\",\"attach1_kind\":\"audiomsg\"},0,100,0]", "Сообщение от Анны Петровой: [голосовое сообщение]", "Message from Анна Петрова: [voice message]" },
+        { "[10004,7,1,100,10,1700000000,\"Смотри\",{},{\"attach1_type\":\"photo\",\"attach1\":\"10_77\"},0,100,0]", "Сообщение от Анны Петровой: Смотри [фото https://vk.example/photo10_77.jpg]", "Message from Анна Петрова: Смотри [photo https://vk.example/photo10_77.jpg]" },
         { "[10004,8,3,101,10,1700000000,\"Хорошо\",{},{},5,101,0]", "Вы написали Анне Петровой: Хорошо", "You wrote to Анна Петрова: Хорошо" },
         { "[10004,8,8195,101,2000000005,1700000000,\"Всем привет\",{\"from\":\"1\"},{},5,101,0]", "Вы написали в «Дача 2026»: Всем привет", "You wrote in “Дача 2026”: Всем привет" },
         { "[10004,9,532481,102,2000000005,1700000000,\"\",{\"from\":\"10\",\"source_act\":\"chat_create\",\"source_text\":\"Дача 2026\"},{},0,102,0]", "Анна Петрова создала беседу «Дача 2026»", "Анна Петрова created the chat “Дача 2026”" },

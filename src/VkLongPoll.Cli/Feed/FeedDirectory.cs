@@ -1,3 +1,5 @@
+using VkLongPoll.Events;
+
 namespace VkLongPoll.Cli.Feed;
 
 /// <summary>The feed's language.</summary>
@@ -24,4 +26,7 @@ internal interface IFeedDirectory
     Person? User(long id);
 
     string? ChatTitle(long peerId);
+
+    /// <summary>Where a photo or document attachment can be opened, once looked up.</summary>
+    string? AttachmentUrl(MessageAttachment attachment);
 }

@@ -15,6 +15,7 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvi
 
     private readonly Dictionary<long, (Person Person, DateTimeOffset At)> _users = [];
     private readonly Dictionary<long, (string Title, DateTimeOffset At)> _chats = [];
+    private readonly Dictionary<string, string> _urls = new(StringComparer.Ordinal);
     private Task _pending = Task.CompletedTask;
 
     public long SelfId { get; } = selfId;
@@ -35,12 +36,21 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvi
         }
     }
 
+    public string? AttachmentUrl(MessageAttachment attachment)
+    {
+        lock (_urls)
+        {
+            return _urls.GetValueOrDefault(attachment.Type + ":" + attachment.Id);
+        }
+    }
+
     /// <summary>Looks up what the events name and the cache lacks; waits at most <paramref name="patience"/>, then lets the feed go on.</summary>
     public async Task ResolveAsync(IReadOnlyList<LongPollEvent> events, TimeSpan patience, CancellationToken cancellationToken)
     {
         Learn(events);
         var (users, chats) = Unknown(events);
-        if (users.Count == 0 && chats.Count == 0)
+        var attachments = UnknownAttachments(events);
+        if (users.Count == 0 && chats.Count == 0 && attachments.Count == 0)
         {
             return;
         }
@@ -48,7 +58,7 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvi
         // One lookup at a time; a slow one keeps running in the background and fills the cache later.
         if (_pending.IsCompleted)
         {
-            _pending = FetchAsync(users, chats, cancellationToken);
+            _pending = FetchAsync(users, chats, attachments, cancellationToken);
         }
 
         await Task.WhenAny(_pending, Task.Delay(patience, time, cancellationToken)).ConfigureAwait(false);
@@ -119,10 +129,37 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvi
         _ => [],
     };
 
-    private async Task FetchAsync(List<long> users, List<long> chats, CancellationToken cancellationToken)
+    private List<MessageAttachment> UnknownAttachments(IReadOnlyList<LongPollEvent> events)
+    {
+        lock (_urls)
+        {
+            return [.. events.OfType<MessageNewEvent>().SelectMany(e => e.Message.Attachments)
+                .Where(a => a.Type is "photo" or "doc" && a.OwnerId is not null && !_urls.ContainsKey(a.Type + ":" + a.Id))];
+        }
+    }
+
+    private async Task FetchAsync(List<long> users, List<long> chats, List<MessageAttachment> attachments, CancellationToken cancellationToken)
     {
         try
         {
+            if (attachments.Count > 0)
+            {
+                var photos = await api.GetPhotoUrlsAsync([.. attachments.Where(a => a.Type == "photo").Select(a => a.Id).Distinct()], cancellationToken).ConfigureAwait(false);
+                var docs = await api.GetDocUrlsAsync([.. attachments.Where(a => a.Type == "doc").Select(a => a.Id).Distinct()], cancellationToken).ConfigureAwait(false);
+                lock (_urls)
+                {
+                    foreach (var (id, url) in photos)
+                    {
+                        _urls["photo:" + id] = url;
+                    }
+
+                    foreach (var (id, url) in docs)
+                    {
+                        _urls["doc:" + id] = url;
+                    }
+                }
+            }
+
             if (chats.Count > 0)
             {
                 var titles = await api.GetChatTitlesAsync(chats, cancellationToken).ConfigureAwait(false);

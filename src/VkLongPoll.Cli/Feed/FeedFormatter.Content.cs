@@ -20,7 +20,7 @@ internal sealed partial class FeedFormatter
 
         if (m.Attachments.Count > 0)
         {
-            parts.Add(string.Join(" ", m.Attachments.Select(a => $"[{AttachmentKind(a)}]")));
+            parts.Add(string.Join(" ", m.Attachments.Select(a => directory.AttachmentUrl(a) is { } url ? $"[{AttachmentKind(a)} {url}]" : $"[{AttachmentKind(a)}]")));
         }
 
         if (m.Geo is not null)
