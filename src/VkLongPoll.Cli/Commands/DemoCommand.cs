@@ -57,7 +57,7 @@ internal static class DemoCommand
             ApiCallsPerSecond = 0,
             Wait = 1,
             RetryDelay = TimeSpan.FromMilliseconds(200),
-            LoggerFactory = new StatusLoggerProvider(printer),
+            LoggerFactory = new StatusLoggerProvider(printer, language),
         };
 
         printer.Status(ru ? $"· эмулятор VK запущен на {emulator.BaseUri}, аккаунт id{emulator.UserIds[0]}" : $"· VK emulator on {emulator.BaseUri}, account id{emulator.UserIds[0]}");

@@ -77,7 +77,7 @@ internal static class WatchCommand
                 Version = settings.Version,
                 GroupId = settings.GroupId,
                 CheckpointName = settings.GroupId is { } group ? $"{LongPollClient.DefaultCheckpointName(settings.Token)}-club{group}" : null,
-                LoggerFactory = settings.Json ? null : new StatusLoggerProvider(printer),
+                LoggerFactory = settings.Json ? null : new StatusLoggerProvider(printer, settings.Language),
             }, http);
             await using var disposeClient = client.ConfigureAwait(false);
             var from = settings.FromNow ? null : await store.LoadAsync(client.Name, cancellationToken).ConfigureAwait(false);
