@@ -83,14 +83,16 @@ internal static class WatchCommand
             var from = settings.FromNow ? null : await store.LoadAsync(client.Name, cancellationToken).ConfigureAwait(false);
             var batches = client.ReadBatchesAsync(from, cancellationToken);
             ValueTask Save(LongPollCheckpoint checkpoint) => store.SaveAsync(client.Name, checkpoint, CancellationToken.None);
+            var directory = new FeedDirectoryCache(api, self, time, settings.Language);
             if (settings.Json)
             {
                 using var writer = new EventJsonWriter(stdout, settings.Version);
                 await foreach (var batch in batches.ConfigureAwait(false))
                 {
+                    await directory.ResolveAsync(batch.Events, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
                     foreach (var e in batch.Events)
                     {
-                        writer.Write(e);
+                        writer.Write(e, directory);
                     }
 
                     writer.Flush();
@@ -100,7 +102,6 @@ internal static class WatchCommand
                 return 0;
             }
 
-            var directory = new FeedDirectoryCache(api, self, time, settings.Language);
             await new FeedRunner(printer, new FeedFormatter(settings.Language, directory), directory, settings.Language, settings.Only)
                 .RunAsync(batches, Save, cancellationToken).ConfigureAwait(false);
             return 0;

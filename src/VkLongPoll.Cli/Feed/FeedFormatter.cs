@@ -48,7 +48,7 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
         ChatInfoEvent { InfoType: ChatInfoType.AdminAppointed } c => Ru
             ? $"{Name(c.Info)} теперь {Verb(c.Info, "администратор", "администратор")} в {Title(c.PeerId)}"
             : $"{Name(c.Info)} is now an admin of {Title(c.PeerId)}",
-        _ => null,
+        _ => More(e),
     };
 
     private string Activity(ActivityEvent a)
@@ -116,8 +116,13 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
     private string Where(PeerId? peer) => peer is { IsChat: true } chat ? (Ru ? $" в {Title(chat)}" : $" in {Title(chat)}") : string.Empty;
 
     private string Conversation(PeerId peer, string nameCase) => peer.IsChat
-        ? (Ru ? $"беседы {Title(peer)}" : Title(peer))
-        : Ru ? (nameCase == "ins" ? $"диалог с {Name(peer.Value, "ins")}" : $"диалога с {Name(peer.Value, "ins")}") : $"the conversation with {Name(peer.Value)}";
+        ? (Ru ? (nameCase == "nom" ? $"беседа {Title(peer)}" : $"беседы {Title(peer)}") : Title(peer))
+        : Ru ? nameCase switch
+        {
+            "ins" => $"диалог с {Name(peer.Value, "ins")}",
+            "nom" => $"диалог с {Name(peer.Value, "ins")}",
+            _ => $"диалога с {Name(peer.Value, "ins")}",
+        } : $"the conversation with {Name(peer.Value)}";
 
     private string Title(PeerId peer) =>
         Ru ? $"«{directory.ChatTitle(peer.Value) ?? $"беседа {peer.ChatId?.ToString(CultureInfo.InvariantCulture)}"}»"

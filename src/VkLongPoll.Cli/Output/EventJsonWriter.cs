@@ -27,14 +27,49 @@ internal sealed partial class EventJsonWriter : IDisposable
         _version = version;
     }
 
-    public void Write(LongPollEvent e)
+    public void Write(LongPollEvent e, Feed.IFeedDirectory? names = null)
     {
         _json.WriteStartObject();
         _json.WriteString("type", e.Type);
         _json.WriteNumber("code", e.Code);
         WriteFields(e);
+        if (names is not null)
+        {
+            WriteNames(e, names);
+        }
+
         _json.WriteEndObject();
         EndLine();
+    }
+
+    /// <summary><c>vklp watch --json</c>: the names the feed resolved, beside the ids (<c>from_name</c>, <c>user_name</c>, <c>chat_title</c>).</summary>
+    private void WriteNames(LongPollEvent e, Feed.IFeedDirectory names)
+    {
+        var (user, peer) = e switch
+        {
+            MessageNewEvent m => (m.Message.FromId, m.Message.PeerId),
+            MessageEditEvent m => (m.Message.FromId, m.Message.PeerId),
+            FriendOnlineEvent f => (f.UserId, (PeerId?)null),
+            FriendOfflineEvent f => (f.UserId, null),
+            ActivityEvent a => (a.UserIds.Count > 0 ? a.UserIds[0] : (long?)null, a.PeerId),
+            MessagesReadInboxEvent r => (null, r.PeerId),
+            MessagesReadOutboxEvent r => (null, r.PeerId),
+            ChatInfoEvent c => (c.MemberId, c.PeerId),
+            _ => ((long?)null, (PeerId?)null),
+        };
+        if (user is { } id && names.User(id) is { } person)
+        {
+            String(e is MessageNewEvent or MessageEditEvent ? "from_name" : "user_name", person.In("nom"));
+        }
+
+        if (peer is { IsChat: true } chat)
+        {
+            String("chat_title", names.ChatTitle(chat.Value));
+        }
+        else if (peer is { } dialog && names.User(dialog.Value) is { } other)
+        {
+            String("peer_name", other.In("nom"));
+        }
     }
 
     /// <summary>A <c>failed</c> answer of <c>a_check</c>, so scripts see the recovery the stream needs.</summary>
