@@ -90,9 +90,9 @@ internal static class DecodeCommand
         {
             // Raised while splitting documents: positions are relative to where the search began.
             writer.Flush();
-            var offset = position + OffsetOf(input.AsSpan(position), e);
+            var invalid = LongPollProtocolException.FromJson(e, input.AsSpan(position), position);
             var (startLine, _) = InputDocuments.LineAndColumn(input, FirstNonWhitespace(input, position));
-            return Fail(stderr, input, offset, $"invalid JSON in the value that starts on line {startLine}: {StripPosition(e.Message)}");
+            return Fail(stderr, input, invalid.Offset, $"invalid JSON in the value that starts on line {startLine}: {invalid.Reason[LongPollProtocolException.InvalidJson.Length..]}");
         }
         catch (LongPollProtocolException e)
         {
@@ -156,33 +156,10 @@ internal static class DecodeCommand
         return ExitBadInput;
     }
 
-    private static long OffsetOf(ReadOnlySpan<byte> input, JsonException e)
-    {
-        long offset = 0;
-        for (long line = 0; line < (e.LineNumber ?? 0); line++)
-        {
-            var newline = input[(int)offset..].IndexOf((byte)'\n');
-            if (newline < 0)
-            {
-                break;
-            }
-
-            offset += newline + 1;
-        }
-
-        return Math.Min(offset + (e.BytePositionInLine ?? 0), input.Length);
-    }
-
     private static int FirstNonWhitespace(ReadOnlySpan<byte> input, int from)
     {
         var skipped = input[from..].IndexOfAnyExcept(" \t\r\n"u8);
         return skipped < 0 ? input.Length : from + skipped;
-    }
-
-    private static string StripPosition(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
     }
 
     private static byte[] ReadAll(Stream stream)

@@ -36,7 +36,7 @@ internal static class ApiEnvelope
         }
         catch (JsonException e)
         {
-            throw new LongPollProtocolException("a VK API answer is not valid JSON: " + e.Message, e.BytePositionInLine ?? 0, e);
+            throw LongPollProtocolException.FromJson(e, body);
         }
     }
 

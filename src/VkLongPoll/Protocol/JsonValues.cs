@@ -119,33 +119,6 @@ internal static class JsonValues
     }
 
     /// <summary>Turns a reader's <see cref="JsonException"/> into the protocol exception with an absolute offset.</summary>
-    public static LongPollProtocolException Invalid(JsonException e, ReadOnlySpan<byte> input, long baseOffset)
-    {
-        var offset = baseOffset + OffsetOf(input, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
-        return new LongPollProtocolException("invalid JSON: " + FirstSentence(e.Message), offset, e);
-    }
-
-    private static long OffsetOf(ReadOnlySpan<byte> input, long line, long bytePositionInLine)
-    {
-        long offset = 0;
-        for (long i = 0; i < line; i++)
-        {
-            var newline = input[(int)offset..].IndexOf((byte)'\n');
-            if (newline < 0)
-            {
-                break;
-            }
-
-            offset += newline + 1;
-        }
-
-        return Math.Min(offset + bytePositionInLine, input.Length);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        // The reader's message ends with "LineNumber: x | BytePositionInLine: y."; our offset replaces it.
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
-    }
+    public static LongPollProtocolException Invalid(JsonException e, ReadOnlySpan<byte> input, long baseOffset) =>
+        LongPollProtocolException.FromJson(e, input, baseOffset);
 }

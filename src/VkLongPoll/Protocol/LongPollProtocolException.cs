@@ -23,6 +23,37 @@ public sealed class LongPollProtocolException : VkLongPollException
         Reason = message;
     }
 
+    /// <summary>The protocol exception for a <see cref="System.Text.Json.JsonException"/> raised while reading <paramref name="input"/>.</summary>
+    /// <remarks>The reader reports a line and a position in it; this turns them into one byte offset.</remarks>
+    /// <param name="exception">The reader's exception.</param>
+    /// <param name="input">The UTF-8 input the reader read.</param>
+    /// <param name="baseOffset">Where <paramref name="input"/> starts in a larger input.</param>
+    public static LongPollProtocolException FromJson(System.Text.Json.JsonException exception, ReadOnlySpan<byte> input, long baseOffset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        long offset = 0;
+        for (long line = 0; line < (exception.LineNumber ?? 0); line++)
+        {
+            var newline = input[(int)offset..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                break;
+            }
+
+            offset += newline + 1;
+        }
+
+        offset = Math.Min(offset + (exception.BytePositionInLine ?? 0), input.Length);
+
+        // The reader's message ends with "LineNumber: x | BytePositionInLine: y."; the offset replaces it.
+        var message = exception.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return new LongPollProtocolException(InvalidJson + (cut > 0 ? message[..cut] : message).TrimEnd(), baseOffset + offset, exception);
+    }
+
+    /// <summary>The start of <see cref="Reason"/> for input that is not valid JSON.</summary>
+    public const string InvalidJson = "invalid JSON: ";
+
     /// <summary>Zero-based byte offset in the UTF-8 input where the problem was found.</summary>
     public long Offset { get; }
 
