@@ -149,28 +149,28 @@ public static class CorpusGenerator
         json.WriteNumberValue(peer);
         json.WriteNumberValue(1_780_000_000 + random.Next(100_000));
         var service = isChat && random.Next(20) == 0;
-        json.WriteStringValue(service ? string.Empty : Text(random));
+        WriteVkString(json, service ? string.Empty : Text(random));
 
         json.WriteStartObject();
         if (isChat)
         {
-            json.WriteString("from", random.Next(1_000_000, 900_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            WriteVkProperty(json, "from", random.Next(1_000_000, 900_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         else if (version < 10)
         {
-            json.WriteString("title", " ... ");
+            WriteVkProperty(json, "title", " ... ");
         }
 
         if (service)
         {
-            json.WriteString("source_act", Acts[random.Next(Acts.Length)]);
-            json.WriteString("source_mid", "370926160");
-            json.WriteString("source_text", "Дача &quot;2026&quot;");
+            WriteVkProperty(json, "source_act", Acts[random.Next(Acts.Length)]);
+            WriteVkProperty(json, "source_mid", "370926160");
+            WriteVkProperty(json, "source_text", "Дача &quot;2026&quot;");
         }
 
         if (random.Next(10) == 0)
         {
-            json.WriteString("emoji", "1");
+            WriteVkProperty(json, "emoji", "1");
         }
 
         json.WriteEndObject();
@@ -180,27 +180,27 @@ public static class CorpusGenerator
         for (var i = 1; i <= attachments; i++)
         {
             var kind = random.Next(4);
-            json.WriteString($"attach{i}_type", kind switch { 0 => "photo", 1 => "sticker", 2 => "doc", _ => "link" });
-            json.WriteString($"attach{i}", kind == 1 ? "12996" : $"{random.Next(1, 900_000_000)}_{random.Next(1, 500_000_000)}");
+            WriteVkProperty(json, $"attach{i}_type", kind switch { 0 => "photo", 1 => "sticker", 2 => "doc", _ => "link" });
+            WriteVkProperty(json, $"attach{i}", kind == 1 ? "12996" : $"{random.Next(1, 900_000_000)}_{random.Next(1, 500_000_000)}");
             if (kind == 1)
             {
-                json.WriteString($"attach{i}_product_id", "380");
+                WriteVkProperty(json, $"attach{i}_product_id", "380");
             }
             else if (kind == 2)
             {
-                json.WriteString($"attach{i}_kind", "audiomsg");
+                WriteVkProperty(json, $"attach{i}_kind", "audiomsg");
             }
             else if (kind == 3)
             {
-                json.WriteString($"attach{i}_url", "https://habr.com/ru/articles/1/");
-                json.WriteString($"attach{i}_title", "Основы работы с LongPoll &amp; API");
+                WriteVkProperty(json, $"attach{i}_url", "https://habr.com/ru/articles/1/");
+                WriteVkProperty(json, $"attach{i}_title", "Основы работы с LongPoll &amp; API");
             }
         }
 
         if (random.Next(8) == 0)
         {
-            json.WriteString("fwd", "0_0");
-            json.WriteString("reply", $"{{\"conversation_message_id\":{Math.Max(1, cmid - 3)}}}");
+            WriteVkProperty(json, "fwd", "0_0");
+            WriteVkProperty(json, "reply", $"{{\"conversation_message_id\":{Math.Max(1, cmid - 3)}}}");
         }
 
         json.WriteEndObject();
@@ -210,6 +210,36 @@ public static class CorpusGenerator
             json.WriteNumberValue(version >= 19 ? messageId : cmid);
             json.WriteNumberValue(code is 5 or 10005 ? 1_780_000_100 : 0);
         }
+    }
+
+    private static void WriteVkProperty(Utf8JsonWriter json, string name, string value)
+    {
+        json.WritePropertyName(name);
+        WriteVkString(json, value);
+    }
+
+    /// <summary>
+    /// Writes a string the way VK's servers do (see shared/spec/real-payloads.md): UTF-8 as is, emoji
+    /// included, and <c>/</c> escaped as <c>\/</c>; System.Text.Json's encoders would write emoji as
+    /// <c>\uD83D\uDE42</c> pairs, which VK does not.
+    /// </summary>
+    private static void WriteVkString(Utf8JsonWriter json, string value)
+    {
+        var quoted = new StringBuilder(value.Length + 8).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': quoted.Append("\\\""); break;
+                case '\\': quoted.Append("\\\\"); break;
+                case '/': quoted.Append("\\/"); break;
+                case '\n': quoted.Append("\\n"); break;
+                case < ' ': quoted.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)); break;
+                default: quoted.Append(c); break;
+            }
+        }
+
+        json.WriteRawValue(quoted.Append('"').ToString(), skipInputValidation: false);
     }
 
     private static string Text(Random random)

@@ -32,7 +32,7 @@ internal static class Profiling
                 {
                     if (reader.TokenType == JsonTokenType.StartArray && reader.CurrentDepth == 2)
                     {
-                        slots.CollectArray(ref reader);
+                        slots.CollectArray(ref reader, body);
                     }
                 }
             }
@@ -68,6 +68,22 @@ internal static class Profiling
                 decoder.ReadResponse(body);
             }
         });
+    }
+
+    /// <summary>Only the full decode of the v19 corpus, for <paramref name="seconds"/> (or -seconds passes), so a sampling profiler sees nothing else.</summary>
+    public static void DecodeLoop(double seconds)
+    {
+        var corpus = CorpusGenerator.Generate(19, 200);
+        var decoder = new LongPollDecoder(new LongPollDecoderOptions { Mode = 1706 });
+        // A negative figure is a number of passes instead of seconds (for counting instructions with perf stat).
+        var clock = Stopwatch.StartNew();
+        for (var pass = 0; seconds < 0 ? pass < -seconds : clock.Elapsed.TotalSeconds < seconds; pass++)
+        {
+            foreach (var body in corpus)
+            {
+                decoder.ReadResponse(body);
+            }
+        }
     }
 
     /// <summary>The best of ten short runs: this machine's speed drifts, the minimum is the repeatable figure.</summary>

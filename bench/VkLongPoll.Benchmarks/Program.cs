@@ -25,6 +25,13 @@ if (args is ["--profile", var secondsText])
     return 0;
 }
 
+// --decode-loop SECONDS: only the full decode, in a loop (for a sampling profiler such as perf).
+if (args is ["--decode-loop", var loopText])
+{
+    Profiling.DecodeLoop(double.Parse(loopText, System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 // --idle-sessions N: memory per idle session; --recovery N: time to recover a gap of N persistent events.
 if (args is ["--idle-sessions", var sessionsText])
 {

@@ -18,7 +18,7 @@ internal static partial class EventDecoder
     /// <summary>3, 4, 5, 18: <c>[code, message_id, flags, peer_id, ts, text, {add}, {att}, random_id, cmid, update_time]</c>.</summary>
     private static LongPollMessage ClassicMessage(ref UpdateTuple t, LongPollDecoderOptions o, bool flagsAreMask)
     {
-        var message = MessageBuilder.Rent();
+        var message = t.Kludges ?? MessageBuilder.Rent();
         message.MessageId = t.Int64(1, "message_id");
         message.Flags = (MessageFlags)t.Int64(2, "flags");
         message.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
@@ -40,12 +40,12 @@ internal static partial class EventDecoder
     /// </summary>
     private static LongPollMessage ModernMessage(ref UpdateTuple t, LongPollDecoderOptions o, LongPollContext context, bool flagsAreMask)
     {
-        var message = MessageBuilder.Rent();
+        var message = t.Kludges ?? MessageBuilder.Rent();
         message.ConversationMessageId = t.Int64(1, "conversation_message_id");
         message.Flags = (MessageFlags)t.Int64(2, "flags");
 
         var isNew = t.Code == 10004;
-        var textIndex = isNew ? 6 : 5;
+        var textIndex = MessageTextIndex(t.Code);
         if (isNew)
         {
             // Outside history a 4-element 10004 ends with minor_id (no peer); inside history it ends with peer_id.
@@ -111,11 +111,21 @@ internal static partial class EventDecoder
         message.IsComplete = true;
         message.Timestamp = t.OptionalInt64(textIndex - 1, "timestamp");
         message.Text = t.OptionalText(textIndex, "text");
-        for (var i = textIndex + 1; i <= textIndex + 2 && t.IsObject(i); i++)
+
+        // The objects after the text were read into this builder in the first pass (JsonSlotList.CollectArray).
+        if (t.KludgesError is { } error)
         {
-            KludgesReader.Read(ref t, i, message);
+            throw error;
         }
     }
+
+    /// <summary>Where a message code's text is (its objects follow it), or -1 for codes without one.</summary>
+    public static int MessageTextIndex(long code) => code switch
+    {
+        3 or 4 or 5 or 18 or 10003 or 10005 or 10018 => 5,
+        10004 => 6,
+        _ => -1,
+    };
 
     /// <summary>
     /// The numbers after the objects: <c>random_id</c> (mode 128), then the other id (cmid before

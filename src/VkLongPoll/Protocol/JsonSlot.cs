@@ -43,10 +43,27 @@ internal sealed class JsonSlotList
         _items[Count++] = slot;
     }
 
+    /// <summary>
+    /// The message builder that already holds the additional and attachments objects of this update,
+    /// read in the same pass (null when the update has none to read).
+    /// </summary>
+    public MessageBuilder? Kludges { get; private set; }
+
+    /// <summary>What was wrong with those objects, raised when the event is decoded (so the error order stays as written).</summary>
+    public LongPollProtocolException? KludgesError { get; private set; }
+
     /// <summary>Reads the elements of the array the reader stands on (at its StartArray) into the list.</summary>
-    public void CollectArray(ref Utf8JsonReader reader)
+    /// <remarks>
+    /// A message's additional and attachments objects are read into the thread's <see cref="MessageBuilder"/>
+    /// right here, with the same reader, instead of being skipped now and read again by the decoder:
+    /// they are most of a chat message's tokens.
+    /// </remarks>
+    public void CollectArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         Clear();
+        Kludges = null;
+        KludgesError = null;
+        var textIndex = -1;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var type = reader.TokenType;
@@ -55,14 +72,43 @@ internal sealed class JsonSlotList
             {
                 case JsonTokenType.Number:
                     var isInteger = JsonValues.TryParseInt64(reader.ValueSpan, out var integer);
+                    if (Count == 0 && isInteger)
+                    {
+                        textIndex = EventDecoder.MessageTextIndex(integer);
+                    }
+
                     Add(new JsonSlot(type, start, (int)reader.BytesConsumed, false, isInteger, integer));
                     continue;
+                case JsonTokenType.StartObject when textIndex > 0 && IsMessageObject(textIndex):
+                    ReadKludges(ref reader, json);
+                    break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
                     reader.Skip();
                     break;
             }
 
             Add(new JsonSlot(type, start, (int)reader.BytesConsumed, type == JsonTokenType.String && reader.ValueIsEscaped));
+        }
+    }
+
+    /// <summary>The objects the decoder reads as a message's: one or two right after a string text.</summary>
+    private bool IsMessageObject(int textIndex) =>
+        Count > textIndex && Count <= textIndex + 2 && _items[textIndex].Type == JsonTokenType.String
+        && (Count == textIndex + 1 || _items[textIndex + 1].Type == JsonTokenType.StartObject);
+
+    private void ReadKludges(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        Kludges ??= MessageBuilder.Rent();
+        var atStart = reader; // a struct copy: where to skip from if the object's content is wrong
+        try
+        {
+            KludgesReader.Read(ref reader, json, Kludges);
+        }
+        catch (LongPollProtocolException e)
+        {
+            KludgesError ??= e;
+            reader = atStart;
+            reader.Skip();
         }
     }
 }

@@ -67,6 +67,46 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>Decodes a JSON string's content (between the quotes) that has no escapes; invalid UTF-8 is a protocol error.</summary>
+    public static string GetUnescapedString(ReadOnlySpan<byte> content, long offset)
+    {
+        try
+        {
+            return KnownStrings.TryGet(content, out var known) ? known : StrictUtf8.GetString(content);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new LongPollProtocolException("a string is not valid UTF-8", offset, e);
+        }
+    }
+
+    /// <summary>
+    /// Decodes a JSON string's content that has no escapes and undoes VK's HTML escaping: the bytes
+    /// straight to UTF-16 (no second reader pass over the string), one string allocated.
+    /// </summary>
+    public static string GetUnescapedVkText(ReadOnlySpan<byte> content, long offset)
+    {
+        if (content.IndexOfAny((byte)'&', (byte)'<') < 0)
+        {
+            return GetUnescapedString(content, offset);
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(content.Length, 16));
+        try
+        {
+            if (System.Text.Unicode.Utf8.ToUtf16(content, buffer, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                throw new LongPollProtocolException("a string is not valid UTF-8", offset);
+            }
+
+            return new string(buffer, 0, VkText.UnescapeInPlace(buffer.AsSpan(0, written)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>
     /// Reads the string token the reader stands on and undoes VK's HTML escaping, with one string
     /// allocated: texts without <c>&amp;</c>, <c>&lt;</c> or JSON escapes go straight from UTF-8.
@@ -74,36 +114,99 @@ internal static class JsonValues
     public static string GetVkText(ref Utf8JsonReader reader, long baseOffset)
     {
         var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-        if (!reader.ValueIsEscaped && raw.IndexOfAny((byte)'&', (byte)'<') < 0)
-        {
-            return GetString(ref reader, baseOffset);
-        }
+        var offset = baseOffset + reader.TokenStartIndex;
+        return reader.ValueIsEscaped ? GetEscapedString(raw, offset, vkText: true) : GetUnescapedVkText(raw, offset);
+    }
 
-        // UTF-16 never needs more chars than the UTF-8 (or JSON-escaped) text has bytes.
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(raw.Length, 16));
+    /// <summary>
+    /// Decodes a JSON string's content that has escapes (<c>\/</c>, <c>\n</c>, <c>\uXXXX</c>…) straight to
+    /// UTF-16 in one pass, optionally undoing VK's HTML escaping too. The escapes were validated by the
+    /// reader that found the token; a lone surrogate or invalid UTF-8 is a protocol error.
+    /// </summary>
+    public static string GetEscapedString(ReadOnlySpan<byte> content, long offset, bool vkText)
+    {
+        // UTF-16 never needs more chars than the escaped UTF-8 has bytes.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(content.Length, 16));
         try
         {
-            int written;
-            if (reader.ValueIsEscaped)
-            {
-                written = reader.CopyString(buffer);
-            }
-            else if (System.Text.Unicode.Utf8.ToUtf16(raw, buffer, out _, out written, replaceInvalidSequences: false) != OperationStatus.Done)
-            {
-                throw new LongPollProtocolException("a string is not valid UTF-8", baseOffset + reader.TokenStartIndex);
-            }
-
-            return new string(buffer, 0, VkText.UnescapeInPlace(buffer.AsSpan(0, written)));
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new LongPollProtocolException("a string is not valid UTF-8", baseOffset + reader.TokenStartIndex, e);
+            var written = UnescapeToUtf16(content, buffer, offset);
+            return new string(buffer, 0, vkText ? VkText.UnescapeInPlace(buffer.AsSpan(0, written)) : written);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    private static int UnescapeToUtf16(ReadOnlySpan<byte> content, Span<char> destination, long offset)
+    {
+        var written = 0;
+        while (true)
+        {
+            // A backslash is ASCII, so cutting at one never splits a UTF-8 sequence.
+            var backslash = content.IndexOf((byte)'\\');
+            var run = backslash < 0 ? content : content[..backslash];
+            if (!run.IsEmpty)
+            {
+                if (System.Text.Unicode.Utf8.ToUtf16(run, destination[written..], out _, out var chars, replaceInvalidSequences: false) != OperationStatus.Done)
+                {
+                    throw new LongPollProtocolException("a string is not valid UTF-8", offset);
+                }
+
+                written += chars;
+            }
+
+            if (backslash < 0)
+            {
+                return written;
+            }
+
+            content = content[backslash..];
+            if (content.Length < 2)
+            {
+                throw new LongPollProtocolException("a string ends inside an escape", offset);
+            }
+
+            if (content[1] != (byte)'u')
+            {
+                destination[written++] = content[1] switch
+                {
+                    (byte)'n' => '\n',
+                    (byte)'t' => '\t',
+                    (byte)'r' => '\r',
+                    (byte)'b' => '\b',
+                    (byte)'f' => '\f',
+                    var other => (char)other, // \" \\ \/
+                };
+                content = content[2..];
+                continue;
+            }
+
+            var unit = ReadHex4(content, offset);
+            content = content[6..];
+            if (char.IsHighSurrogate(unit) && content.Length >= 6 && content[0] == (byte)'\\' && content[1] == (byte)'u'
+                && ReadHex4(content, offset) is var low && char.IsLowSurrogate(low))
+            {
+                destination[written++] = unit;
+                destination[written++] = low;
+                content = content[6..];
+            }
+            else if (char.IsSurrogate(unit))
+            {
+                throw new LongPollProtocolException("a string is not valid UTF-8 (a lone surrogate escape)", offset);
+            }
+            else
+            {
+                destination[written++] = unit;
+            }
+        }
+    }
+
+    /// <summary>The code unit of <c>\uXXXX</c> at the start of <paramref name="escape"/>.</summary>
+    private static char ReadHex4(ReadOnlySpan<byte> escape, long offset) =>
+        escape.Length >= 6 && Utf8Parser.TryParse(escape.Slice(2, 4), out ushort unit, out var consumed, 'X') && consumed == 4
+            ? (char)unit
+            : throw new LongPollProtocolException("a string has a malformed \\u escape", offset);
 
     /// <summary>Decodes raw UTF-8 bytes of JSON text (for keeping a value as raw JSON).</summary>
     public static string RawText(ReadOnlySpan<byte> raw, long offset)

@@ -11,14 +11,10 @@ namespace VkLongPoll.Protocol;
 /// </remarks>
 internal static class KludgesReader
 {
-    public static void Read(ref UpdateTuple tuple, int index, MessageBuilder message)
+    /// <summary>Reads the object the reader stands on (at its StartObject) into <paramref name="message"/>; the reader ends on its EndObject.</summary>
+    public static void Read(ref Utf8JsonReader outer, ReadOnlySpan<byte> json, MessageBuilder message)
     {
-        if (tuple.RawSpan(index).Length == 2)
-        {
-            return; // "{}": the common case, nothing to read
-        }
-
-        var reader = new ObjectReader(tuple.RawSpan(index), tuple.BaseOffset(index), "a message's additional or attachments object");
+        var reader = new ObjectReader(json, outer);
         while (reader.NextProperty())
         {
             var name = reader.NameBytes;
@@ -35,6 +31,8 @@ internal static class KludgesReader
                 ReadMessageKey(ref reader, name, message);
             }
         }
+
+        outer = reader.Reader;
     }
 
     private static void ReadMessageKey(ref ObjectReader reader, ReadOnlySpan<byte> name, MessageBuilder message)

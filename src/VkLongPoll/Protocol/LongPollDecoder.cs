@@ -181,8 +181,8 @@ public sealed partial class LongPollDecoder
     private LongPollEvent DecodeUpdate(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, JsonSlotList slots, LongPollContext context)
     {
         var start = (int)reader.TokenStartIndex;
-        slots.CollectArray(ref reader);
-        var tuple = new UpdateTuple(json, slots.Span, start, (int)reader.BytesConsumed);
+        slots.CollectArray(ref reader, json);
+        var tuple = new UpdateTuple(json, slots.Span, start, (int)reader.BytesConsumed) { Kludges = slots.Kludges, KludgesError = slots.KludgesError };
         return EventDecoder.Decode(ref tuple, context, Options);
     }
 

@@ -26,6 +26,17 @@ internal ref struct ObjectReader
         }
     }
 
+    /// <summary>Continues with <paramref name="readerAtStartObject"/> (a copy) over the whole input <paramref name="json"/>.</summary>
+    public ObjectReader(ReadOnlySpan<byte> json, Utf8JsonReader readerAtStartObject)
+    {
+        _json = json;
+        _baseOffset = 0;
+        _reader = readerAtStartObject;
+    }
+
+    /// <summary>The reader, for handing the position back to the caller that lent it.</summary>
+    public readonly Utf8JsonReader Reader => _reader;
+
     /// <summary>Offset of the current token in the whole input.</summary>
     public readonly long Offset => _baseOffset + _reader.TokenStartIndex;
 

@@ -24,6 +24,12 @@ internal ref struct UpdateTuple
     /// <summary>The event code (element 0), set by the decoder once read.</summary>
     public int Code { get; set; }
 
+    /// <summary>The thread's message builder holding the message objects, read in the first pass (null if there were none).</summary>
+    public MessageBuilder? Kludges { get; init; }
+
+    /// <summary>What was wrong in those objects, if anything.</summary>
+    public LongPollProtocolException? KludgesError { get; init; }
+
     /// <summary>Offset of the array's opening bracket.</summary>
     public int Start { get; }
 
@@ -109,8 +115,15 @@ internal ref struct UpdateTuple
             throw Error(index, $"({field}) must be a string");
         }
 
-        var reader = ReaderAt(index);
-        return vkText ? JsonValues.GetVkText(ref reader, _slots[index].Start) : JsonValues.GetString(ref reader, _slots[index].Start);
+        ref readonly var slot = ref _slots[index];
+        if (!slot.IsEscaped)
+        {
+            // The first pass validated the token: its content lies between the quotes, no second reader needed.
+            var content = _json[(slot.Start + 1)..(slot.End - 1)];
+            return vkText ? JsonValues.GetUnescapedVkText(content, slot.Start) : JsonValues.GetUnescapedString(content, slot.Start);
+        }
+
+        return JsonValues.GetEscapedString(_json[(slot.Start + 1)..(slot.End - 1)], slot.Start, vkText);
     }
 
     /// <summary>A reader over one element, already standing on its first token.</summary>

@@ -62,6 +62,14 @@ public static class VkText
                 continue;
             }
 
+            // The four entities VK writes itself, without the general entity parser.
+            if (c == '&' && CommonEntity(text[read..]) is ({ } single, > 0 and var commonLength))
+            {
+                text[write++] = single;
+                read += commonLength;
+                continue;
+            }
+
             if (c == '&' && DecodeEntity(text[read..], out var decoded, out var entityLength))
             {
                 // An entity is at least as long as what it stands for, so writing never overtakes reading.
@@ -80,6 +88,16 @@ public static class VkText
 
         return write;
     }
+
+    /// <summary><c>&amp;quot;</c>, <c>&amp;amp;</c>, <c>&amp;lt;</c> or <c>&amp;gt;</c> at the start: the character and the length, else length 0.</summary>
+    private static (char Character, int Length) CommonEntity(ReadOnlySpan<char> text) => text switch
+    {
+        ['&', 'q', 'u', 'o', 't', ';', ..] => ('"', 6),
+        ['&', 'a', 'm', 'p', ';', ..] => ('&', 5),
+        ['&', 'l', 't', ';', ..] => ('<', 4),
+        ['&', 'g', 't', ';', ..] => ('>', 4),
+        _ => ('\0', 0),
+    };
 
     /// <summary>Length of <c>&lt;br&gt;</c>, <c>&lt;br/&gt;</c> or <c>&lt;br /&gt;</c> (any case) at the start, else 0.</summary>
     private static int LineBreakLength(ReadOnlySpan<char> text)

@@ -115,4 +115,28 @@ public sealed class MalformedInputTests
 
         Assert.Throws<LongPollProtocolException>(() => new LongPollDecoder(options).ReadEvents("[[4,1"u8));
     }
+
+    [Fact]
+    public void KeepAsUnknown_ABadMessageObject_KeepsTheWholeUpdateAndTheNextOneDecodes()
+    {
+        // The objects are read in the decoder's first pass; a bad one must still cost only its own update.
+        const string bad = """[10004,1,1,1,5,1,"hi",{"from":"x1"},{"attach1_type":"photo"},0,1,0]""";
+        var options = new LongPollDecoderOptions { MalformedEvents = MalformedEventHandling.KeepAsUnknown };
+        var updates = new LongPollDecoder(options).ReadEvents(System.Text.Encoding.UTF8.GetBytes($"[{bad},[10004,2,1,1,5,1,\"ok\",{{\"from\":\"7\"}},{{}},0,2,0]]"));
+
+        var unknown = Assert.IsType<UnknownEvent>(updates[0]);
+        Assert.Equal((10004, bad), (unknown.Code, unknown.Raw));
+        Assert.Contains("from", unknown.DecodeError, StringComparison.Ordinal);
+        var next = Assert.IsType<MessageNewEvent>(updates[1]);
+        Assert.Equal(("ok", 7L, 0), (next.Message.Text, next.Message.FromId, next.Message.Attachments.Count));
+    }
+
+    [Fact]
+    public void ABadMessageObject_IsReportedAfterTheElementsBeforeIt()
+    {
+        // Errors keep the order of the elements: a bad peer_id is reported before a bad object that follows it.
+        var error = Assert.Throws<LongPollProtocolException>(() => TestData.Event("""[10004,1,1,1,"p",1,"hi",{"from":"x1"},{},0,1,0]"""));
+
+        Assert.Contains("peer_id", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -41,4 +41,31 @@ public sealed class VkTextTests
         Assert.Equal("Tom & Jerry\n\"hi\"", message.Text);
         Assert.Equal(("A & B", "<old>"), (message.Action?.Text, message.Action?.OldText));
     }
+
+    [Theory]
+    [InlineData(@"https:\/\/youtu.be\/p-nI2vNC-Ag", "https://youtu.be/p-nI2vNC-Ag")]
+    [InlineData(@"a\nb\tc\r\b\f", "a\nb\tc\r\b\f")]
+    [InlineData(@"\""q\"" \\ \/", "\"q\" \\ /")]
+    [InlineData(@"\uD83D\uDE42 \ud83d\ude42 \u0041\u00e9", "🙂 🙂 Aé")]
+    [InlineData(@"Дача \u0026amp; 🌚 &amp;\/", "Дача & 🌚 &/")]
+    [InlineData(@"\u0026lt;br\u0026gt;", "<br>")]
+    public void Decoder_JsonEscapesAreUndoneBeforeHtmlEntities(string wire, string text)
+    {
+        var message = TestData.Message(TestData.Event($$"""[10004,1,1,1,5,1,"{{wire}}",{},{},0,1,0]"""));
+
+        Assert.Equal(text, message.Text);
+    }
+
+    [Theory]
+    [InlineData(@"\uD83D alone")]
+    [InlineData(@"\uDE42 low first")]
+    [InlineData(@"\uD83D\u0041")]
+    [InlineData(@"end \uD83D")]
+    public void Decoder_LoneSurrogateEscape_IsAProtocolErrorAtTheString(string wire)
+    {
+        const string prefix = "[10004,1,1,1,5,1,";
+        var error = Assert.Throws<LongPollProtocolException>(() => TestData.Event($$"""{{prefix}}"{{wire}}",{},{},0,1,0]"""));
+
+        Assert.Equal(prefix.Length, error.Offset);
+    }
 }
