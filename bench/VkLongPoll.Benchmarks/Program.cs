@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using VkLongPoll.Benchmarks;
+using VkLongPoll.Benchmarks.Compare;
 
 // --dry: one quick pass of every benchmark (CI proves they still build and run; the numbers mean nothing).
 // --write-corpus DIR: writes the corpus as NDJSON files, for the side-by-side runs in bench/compare.
@@ -45,9 +46,30 @@ if (args is ["--recovery", var gapText])
     return 0;
 }
 
+// Side by side with vk-io (bench/compare): decode throughput, and end-to-end latency against the emulator.
+if (args is ["--compare-decode", .. var decodeRest])
+{
+    await DecodeComparison.RunAsync(decodeRest is [var s, ..] ? Number(s) : 5);
+    return 0;
+}
+
+if (args is ["--latency", .. var latencyRest])
+{
+    await LatencyComparison.RunAsync(latencyRest is [var r, ..] ? Number(r) : 50, latencyRest is [_, var d, ..] ? Number(d) : 20);
+    return 0;
+}
+
+if (args is ["--latency-client", var apiUrl, var caPem, var token])
+{
+    await LatencyClient.RunAsync(apiUrl, caPem, token);
+    return 0;
+}
+
 var config = args.Contains("--dry")
     ? ManualConfig.CreateMinimumViable().AddJob(Job.Dry)
     : DefaultConfig.Instance;
 var rest = args.Where(a => a != "--dry").ToArray();
 BenchmarkSwitcher.FromAssembly(typeof(DecodeBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
 return 0;
+
+static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

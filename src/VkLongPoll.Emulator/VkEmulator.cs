@@ -131,6 +131,15 @@ public sealed class VkEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>A message to an account from its first friend (in-process load, e.g. a fixed-rate emitter); returns the message id.</summary>
+    public long SendMessage(int account, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var target = _world.Accounts[account];
+        var friend = target.Friends.Count > 0 ? target.Friends[0] : throw new InvalidOperationException("the account has no friends to write from");
+        return target.AddMessage(friend, friend, text).Message.Id;
+    }
+
     /// <summary>The newest <c>ts</c> and <c>pts</c> of an account.</summary>
     public (long Ts, long Pts) Position(int account)
     {
