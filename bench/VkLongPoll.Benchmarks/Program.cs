@@ -65,6 +65,19 @@ if (args is ["--latency-client", var apiUrl, var caPem, var token])
     return 0;
 }
 
+// Scale: N sessions in a client process of their own against the emulator in this one.
+if (args is ["--scale", var sessionsCount, .. var scaleRest])
+{
+    await ScaleRun.RunAsync(int.Parse(sessionsCount, System.Globalization.CultureInfo.InvariantCulture), scaleRest is [var p, ..] ? Number(p) : 30);
+    return 0;
+}
+
+if (args is ["--scale-client", var scaleApi, var scalePem, var tokensFile])
+{
+    await ScaleClient.RunAsync(scaleApi, scalePem, tokensFile);
+    return 0;
+}
+
 var config = args.Contains("--dry")
     ? ManualConfig.CreateMinimumViable().AddJob(Job.Dry)
     : DefaultConfig.Instance;
