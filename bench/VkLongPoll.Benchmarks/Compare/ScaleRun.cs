@@ -34,7 +34,11 @@ internal static class ScaleRun
             var connected = await client.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the client exited");
             Console.WriteLine($"{sessions} sessions {connected} s (each has its key and holds a poll)");
 
-            await Task.Delay(TimeSpan.FromSeconds(5)); // let connection setup garbage go
+            // Warm-up at the measured rate for a few seconds (messages the check ignores), so the JIT's tiering is
+            // done before measuring: a long-running process is measured, not its first seconds.
+            var warm = 0;
+            await MeasureAsync(client.Id, 8, load: () => emulator.SendMessage(warm % sessions, $"warm {warm++}"));
+            await Task.Delay(TimeSpan.FromSeconds(5));
             var (idleCpu, idleRss) = await MeasureAsync(client.Id, seconds, load: null);
             await client.StandardInput.WriteLineAsync("memory");
             await client.StandardInput.FlushAsync();

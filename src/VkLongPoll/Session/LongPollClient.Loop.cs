@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
@@ -9,6 +10,9 @@ namespace VkLongPoll.Session;
 /// <summary>The poll loop and its recoveries.</summary>
 public sealed partial class LongPollClient
 {
+    /// <summary>A bound on one a_check answer (VK's are kilobytes; this stops a broken server from exhausting memory).</summary>
+    private const int MaxAnswerBytes = 64 * 1024 * 1024;
+
     private async IAsyncEnumerable<LongPollBatch> ReadBatchesCoreAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var state = from;
@@ -209,14 +213,18 @@ public sealed partial class LongPollClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return (null, $"HTTP {(int)response.StatusCode}");
             }
 
-            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-            return (Decoder().ReadResponse(body), null);
+            return (await ReadAnswerAsync(response.Content, linked.Token).ConfigureAwait(false), null);
+        }
+        catch (IOException e)
+        {
+            // The body broke off mid-way (a reset, a truncated answer): read with the headers only, it surfaces here.
+            return (null, e is HttpIOException http ? http.HttpRequestError.ToString() : "connection lost");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -229,6 +237,53 @@ public sealed partial class LongPollClient
         catch (LongPollProtocolException e)
         {
             return (null, "unreadable answer: " + e.Reason);
+        }
+    }
+
+    /// <summary>Reads the body into a pooled buffer and decodes it there: no per-poll byte[] beyond the events themselves.</summary>
+    private async Task<LongPollResponse> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        if (declared > MaxAnswerBytes)
+        {
+            throw new LongPollProtocolException($"the answer is larger than {MaxAnswerBytes} bytes", 0);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(declared ?? 16 * 1024, 256));
+        try
+        {
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var filled = 0;
+                while (true)
+                {
+                    if (filled == buffer.Length)
+                    {
+                        if (buffer.Length >= MaxAnswerBytes)
+                        {
+                            throw new LongPollProtocolException($"the answer is larger than {MaxAnswerBytes} bytes", filled);
+                        }
+
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, filled).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return Decoder().ReadResponse(buffer.AsSpan(0, filled));
+                    }
+
+                    filled += read;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

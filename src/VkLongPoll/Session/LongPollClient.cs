@@ -24,7 +24,7 @@ public sealed partial class LongPollClient : IAsyncDisposable
 
     /// <summary>Creates a session; nothing is sent until events are read.</summary>
     /// <param name="options">Copied; later changes do not affect this client.</param>
-    /// <param name="httpClient">An <see cref="HttpClient"/> to share (its timeout should be infinite: the client times each poll itself).</param>
+    /// <param name="httpClient">An <see cref="HttpClient"/> to share (its timeout should be infinite: the client times each poll itself); <see cref="LongPollHttp.CreateClient"/> makes one tuned for many held polls.</param>
     public LongPollClient(LongPollClientOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -32,7 +32,7 @@ public sealed partial class LongPollClient : IAsyncDisposable
         _options.Validate();
         Transport.EnsureSecure(_options.ApiBaseUrl, "the API base URL");
         _ownsHttp = httpClient is null;
-        _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _http = httpClient ?? LongPollHttp.CreateClient();
         _api = new VkApiClient(_options.AccessToken, new VkApiClientOptions
         {
             BaseUrl = _options.ApiBaseUrl,

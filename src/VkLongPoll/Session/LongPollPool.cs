@@ -19,7 +19,7 @@ public sealed class LongPollPool : IAsyncDisposable
     public LongPollPool(IEnumerable<LongPollClientOptions> sessions, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(sessions);
-        _http = new HttpClient(handler ?? CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = LongPollHttp.CreateClient(handler);
         _clients = [.. sessions.Select(options => new LongPollClient(options, _http))];
     }
 
@@ -38,14 +38,8 @@ public sealed class LongPollPool : IAsyncDisposable
         }
     }
 
-    /// <summary>A handler for thousands of held requests: no connection limit per server, idle connections kept for reuse.</summary>
-    public static SocketsHttpHandler CreateHandler() => new()
-    {
-        MaxConnectionsPerServer = int.MaxValue,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(15),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-    };
+    /// <summary>A handler for thousands of held requests (see <see cref="LongPollHttp.CreateHandler"/>).</summary>
+    public static SocketsHttpHandler CreateHandler() => LongPollHttp.CreateHandler();
 
     /// <summary>Runs every session until <paramref name="cancellationToken"/> is cancelled, handing each event to <paramref name="onEvent"/>.</summary>
     /// <remarks>Events of one session arrive in order; sessions run concurrently.</remarks>

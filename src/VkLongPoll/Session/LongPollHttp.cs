@@ -1,0 +1,32 @@
+using System.Net;
+
+namespace VkLongPoll.Session;
+
+/// <summary>The HTTP stack tuned for long polling: many requests held for <c>wait</c> seconds at once.</summary>
+/// <remarks>
+/// HTTP/2 is asked for and HTTP/1.1 accepted (ALPN decides): over HTTP/2 a hundred held polls share one TLS
+/// connection instead of a hundred, which is most of an idle session's memory (each TLS connection costs
+/// tens of KB of native buffers). Plain HTTP to loopback stays on HTTP/1.1.
+/// </remarks>
+public static class LongPollHttp
+{
+    /// <summary>A handler for thousands of held requests: no connection limit per server, more HTTP/2 connections when one is full, idle connections kept for reuse.</summary>
+    public static SocketsHttpHandler CreateHandler() => new()
+    {
+        MaxConnectionsPerServer = int.MaxValue,
+        EnableMultipleHttp2Connections = true,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(15),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+        AutomaticDecompression = DecompressionMethods.All,
+    };
+
+    /// <summary>An <see cref="HttpClient"/> over <paramref name="handler"/> (or <see cref="CreateHandler"/>) that prefers HTTP/2 and has no overall timeout (each poll is timed by the session).</summary>
+    public static HttpClient CreateClient(HttpMessageHandler? handler = null, bool disposeHandler = true) =>
+        new(handler ?? CreateHandler(), disposeHandler)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+}
