@@ -14,6 +14,9 @@ public sealed class SessionTests(EmulatorFixture fixture)
     private static readonly string[] FirstTwo = ["a", "b"];
 
     internal static LongPollClient NewSession(VkEmulator emulator, string token, ICheckpointStore? store = null, int version = 19) =>
+        NewSession(emulator, token, LongPollHttp.CreateClient(emulator.CreateTrustingHandler()), store, version);
+
+    internal static LongPollClient NewSession(VkEmulator emulator, string token, HttpClient http, ICheckpointStore? store = null, int version = 19) =>
         new(new LongPollClientOptions
         {
             AccessToken = token,
@@ -25,7 +28,7 @@ public sealed class SessionTests(EmulatorFixture fixture)
             RetryDelay = TimeSpan.FromMilliseconds(10),
             MaxRetryDelay = TimeSpan.FromMilliseconds(50),
             CheckpointStore = store,
-        }, new HttpClient(emulator.CreateTrustingHandler()) { Timeout = Timeout.InfiniteTimeSpan });
+        }, http);
 
     /// <summary>Reads in the background until <paramref name="count"/> new messages arrived; returns their texts in order.</summary>
     internal static async Task<List<string>> ReadMessagesAsync(LongPollClient session, int count, Func<Task> act) =>
@@ -90,21 +93,26 @@ public sealed class SessionTests(EmulatorFixture fixture)
         Assert.NotNull(session.Checkpoint);
     }
 
+    public static TheoryData<string, string> FaultsByProtocol()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var fault in new[] { "failed_1", "failed_2", "failed_3", "failed_4", "http_500", "http_502", "reset", "malformed", "truncated", "hang" })
+        {
+            data.Add(fault, "2.0");
+            data.Add(fault, "1.1");
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData("failed_1")]
-    [InlineData("failed_2")]
-    [InlineData("failed_3")]
-    [InlineData("failed_4")]
-    [InlineData("http_500")]
-    [InlineData("http_502")]
-    [InlineData("reset")]
-    [InlineData("malformed")]
-    [InlineData("truncated")]
-    [InlineData("hang")]
-    public async Task EveryFault_LosesNothing_RepeatsNothing(string fault)
+    [MemberData(nameof(FaultsByProtocol))]
+    public async Task EveryFault_LosesNothing_RepeatsNothing(string fault, string protocol)
     {
         using var client = fixture.NewClient();
-        await using var session = NewSession(fixture.Emulator, client.Token);
+        var versions = new VersionRecorder(fixture.Emulator.CreateTrustingHandler());
+        using var http = protocol == "2.0" ? LongPollHttp.CreateClient(versions) : new HttpClient(versions) { Timeout = Timeout.InfiniteTimeSpan };
+        await using var session = NewSession(fixture.Emulator, client.Token, http);
 
         var texts = await ReadMessagesAsync(session, 6, async () =>
         {
@@ -119,6 +127,35 @@ public sealed class SessionTests(EmulatorFixture fixture)
         });
 
         Assert.Equal(["before 1", "before 2", "after 1", "after 2", "after 3", "after 4"], texts);
+        Assert.Equal([Version.Parse(protocol)], versions.Seen);
+    }
+
+    /// <summary>Records the HTTP versions the answers came in (the default client must really get HTTP/2 over TLS).</summary>
+    private sealed class VersionRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly HashSet<Version> _seen = [];
+
+        public IReadOnlyList<Version> Seen
+        {
+            get
+            {
+                lock (_seen)
+                {
+                    return [.. _seen];
+                }
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            lock (_seen)
+            {
+                _seen.Add(response.Version);
+            }
+
+            return response;
+        }
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class DemoCommand
         await using var stopEmulator = emulator.ConfigureAwait(false);
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
-        using var http = new HttpClient(emulator.CreateTrustingHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = LongPollHttp.CreateClient(emulator.CreateTrustingHandler());
         using var api = new Api.VkApiClient(emulator.Tokens[0], new Api.VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0 }, http);
         var directory = new FeedDirectoryCache(api, emulator.UserIds[0], time, language);
         var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null);

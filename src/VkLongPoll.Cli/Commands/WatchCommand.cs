@@ -61,7 +61,7 @@ internal static class WatchCommand
 
     public static async Task<int> RunAsync(WatchSettings settings, IAnsiConsole console, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(CreateHandler(settings.CaPemPath)) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = LongPollHttp.CreateClient(CreateHandler(settings.CaPemPath));
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
         try

@@ -30,7 +30,7 @@ internal sealed class SoakRunner(int events, int sessions, int seed, string faul
         }, cancellationToken).ConfigureAwait(false);
         await using var stopEmulator = emulator.ConfigureAwait(false);
         var restarts = ConfigureFaults(emulator.Faults);
-        using var http = new HttpClient(emulator.CreateTrustingHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = LongPollHttp.CreateClient(emulator.CreateTrustingHandler());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var states = Enumerable.Range(0, sessions).Select(i => new SessionState(i, new SqliteCheckpointStore(Path.Combine(directory.FullName, $"session-{i}.db")))).ToArray();
         var tasks = states.Select(state => Task.Run(() => ConsumeAsync(emulator, http, state, stop.Token), CancellationToken.None)).ToArray();
