@@ -60,9 +60,7 @@ internal sealed class JsonSlotList
     /// </remarks>
     public void CollectArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
-        Clear();
-        Kludges = null;
-        KludgesError = null;
+        StartUpdate();
         var textIndex = -1;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -91,18 +89,29 @@ internal sealed class JsonSlotList
         }
     }
 
+    /// <summary>Empties the list for an update read by <see cref="AnswerScanner"/>.</summary>
+    public void StartUpdate()
+    {
+        Clear();
+        Kludges = null;
+        KludgesError = null;
+    }
+
+    /// <summary>The thread's message builder, emptied on first use in this update, to read the message objects into.</summary>
+    public MessageBuilder KludgesBuilder() => Kludges ??= MessageBuilder.Rent();
+
     /// <summary>The objects the decoder reads as a message's: one or two right after a string text.</summary>
-    private bool IsMessageObject(int textIndex) =>
+    public bool IsMessageObject(int textIndex) =>
         Count > textIndex && Count <= textIndex + 2 && _items[textIndex].Type == JsonTokenType.String
         && (Count == textIndex + 1 || _items[textIndex + 1].Type == JsonTokenType.StartObject);
 
     private void ReadKludges(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
-        Kludges ??= MessageBuilder.Rent();
+        var builder = KludgesBuilder();
         var atStart = reader; // a struct copy: where to skip from if the object's content is wrong
         try
         {
-            KludgesReader.Read(ref reader, json, Kludges);
+            KludgesReader.Read(ref reader, json, 0, builder);
         }
         catch (LongPollProtocolException e)
         {

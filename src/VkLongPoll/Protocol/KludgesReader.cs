@@ -12,9 +12,13 @@ namespace VkLongPoll.Protocol;
 internal static class KludgesReader
 {
     /// <summary>Reads the object the reader stands on (at its StartObject) into <paramref name="message"/>; the reader ends on its EndObject.</summary>
-    public static void Read(ref Utf8JsonReader outer, ReadOnlySpan<byte> json, MessageBuilder message)
+    /// <param name="outer">A reader over <paramref name="json"/>, standing on the object's StartObject.</param>
+    /// <param name="json">The bytes the reader reads.</param>
+    /// <param name="baseOffset">Where <paramref name="json"/> starts in the whole input (for error offsets).</param>
+    /// <param name="message">Receives the keys.</param>
+    public static void Read(ref Utf8JsonReader outer, ReadOnlySpan<byte> json, long baseOffset, MessageBuilder message)
     {
-        var reader = new ObjectReader(json, outer);
+        var reader = new ObjectReader(json, baseOffset, outer);
         while (reader.NextProperty())
         {
             var name = reader.NameBytes;

@@ -27,6 +27,9 @@ public sealed partial class LongPollDecoder
         Options = options;
     }
 
+    /// <summary>False to decode answers with the reader path only (tests compare both paths).</summary>
+    internal bool UseFastPath { get; init; } = true;
+
     /// <summary>The options this decoder reads with.</summary>
     public LongPollDecoderOptions Options { get; }
 
@@ -34,6 +37,12 @@ public sealed partial class LongPollDecoder
     /// <exception cref="LongPollProtocolException">The input is not valid JSON or not an <c>a_check</c> answer.</exception>
     public LongPollResponse ReadResponse(ReadOnlySpan<byte> utf8Json)
     {
+        // Plain answers (nearly all) take the byte scanner; anything else, and every error, the reader below.
+        if (UseFastPath && AnswerScanner.TryRead(utf8Json, Options, out var scanned))
+        {
+            return scanned!;
+        }
+
         var reader = new Utf8JsonReader(utf8Json);
         try
         {

@@ -26,11 +26,11 @@ internal ref struct ObjectReader
         }
     }
 
-    /// <summary>Continues with <paramref name="readerAtStartObject"/> (a copy) over the whole input <paramref name="json"/>.</summary>
-    public ObjectReader(ReadOnlySpan<byte> json, Utf8JsonReader readerAtStartObject)
+    /// <summary>Continues with <paramref name="readerAtStartObject"/> (a copy) over <paramref name="json"/>, found at <paramref name="baseOffset"/>.</summary>
+    public ObjectReader(ReadOnlySpan<byte> json, long baseOffset, Utf8JsonReader readerAtStartObject)
     {
         _json = json;
-        _baseOffset = 0;
+        _baseOffset = baseOffset;
         _reader = readerAtStartObject;
     }
 

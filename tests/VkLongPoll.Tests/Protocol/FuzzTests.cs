@@ -36,7 +36,7 @@ public sealed class FuzzTests
 
     public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6, 7, 8];
 
-    private static List<byte[]> Corpus()
+    internal static List<byte[]> Corpus()
     {
         var corpus = TestData.Files("real").Concat(TestData.Files("v19")).Select(TestData.Bytes).ToList();
         corpus.Add(Encoding.UTF8.GetBytes(RichMessage));
@@ -131,7 +131,7 @@ public sealed class FuzzTests
         }
     }
 
-    private static byte[] MutateBytes(byte[] input, Random random)
+    internal static byte[] MutateBytes(byte[] input, Random random)
     {
         if (input.Length == 0)
         {
@@ -150,7 +150,7 @@ public sealed class FuzzTests
         };
     }
 
-    private static JsonNode? MutateNode(JsonNode? root, Random random)
+    internal static JsonNode? MutateNode(JsonNode? root, Random random)
     {
         var all = new List<JsonNode>();
         Collect(root, all);
