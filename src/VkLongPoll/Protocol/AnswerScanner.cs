@@ -230,25 +230,28 @@ internal ref struct AnswerScanner
     private bool TryInteger(out long value)
     {
         value = 0;
-        var position = _position;
-        var negative = position < _json.Length && _json[position] == (byte)'-';
-        position += negative ? 1 : 0;
-        var first = position;
-        while (position < _json.Length && (uint)(_json[position] - '0') <= 9)
+        var rest = _json[_position..];
+        var i = 0;
+        var negative = !rest.IsEmpty && rest[0] == (byte)'-';
+        i += negative ? 1 : 0;
+        var first = i;
+        ulong result = 0;
+        // Indexing a local span with a checked index lets the JIT drop the bounds checks in this, the hottest loop.
+        while ((uint)i < (uint)rest.Length && (uint)(rest[i] - '0') <= 9)
         {
-            value = (value * 10) + (_json[position] - '0');
-            position++;
+            result = (result * 10) + (uint)(rest[i] - '0');
+            i++;
         }
 
-        var digits = position - first;
-        if (digits is 0 or > 18 || (digits > 1 && _json[first] == (byte)'0')
-            || (position < _json.Length && _json[position] is (byte)'.' or (byte)'e' or (byte)'E'))
+        var digits = i - first;
+        if (digits is 0 or > 18 || (digits > 1 && rest[first] == (byte)'0')
+            || ((uint)i < (uint)rest.Length && rest[i] is (byte)'.' or (byte)'e' or (byte)'E'))
         {
             return false;
         }
 
-        value = negative ? -value : value;
-        _position = position;
+        value = negative ? -(long)result : (long)result;
+        _position += i;
         return true;
     }
 

@@ -82,11 +82,13 @@ internal static class JsonValues
 
     /// <summary>
     /// Decodes a JSON string's content that has no escapes and undoes VK's HTML escaping: the bytes
-    /// straight to UTF-16 (no second reader pass over the string), one string allocated.
+    /// straight to UTF-16 (no second reader pass over the string), one string allocated. The escapes VK
+    /// writes itself are undone between runs of UTF-8; anything rarer hands the rest to <see cref="VkText"/>.
     /// </summary>
     public static string GetUnescapedVkText(ReadOnlySpan<byte> content, long offset)
     {
-        if (content.IndexOfAny((byte)'&', (byte)'<') < 0)
+        var special = content.IndexOfAny((byte)'&', (byte)'<');
+        if (special < 0)
         {
             return GetUnescapedString(content, offset);
         }
@@ -94,18 +96,42 @@ internal static class JsonValues
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(content.Length, 16));
         try
         {
-            if (System.Text.Unicode.Utf8.ToUtf16(content, buffer, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+            var written = 0;
+            while (true)
             {
-                throw new LongPollProtocolException("a string is not valid UTF-8", offset);
-            }
+                // '&' and '<' are ASCII, so cutting at them never splits a UTF-8 sequence.
+                written += ToUtf16(special < 0 ? content : content[..special], buffer.AsSpan(written), offset);
+                if (special < 0)
+                {
+                    return new string(buffer, 0, written);
+                }
 
-            return new string(buffer, 0, VkText.UnescapeInPlace(buffer.AsSpan(0, written)));
+                content = content[special..];
+                var (character, length) = VkText.CommonEscapeUtf8(content);
+                if (length == 0)
+                {
+                    // A rarer entity or a literal '&' or '<': the general pass takes the rest (it is left to right too).
+                    var rest = ToUtf16(content, buffer.AsSpan(written), offset);
+                    written += VkText.UnescapeInPlace(buffer.AsSpan(written, rest));
+                    return new string(buffer, 0, written);
+                }
+
+                buffer[written++] = character;
+                content = content[length..];
+                special = content.IndexOfAny((byte)'&', (byte)'<');
+            }
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    private static int ToUtf16(ReadOnlySpan<byte> utf8, Span<char> destination, long offset) =>
+        utf8.IsEmpty ? 0
+        : System.Text.Unicode.Utf8.ToUtf16(utf8, destination, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+            ? written
+            : throw new LongPollProtocolException("a string is not valid UTF-8", offset);
 
     /// <summary>
     /// Reads the string token the reader stands on and undoes VK's HTML escaping, with one string

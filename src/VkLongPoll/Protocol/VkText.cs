@@ -99,6 +99,26 @@ public static class VkText
         _ => ('\0', 0),
     };
 
+    /// <summary>
+    /// The escapes VK writes itself (<c>&amp;quot; &amp;amp; &amp;lt; &amp;gt;</c> and <c>&lt;br&gt;</c> in its three forms)
+    /// at the start of UTF-8 <paramref name="text"/>: the character and the length in bytes, else length 0.
+    /// </summary>
+    internal static (char Character, int Length) CommonEscapeUtf8(ReadOnlySpan<byte> text) => text switch
+    {
+        [(byte)'&', (byte)'q', (byte)'u', (byte)'o', (byte)'t', (byte)';', ..] => ('"', 6),
+        [(byte)'&', (byte)'a', (byte)'m', (byte)'p', (byte)';', ..] => ('&', 5),
+        [(byte)'&', (byte)'l', (byte)'t', (byte)';', ..] => ('<', 4),
+        [(byte)'&', (byte)'g', (byte)'t', (byte)';', ..] => ('>', 4),
+        [(byte)'<', var b, var r, .. var rest] when (b | 0x20) == 'b' && (r | 0x20) == 'r' => rest switch
+        {
+            [(byte)'>', ..] => ('\n', 4),
+            [(byte)'/', (byte)'>', ..] => ('\n', 5),
+            [(byte)' ', (byte)'/', (byte)'>', ..] => ('\n', 6),
+            _ => ('\0', 0),
+        },
+        _ => ('\0', 0),
+    };
+
     /// <summary>Length of <c>&lt;br&gt;</c>, <c>&lt;br/&gt;</c> or <c>&lt;br /&gt;</c> (any case) at the start, else 0.</summary>
     private static int LineBreakLength(ReadOnlySpan<char> text)
     {

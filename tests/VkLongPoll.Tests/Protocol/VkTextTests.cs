@@ -4,6 +4,9 @@ namespace VkLongPoll.Tests.Protocol;
 
 public sealed class VkTextTests
 {
+    // Leaves '&' and '<' as they are, like VK (the default encoder would write them as \u0026 and \u003C).
+    private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("line1<br>line2", "line1\nline2")]
@@ -19,9 +22,16 @@ public sealed class VkTextTests
     [InlineData("&unknownentity;", "&unknownentity;")]
     [InlineData("& &; &#; &#x;", "& &; &#; &#x;")]
     [InlineData("", "")]
+    [InlineData("&quot;&amp;&lt;&gt;<br><BR/><bR />&lt;br&gt;&", "\"&<>\n\n\n<br>&")]
+    [InlineData("<b>&amp", "<b>&amp")]
+    [InlineData("x&amp;&nbsp;&amp;y", "x&\u00a0&y")]
     public void Unescape_DecodesOncePerLevel(string escaped, string plain)
     {
         Assert.Equal(plain, VkText.Unescape(escaped));
+
+        // The decoder undoes the common escapes on the UTF-8 bytes and must agree, with text around them too.
+        var json = System.Text.Json.JsonSerializer.Serialize($"д {escaped} 🌚", RelaxedJson);
+        Assert.Equal($"д {plain} 🌚", TestData.Message(TestData.Event($"[10004,1,1,1,5,1,{json},{{}},{{}},0,1,0]")).Text);
     }
 
     [Fact]
