@@ -20,7 +20,7 @@ public class DecodeBenchmarks
     {
         _corpus = CorpusGenerator.Generate(Version, responses: 200);
         _decoder = new LongPollDecoder(new LongPollDecoderOptions { Version = Version, Mode = Version >= 19 ? 1706 : 234 });
-        ThroughputConfig.Register(typeof(DecodeBenchmarks), Version, _corpus.Sum(body => body.Length), CorpusGenerator.CountEvents(_corpus));
+        ThroughputConfig.Register(typeof(DecodeBenchmarks), _corpus.Sum(body => body.Length), CorpusGenerator.CountEvents(_corpus), Version);
     }
 
     [Benchmark(Description = "VkLongPoll decoder")]
@@ -52,7 +52,7 @@ public class DecodeBenchmarks
         return events;
     }
 
-    private static int Touch(JsonElement update)
+    internal static int Touch(JsonElement update)
     {
         var code = update[0].GetInt32();
         var sum = 0L;

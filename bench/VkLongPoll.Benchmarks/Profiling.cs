@@ -44,20 +44,9 @@ internal static class Profiling
                 using var document = JsonDocument.Parse(body);
             }
         });
-        foreach (var (kind, update) in new[]
+        foreach (var kind in EventSamples.Kinds)
         {
-            ("counter", "[80,1,1,0,0,1,1,0,0,0]"),
-            ("typing", "[63,664425024,[664425024],1,1780051489]"),
-            ("read", "[10006,664425024,57,0]"),
-            ("message, plain", "[10004,57,1,1234567,664425024,1780051490,\"Привет\",{},{},0,1234567,0]"),
-            ("message, entities", "[10004,57,1,1234567,664425024,1780051490,\"&quot;Привет&quot; как дела<br>ok\",{},{},0,1234567,0]"),
-            ("message, long text", "[10004,57,1,1234567,664425024,1780051490,\"" + string.Concat(Enumerable.Repeat("привет &quot;Дача&quot; как дела<br>ok 🙂 ", 25)) + "\",{},{},0,1234567,0]"),
-            ("message, reply", "[10004,58,2097155,1234571,664425024,1780051550,\"да\",{},{\"fwd\":\"0_0\",\"reply\":\"{\\\"conversation_message_id\\\":57}\"},-1508912345,1234571,0]"),
-            ("message, service", "[10004,1843,8195,1234580,2000000153,1780051690,\"\",{\"source_act\":\"chat_title_update\",\"source_old_text\":\"Дача 2025\",\"source_text\":\"Дача 2026\",\"from\":\"664425024\"},{},0,1234580,0]"),
-            ("message, chat+attach", "[10004,1842,532481,1234570,2000000153,1780051494,\"ok\",{\"from\":\"664425024\"},{\"attach1_type\":\"photo\",\"attach1\":\"1_2\"},0,1234570,0]"),
-        })
-        {
-            var body = System.Text.Encoding.UTF8.GetBytes("{\"ts\":1,\"updates\":[" + string.Join(',', Enumerable.Repeat(update, 20)) + "]}");
+            var body = EventSamples.Answer(kind, 19, 20);
             Measure("decode " + kind, seconds / 3, 20, () => decoder.ReadResponse(body));
         }
 

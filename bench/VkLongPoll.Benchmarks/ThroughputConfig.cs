@@ -19,9 +19,13 @@ public sealed class ThroughputConfig : ManualConfig
     }
 
     /// <summary>Called from GlobalSetup, which runs in the benchmark process; also written to a file the host reads.</summary>
-    public static void Register(Type benchmark, object parameter, long bytes, int events)
+    /// <param name="benchmark">The benchmark class.</param>
+    /// <param name="bytes">Input bytes per operation.</param>
+    /// <param name="events">Events per operation.</param>
+    /// <param name="parameters">The benchmark's parameter values, ordered by parameter name.</param>
+    public static void Register(Type benchmark, long bytes, int events, params object[] parameters)
     {
-        var key = Key(benchmark.Name, parameter.ToString() ?? string.Empty);
+        var key = Key(benchmark.Name, string.Join('-', parameters.Select(p => p.ToString())));
         Corpora[key] = (bytes, events);
         File.WriteAllText(Path.Combine(Path.GetTempPath(), $"vklp-bench-{key}.txt"), $"{bytes} {events}");
     }
@@ -30,7 +34,8 @@ public sealed class ThroughputConfig : ManualConfig
 
     private static (long Bytes, int Events)? Lookup(BenchmarkCase benchmark)
     {
-        var parameters = benchmark.Parameters.Items.FirstOrDefault(p => p.Name == "Version")?.Value?.ToString() ?? string.Empty;
+        // Registered in the order of the parameters' names (callers pass them so).
+        var parameters = string.Join('-', benchmark.Parameters.Items.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Value?.ToString()));
         var key = Key(benchmark.Descriptor.Type.Name, parameters);
         if (Corpora.TryGetValue(key, out var known))
         {
