@@ -258,41 +258,51 @@ internal ref struct AnswerScanner
     /// <summary>A string token: no control characters, only JSON's escapes.</summary>
     private bool TryString(out bool escaped)
     {
+        var end = ScanString(_json, _position, out escaped);
+        _position = end < 0 ? _position : end;
+        return end >= 0;
+    }
+
+    /// <summary>
+    /// Where the string token starting with the quote at <paramref name="quote"/> ends (just past its closing
+    /// quote), or -1 if it is not plainly valid: a control character, an unknown escape, no end.
+    /// UTF-8 is checked where a string is decoded, as on the reader path (its Read does not check it either).
+    /// </summary>
+    internal static int ScanString(ReadOnlySpan<byte> json, int quote, out bool escaped)
+    {
         escaped = false;
-        var position = _position + 1;
+        var position = quote + 1;
         while (true)
         {
-            var rest = _json[position..];
+            var rest = json[position..];
             var stop = rest.IndexOfAny(StringStops);
             if (stop < 0 || rest[..stop].ContainsAnyInRange((byte)0, (byte)0x1F))
             {
-                return false;
+                return -1;
             }
 
             position += stop;
-            if (_json[position] == (byte)'"')
+            if (json[position] == (byte)'"')
             {
-                // UTF-8 is checked where a string is decoded, as on the reader path (its Read does not check it either).
-                _position = position + 1;
-                return true;
+                return position + 1;
             }
 
             escaped = true;
-            if (position + 1 >= _json.Length)
+            if (position + 1 >= json.Length)
             {
-                return false;
+                return -1;
             }
 
-            switch (_json[position + 1])
+            switch (json[position + 1])
             {
                 case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
                     position += 2;
                     break;
-                case (byte)'u' when position + 6 <= _json.Length && IsHex4(_json.Slice(position + 2, 4)):
+                case (byte)'u' when position + 6 <= json.Length && IsHex4(json.Slice(position + 2, 4)):
                     position += 6;
                     break;
                 default:
-                    return false;
+                    return -1;
             }
         }
     }
@@ -355,6 +365,15 @@ internal ref struct AnswerScanner
     /// <summary>Reads a message's additional or attachments object into <paramref name="builder"/>.</summary>
     private void ReadKludges(MessageBuilder builder)
     {
+        // Objects of string values (nearly all) are read by the byte scanner too. The keys it has set are set
+        // again, to the same values, if it meets anything else and the reader takes the object from its start.
+        var plain = new PlainObject(_json, _position);
+        if (KludgesReader.TryReadPlain(ref plain, builder))
+        {
+            _position = plain.End;
+            return;
+        }
+
         var rest = _json[_position..];
         var reader = new Utf8JsonReader(rest, NestedOptions);
         reader.Read();

@@ -19,6 +19,21 @@ internal static class KludgesReader
     public static void Read(ref Utf8JsonReader outer, ReadOnlySpan<byte> json, long baseOffset, MessageBuilder message)
     {
         var reader = new ObjectReader(json, baseOffset, outer);
+        Read(ref reader, message);
+        outer = reader.Reader;
+    }
+
+    /// <summary>Reads an object of plain string values; false (some keys possibly set) when it is not one.</summary>
+    public static bool TryReadPlain(ref PlainObject plain, MessageBuilder message)
+    {
+        Read(ref plain, message);
+        return plain.IsComplete;
+    }
+
+    /// <summary>Reads every property of <paramref name="reader"/>'s object into <paramref name="message"/>.</summary>
+    public static void Read<T>(ref T reader, MessageBuilder message)
+        where T : IObjectValues, allows ref struct
+    {
         while (reader.NextProperty())
         {
             var name = reader.NameBytes;
@@ -35,11 +50,10 @@ internal static class KludgesReader
                 ReadMessageKey(ref reader, name, message);
             }
         }
-
-        outer = reader.Reader;
     }
 
-    private static void ReadMessageKey(ref ObjectReader reader, ReadOnlySpan<byte> name, MessageBuilder message)
+    private static void ReadMessageKey<T>(ref T reader, ReadOnlySpan<byte> name, MessageBuilder message)
+        where T : IObjectValues, allows ref struct
     {
         switch (name)
         {
@@ -74,7 +88,8 @@ internal static class KludgesReader
         }
     }
 
-    private static void ReadActionKey(ref ObjectReader reader, ReadOnlySpan<byte> name, ServiceActionBuilder action)
+    private static void ReadActionKey<T>(ref T reader, ReadOnlySpan<byte> name, ServiceActionBuilder action)
+        where T : IObjectValues, allows ref struct
     {
         switch (name)
         {
@@ -92,7 +107,8 @@ internal static class KludgesReader
         }
     }
 
-    private static void ReadAttachmentKey(ref ObjectReader reader, ReadOnlySpan<byte> afterPrefix, MessageBuilder message)
+    private static void ReadAttachmentKey<T>(ref T reader, ReadOnlySpan<byte> afterPrefix, MessageBuilder message)
+        where T : IObjectValues, allows ref struct
     {
         // afterPrefix is "{i}" or "{i}_{suffix}", e.g. "1_type", "3_product_id".
         var digits = afterPrefix.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
@@ -135,7 +151,8 @@ internal static class KludgesReader
     }
 
     /// <summary><c>reply</c> is a JSON string holding <c>{"conversation_message_id":N}</c>.</summary>
-    private static long? ReadReply(ref ObjectReader reader)
+    private static long? ReadReply<T>(ref T reader)
+        where T : IObjectValues, allows ref struct
     {
         var offset = reader.Offset;
         Span<byte> buffer = stackalloc byte[256];
@@ -180,7 +197,8 @@ internal static class KludgesReader
     }
 
     /// <summary><c>marked_users</c>: <c>[[1,[ids]], [1,"all"], [2,"all"], [1,"online",[ids]]]</c>.</summary>
-    private static List<MessageMark> ReadMarkedUsers(ref ObjectReader objectReader)
+    private static List<MessageMark> ReadMarkedUsers<T>(ref T objectReader)
+        where T : IObjectValues, allows ref struct
     {
         var bytes = objectReader.ValueBytes(out var baseOffset);
         var reader = new Utf8JsonReader(bytes);

@@ -8,7 +8,7 @@ namespace VkLongPoll.Protocol;
 /// VK writes most scalars in these objects as strings (<c>"from":"370926160"</c>); the value readers
 /// accept a number or a numeric string alike. Wrong types are protocol errors at the value's offset.
 /// </remarks>
-internal ref struct ObjectReader
+internal ref struct ObjectReader : IObjectValues
 {
     private readonly ReadOnlySpan<byte> _json;
     private readonly long _baseOffset;

@@ -127,6 +127,25 @@ public sealed class AnswerScannerTests
         AssertSameOutcome(bytes, LongPollDecoderOptions.Default);
     }
 
+    [Theory]
+    [InlineData("""{"from":"5","emoji":"1"}""", """{"attach1_type":"photo","attach1":"1_2","fwd":"0_0","reply":"{\"conversation_message_id\":57}"}""")]
+    [InlineData("""{ "from" : " 5 " , "title" : "a &amp; b" }""", """{"attach1_type":"link","attach1_url":"https:\/\/vk.com","attach1_title":"\u0422 &lt;3"}""")]
+    [InlineData("""{"from":"5","mentions":[1,2],"title":"t"}""", "{}")]
+    [InlineData("""{"keyboard":{"buttons":[]},"from":"5"}""", """{"attachments_count":"2","geo":"2_1"}""")]
+    [InlineData("""{"from":"5",}""", "{}")]
+    [InlineData("""{"fr\u006fm":"5"}""", "{}")]
+    [InlineData("""{"from":5}""", """{"attach1":"1_2"}""")]
+    [InlineData("""{"from":""}""", """{"attach1_type":"photo"}""")]
+    [InlineData("""{"source_act":"chat_invite_user","source_mid":"7","is_silent":"1","ttl":"30"}""", """{"attach2_type":"doc","attach2":"5_6","attach2_kind":"audiomsg"}""")]
+    [InlineData("""{"from":"5"}""", """{"payload":"{\"a\":1}","unknown_key":"x"}""")]
+    public void MessageObjects_BothPathsAgree(string additional, string attachments)
+    {
+        var bytes = Encoding.UTF8.GetBytes($$"""{"ts":1,"updates":[[10004,1,1,1,2000000001,5,"hi",{{additional}},{{attachments}},0,1,0],[80,1,0]]}""");
+
+        AssertSameOutcome(bytes, LongPollDecoderOptions.Default);
+        AssertSameOutcome(bytes, new LongPollDecoderOptions { MalformedEvents = MalformedEventHandling.KeepAsUnknown });
+    }
+
     private static LongPollDecoderOptions RandomOptions(Random random) => new()
     {
         Version = Versions[random.Next(Versions.Length)],
