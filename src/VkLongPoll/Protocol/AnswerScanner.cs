@@ -272,6 +272,23 @@ internal ref struct AnswerScanner
     {
         escaped = false;
         var position = quote + 1;
+
+        // Most strings are short ids and words: a plain loop beats setting up a vectorized search for them.
+        var shortEnd = Math.Min(json.Length, position + 16);
+        for (var i = position; i < shortEnd; i++)
+        {
+            var b = json[i];
+            if (b == (byte)'"')
+            {
+                return i + 1;
+            }
+
+            if (b is (byte)'\\' or < 0x20)
+            {
+                break;
+            }
+        }
+
         while (true)
         {
             var rest = json[position..];
