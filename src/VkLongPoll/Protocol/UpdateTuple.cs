@@ -174,12 +174,48 @@ internal ref struct UpdateTuple
         return values;
     }
 
+    /// <summary><c>[1,-2,3]</c> exactly (no spaces, integers only) read by bytes; null for anything else, which the reader reads.</summary>
+    private static long[]? TryPlainInt64List(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length < 2 || raw[0] != (byte)'[' || raw[^1] != (byte)']')
+        {
+            return null;
+        }
+
+        var items = raw[1..^1];
+        if (items.IsEmpty)
+        {
+            return [];
+        }
+
+        var values = new long[items.Count((byte)',') + 1];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var comma = items.IndexOf((byte)',');
+            var item = comma < 0 ? items : items[..comma];
+            // The element was validated as JSON by the pass that found it; anything but an integer goes to the reader.
+            if (!JsonValues.TryParseInt64(item, out values[i]))
+            {
+                return null;
+            }
+
+            items = comma < 0 ? [] : items[(comma + 1)..];
+        }
+
+        return values;
+    }
+
     /// <summary>Reads an element that is an array of integers.</summary>
     public readonly long[] Int64Array(int index, string field)
     {
         if (!IsArray(index))
         {
             throw Error(index, $"({field}) must be an array of integers");
+        }
+
+        if (TryPlainInt64List(RawSpan(index)) is { } plain)
+        {
+            return plain;
         }
 
         // Count first, so the only allocation is the exact array (typing events carry one on every update).

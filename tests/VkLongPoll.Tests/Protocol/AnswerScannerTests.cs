@@ -146,6 +146,18 @@ public sealed class AnswerScannerTests
         AssertSameOutcome(bytes, new LongPollDecoderOptions { MalformedEvents = MalformedEventHandling.KeepAsUnknown });
     }
 
+    [Theory]
+    [InlineData("[63,5,[1,-2,30000000000],1,5]")]
+    [InlineData("[63,5,[ 1 , -2,30000000000 ],1,5]")]
+    [InlineData("[63,5,[1,\n-2,30000000000],1,5]")]
+    public void IntegerLists_AreReadAlikeWithOrWithoutSpaces(string update)
+    {
+        var typing = Assert.IsType<ActivityEvent>(TestData.Event(update));
+
+        Assert.Equal([1L, -2L, 30000000000L], typing.UserIds);
+        AssertSameOutcome(Encoding.UTF8.GetBytes($$"""{"ts":1,"updates":[{{update}}]}"""), LongPollDecoderOptions.Default);
+    }
+
     private static LongPollDecoderOptions RandomOptions(Random random) => new()
     {
         Version = Versions[random.Next(Versions.Length)],
