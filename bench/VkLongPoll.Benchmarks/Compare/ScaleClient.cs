@@ -34,10 +34,16 @@ internal static class ScaleClient
         // Message number → how many times it arrived; and arrivals at a session other than the one it was sent to.
         var received = new ConcurrentDictionary<long, int>();
         var misrouted = 0;
+        var allNewMessages = 0L; // every message_new, warm-up included, to compare with the emulator's journal
         using var stop = new CancellationTokenSource();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var running = pool.RunAsync((client, update, _) =>
         {
+            if (update is MessageNewEvent)
+            {
+                Interlocked.Increment(ref allNewMessages);
+            }
+
             if (update is MessageNewEvent { Message.Text: ['s', 'c', 'a', 'l', 'e', ' ', .. var number] })
             {
                 var sequence = long.Parse(number, CultureInfo.InvariantCulture);
@@ -78,7 +84,7 @@ internal static class ScaleClient
                     duplicated += Math.Max(0, seen - 1);
                 }
 
-                Console.WriteLine($"result received={received.Values.Sum()} missed={missed} duplicated={duplicated} misrouted={misrouted} failed_sessions={pool.Failures.Count}");
+                Console.WriteLine($"result received={received.Values.Sum()} missed={missed} duplicated={duplicated} misrouted={misrouted} failed_sessions={pool.Failures.Count} all_new_messages={Interlocked.Read(ref allNewMessages)}");
             }
         }
 

@@ -52,6 +52,16 @@ internal static class ScaleRun
             await client.StandardInput.FlushAsync();
             var result = await client.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the client exited");
 
+            // The emulator's journal: every new message it logged for any account must have reached the client once.
+            var journalMessages = 0L;
+            for (var account = 0; account < sessions; account++)
+            {
+                journalMessages += emulator.Journal(account).Count(entry => entry.Update.AsSpan().StartsWith("[10004,"u8));
+            }
+
+            var delivered = Fields(result)["all_new_messages"];
+            result += $" journal_new_messages={journalMessages} {(delivered == journalMessages ? "journal=match" : "journal=MISMATCH")}";
+
             Console.WriteLine();
             Console.WriteLine($"| sessions | RSS baseline | RSS idle | per idle session | CPU idle | CPU at {EventsPerSecond:F0} events/s | messages sent | check |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|");
