@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using VkLongPoll.Events;
 
@@ -19,7 +18,6 @@ internal ref struct AnswerScanner
 {
     // The reader path allows 64 levels in the whole answer and nested values start at level 3.
     private static readonly JsonReaderOptions NestedOptions = new() { MaxDepth = 60 };
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\"u8);
 
     [ThreadStatic]
     private static List<LongPollEvent>? t_events;
@@ -62,14 +60,14 @@ internal ref struct AnswerScanner
                 return null;
             }
 
-            var nameEnd = _json[_position..].IndexOfAny(StringStops);
-            if (nameEnd < 0 || _json[_position + nameEnd] != (byte)'"')
+            var nameEnd = JsonScan.StringEnd(_json, _position - 1, out var nameEscaped);
+            if (nameEnd < 0 || nameEscaped)
             {
                 return null;
             }
 
-            var name = _json.Slice(_position, nameEnd);
-            _position += nameEnd + 1;
+            var name = _json[_position..(nameEnd - 1)];
+            _position = nameEnd;
             if (!Expect((byte)':'))
             {
                 return null;
@@ -258,83 +256,9 @@ internal ref struct AnswerScanner
     /// <summary>A string token: no control characters, only JSON's escapes.</summary>
     private bool TryString(out bool escaped)
     {
-        var end = ScanString(_json, _position, out escaped);
+        var end = JsonScan.StringEnd(_json, _position, out escaped);
         _position = end < 0 ? _position : end;
         return end >= 0;
-    }
-
-    /// <summary>
-    /// Where the string token starting with the quote at <paramref name="quote"/> ends (just past its closing
-    /// quote), or -1 if it is not plainly valid: a control character, an unknown escape, no end.
-    /// UTF-8 is checked where a string is decoded, as on the reader path (its Read does not check it either).
-    /// </summary>
-    internal static int ScanString(ReadOnlySpan<byte> json, int quote, out bool escaped)
-    {
-        escaped = false;
-        var position = quote + 1;
-
-        // Most strings are short ids and words: a plain loop beats setting up a vectorized search for them.
-        var shortEnd = Math.Min(json.Length, position + 16);
-        for (var i = position; i < shortEnd; i++)
-        {
-            var b = json[i];
-            if (b == (byte)'"')
-            {
-                return i + 1;
-            }
-
-            if (b is (byte)'\\' or < 0x20)
-            {
-                break;
-            }
-        }
-
-        while (true)
-        {
-            var rest = json[position..];
-            var stop = rest.IndexOfAny(StringStops);
-            if (stop < 0 || rest[..stop].ContainsAnyInRange((byte)0, (byte)0x1F))
-            {
-                return -1;
-            }
-
-            position += stop;
-            if (json[position] == (byte)'"')
-            {
-                return position + 1;
-            }
-
-            escaped = true;
-            if (position + 1 >= json.Length)
-            {
-                return -1;
-            }
-
-            switch (json[position + 1])
-            {
-                case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
-                    position += 2;
-                    break;
-                case (byte)'u' when position + 6 <= json.Length && IsHex4(json.Slice(position + 2, 4)):
-                    position += 6;
-                    break;
-                default:
-                    return -1;
-            }
-        }
-    }
-
-    private static bool IsHex4(ReadOnlySpan<byte> digits)
-    {
-        foreach (var digit in digits)
-        {
-            if (!char.IsAsciiHexDigit((char)digit))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Skips <c>[1,2,3]</c> (typing events' user lists) without a reader; false, with nothing consumed, for anything else.</summary>

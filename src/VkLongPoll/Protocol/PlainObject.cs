@@ -60,7 +60,7 @@ internal ref struct PlainObject : IObjectValues
         }
 
         _nameStart = _position;
-        var nameEnd = AnswerScanner.ScanString(_json, _position - 1, out var nameEscaped);
+        var nameEnd = JsonScan.StringEnd(_json, _position - 1, out var nameEscaped);
         if (nameEnd < 0 || nameEscaped)
         {
             return false;
@@ -81,7 +81,7 @@ internal ref struct PlainObject : IObjectValues
         }
 
         _valueStart = _position;
-        _valueEnd = AnswerScanner.ScanString(_json, _position, out _escaped);
+        _valueEnd = JsonScan.StringEnd(_json, _position, out _escaped);
         if (_valueEnd < 0)
         {
             return false;

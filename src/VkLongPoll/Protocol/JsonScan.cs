@@ -1,0 +1,83 @@
+using System.Buffers;
+
+namespace VkLongPoll.Protocol;
+
+/// <summary>Byte-level checks of JSON tokens for the fast path (<see cref="AnswerScanner"/>, <see cref="PlainObject"/>).</summary>
+internal static class JsonScan
+{
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\"u8);
+
+    /// <summary>
+    /// Where the string token starting with the quote at <paramref name="quote"/> ends (just past its closing
+    /// quote), or -1 if it is not plainly valid: a control character, an unknown escape, no end.
+    /// UTF-8 is checked where a string is decoded, as on the reader path (its Read does not check it either).
+    /// </summary>
+    public static int StringEnd(ReadOnlySpan<byte> json, int quote, out bool escaped)
+    {
+        escaped = false;
+        var position = quote + 1;
+
+        // Most strings are short ids and words: a plain loop beats setting up a vectorized search for them.
+        var shortEnd = Math.Min(json.Length, position + 16);
+        for (var i = position; i < shortEnd; i++)
+        {
+            var b = json[i];
+            if (b == (byte)'"')
+            {
+                return i + 1;
+            }
+
+            if (b is (byte)'\\' or < 0x20)
+            {
+                break;
+            }
+        }
+
+        while (true)
+        {
+            var rest = json[position..];
+            var stop = rest.IndexOfAny(StringStops);
+            if (stop < 0 || rest[..stop].ContainsAnyInRange((byte)0, (byte)0x1F))
+            {
+                return -1;
+            }
+
+            position += stop;
+            if (json[position] == (byte)'"')
+            {
+                return position + 1;
+            }
+
+            escaped = true;
+            if (position + 1 >= json.Length)
+            {
+                return -1;
+            }
+
+            switch (json[position + 1])
+            {
+                case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+                    position += 2;
+                    break;
+                case (byte)'u' when position + 6 <= json.Length && IsHex4(json.Slice(position + 2, 4)):
+                    position += 6;
+                    break;
+                default:
+                    return -1;
+            }
+        }
+    }
+
+    private static bool IsHex4(ReadOnlySpan<byte> digits)
+    {
+        foreach (var digit in digits)
+        {
+            if (!char.IsAsciiHexDigit((char)digit))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
