@@ -10,6 +10,7 @@ namespace VkLongPoll.Protocol;
 internal static class JsonValues
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly SearchValues<byte> EscapeOrMarkup = SearchValues.Create("\\&<"u8);
 
     /// <summary>Parses a JSON number token's raw bytes as a whole Int64 (no fraction, no exponent).</summary>
     public static bool TryParseInt64(ReadOnlySpan<byte> raw, out long value)
@@ -155,14 +156,62 @@ internal static class JsonValues
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(content.Length, 16));
         try
         {
-            var written = UnescapeToUtf16(content, buffer, offset);
-            return new string(buffer, 0, vkText ? VkText.UnescapeInPlace(buffer.AsSpan(0, written)) : written);
+            var written = vkText ? UnescapeVkTextToUtf16(content, buffer, offset) : UnescapeToUtf16(content, buffer, offset);
+            return new string(buffer, 0, written);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// JSON escapes and VK's own HTML escapes undone in one pass over the bytes (links make most long texts
+    /// escaped: <c>https:\/\/…</c>). A <c>\u</c> escape (it may spell <c>&amp;</c> or <c>&lt;</c>), a rarer entity
+    /// or a literal <c>&amp;</c>/<c>&lt;</c> hands the rest to the general passes: JSON first, then <see cref="VkText"/>.
+    /// </summary>
+    private static int UnescapeVkTextToUtf16(ReadOnlySpan<byte> content, Span<char> destination, long offset)
+    {
+        var written = 0;
+        while (true)
+        {
+            var stop = content.IndexOfAny(EscapeOrMarkup);
+            written += ToUtf16(stop < 0 ? content : content[..stop], destination[written..], offset);
+            if (stop < 0)
+            {
+                return written;
+            }
+
+            content = content[stop..];
+            if (content[0] != (byte)'\\' && VkText.CommonEscapeUtf8(content) is (var character, > 0 and var length))
+            {
+                destination[written++] = character;
+                content = content[length..];
+                continue;
+            }
+
+            if (content[0] == (byte)'\\' && content.Length >= 2 && content[1] != (byte)'u')
+            {
+                destination[written++] = SimpleEscape(content[1]);
+                content = content[2..];
+                continue;
+            }
+
+            var rest = UnescapeToUtf16(content, destination[written..], offset);
+            return written + VkText.UnescapeInPlace(destination.Slice(written, rest));
+        }
+    }
+
+    /// <summary>The character of a one-letter JSON escape (<c>\n</c>, <c>\"</c>, <c>\/</c>…).</summary>
+    private static char SimpleEscape(byte letter) => letter switch
+    {
+        (byte)'n' => '\n',
+        (byte)'t' => '\t',
+        (byte)'r' => '\r',
+        (byte)'b' => '\b',
+        (byte)'f' => '\f',
+        _ => (char)letter, // \" \\ \/
+    };
 
     private static int UnescapeToUtf16(ReadOnlySpan<byte> content, Span<char> destination, long offset)
     {
@@ -195,15 +244,7 @@ internal static class JsonValues
 
             if (content[1] != (byte)'u')
             {
-                destination[written++] = content[1] switch
-                {
-                    (byte)'n' => '\n',
-                    (byte)'t' => '\t',
-                    (byte)'r' => '\r',
-                    (byte)'b' => '\b',
-                    (byte)'f' => '\f',
-                    var other => (char)other, // \" \\ \/
-                };
+                destination[written++] = SimpleEscape(content[1]);
                 content = content[2..];
                 continue;
             }

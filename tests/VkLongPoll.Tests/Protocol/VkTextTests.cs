@@ -32,6 +32,10 @@ public sealed class VkTextTests
         // The decoder undoes the common escapes on the UTF-8 bytes and must agree, with text around them too.
         var json = System.Text.Json.JsonSerializer.Serialize($"д {escaped} 🌚", RelaxedJson);
         Assert.Equal($"д {plain} 🌚", TestData.Message(TestData.Event($"[10004,1,1,1,5,1,{json},{{}},{{}},0,1,0]")).Text);
+
+        // And with a JSON escape in the string (as links are: https:\/\/…), which takes the escaped path.
+        var escapedJson = "\"\\/" + json[1..^1] + "\\n\"";
+        Assert.Equal($"/д {plain} 🌚\n", TestData.Message(TestData.Event($"[10004,1,1,1,5,1,{escapedJson},{{}},{{}},0,1,0]")).Text);
     }
 
     [Fact]
