@@ -105,6 +105,25 @@ public sealed class SessionTests(EmulatorFixture fixture)
         return data;
     }
 
+    [Fact]
+    public async Task TrustedPem_IsTheOnlyCertificateTrustedBesidesTheSystemRoots()
+    {
+        using var client = fixture.NewClient();
+        using var trusting = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(fixture.Emulator.CertificatePemPath));
+        await using var session = NewSession(fixture.Emulator, client.Token, trusting);
+
+        var texts = await ReadMessagesAsync(session, 1, async () =>
+        {
+            await Task.Delay(200);
+            await client.ControlAsync("send", new { text = "over the trusted PEM" });
+        });
+
+        Assert.Equal(["over the trusted PEM"], texts);
+        using var systemRootsOnly = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(trustedCertificatePemPath: null));
+        using var bound = new CancellationTokenSource(Bound);
+        await Assert.ThrowsAsync<HttpRequestException>(() => systemRootsOnly.GetAsync(fixture.Emulator.ApiUrl, bound.Token));
+    }
+
     [Theory]
     [MemberData(nameof(FaultsByProtocol))]
     public async Task EveryFault_LosesNothing_RepeatsNothing(string fault, string protocol)

@@ -1,5 +1,3 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using VkLongPoll.Events;
 using VkLongPoll.Session;
 
@@ -14,7 +12,7 @@ internal static class LatencyClient
 {
     public static async Task RunAsync(string apiUrl, string caPemPath, string token)
     {
-        using var http = new HttpClient(TrustingHandler(caPemPath)) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(LongPollHttp.CreateHandler(caPemPath)) { Timeout = Timeout.InfiniteTimeSpan };
         var options = new LongPollClientOptions { AccessToken = token, ApiBaseUrl = new Uri(apiUrl), ApiCallsPerSecond = 0 };
         await using var client = new LongPollClient(options, http);
         using var stop = new CancellationTokenSource();
@@ -54,16 +52,5 @@ internal static class LatencyClient
         {
             Console.WriteLine($"{sequence} {micros}");
         }
-    }
-
-    /// <summary>The pool's handler, trusting exactly the emulator's self-signed certificate.</summary>
-    public static SocketsHttpHandler TrustingHandler(string caPemPath)
-    {
-        using var trusted = X509Certificate2.CreateFromPem(File.ReadAllText(caPemPath));
-        var hash = trusted.GetCertHashString();
-        var handler = LongPollPool.CreateHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
-            errors == SslPolicyErrors.None || (presented is not null && presented.GetCertHashString() == hash);
-        return handler;
     }
 }

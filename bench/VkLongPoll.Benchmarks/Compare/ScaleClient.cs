@@ -16,7 +16,7 @@ internal static class ScaleClient
     public static async Task RunAsync(string apiUrl, string caPemPath, string tokensFile)
     {
         var tokens = await File.ReadAllLinesAsync(tokensFile);
-        using var handler = LatencyClient.TrustingHandler(caPemPath);
+        using var handler = LongPollHttp.CreateHandler(caPemPath);
         Console.WriteLine("baseline");
         if (await Console.In.ReadLineAsync() != "go")
         {

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using Spectre.Console;
 using VkLongPoll.Api;
 using VkLongPoll.Cli.Feed;
@@ -61,7 +59,7 @@ internal static class WatchCommand
 
     public static async Task<int> RunAsync(WatchSettings settings, IAnsiConsole console, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        using var http = LongPollHttp.CreateClient(CreateHandler(settings.CaPemPath));
+        using var http = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(settings.CaPemPath));
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
         try
@@ -120,20 +118,6 @@ internal static class WatchCommand
             await stderr.WriteLineAsync($"vklp watch: {e.Message}").ConfigureAwait(false);
             return 1;
         }
-    }
-
-    /// <summary>Trusts the system's roots, or exactly the given PEM (the emulator's self-signed certificate).</summary>
-    private static SocketsHttpHandler CreateHandler(string? caPemPath)
-    {
-        var handler = LongPollPool.CreateHandler();
-        if (caPemPath is not null)
-        {
-            var trusted = X509Certificate2.CreateFromPem(File.ReadAllText(caPemPath));
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
-                errors == SslPolicyErrors.None || (presented is not null && presented.GetCertHashString() == trusted.GetCertHashString());
-        }
-
-        return handler;
     }
 
     /// <summary>Asks for the token without echoing it; null when there is no terminal to ask on.</summary>

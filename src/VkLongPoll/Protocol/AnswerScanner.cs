@@ -335,16 +335,7 @@ internal ref struct AnswerScanner
 
     private readonly byte Peek() => _position < _json.Length ? _json[_position] : (byte)0;
 
-    private bool TryConsume(byte expected)
-    {
-        if (Peek() != expected)
-        {
-            return false;
-        }
-
-        _position++;
-        return true;
-    }
+    private bool TryConsume(byte expected) => JsonScan.TryConsume(_json, ref _position, expected);
 
     private bool Expect(byte expected)
     {
@@ -352,11 +343,5 @@ internal ref struct AnswerScanner
         return TryConsume(expected);
     }
 
-    private void SkipWhitespace()
-    {
-        while (_position < _json.Length && _json[_position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
-        {
-            _position++;
-        }
-    }
+    private void SkipWhitespace() => _position = JsonScan.SkipWhitespace(_json, _position);
 }

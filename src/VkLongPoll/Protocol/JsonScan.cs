@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace VkLongPoll.Protocol;
 
@@ -78,6 +79,31 @@ internal static class JsonScan
             }
         }
 
+        return true;
+    }
+
+    /// <summary>The first position at or after <paramref name="position"/> that is not JSON whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called between every two tokens
+    public static int SkipWhitespace(ReadOnlySpan<byte> json, int position)
+    {
+        while (position < json.Length && json[position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    /// <summary>Steps over <paramref name="expected"/> if it is at <paramref name="position"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryConsume(ReadOnlySpan<byte> json, ref int position, byte expected)
+    {
+        if (position >= json.Length || json[position] != expected)
+        {
+            return false;
+        }
+
+        position++;
         return true;
     }
 }

@@ -220,16 +220,7 @@ internal static class JsonValues
         {
             // A backslash is ASCII, so cutting at one never splits a UTF-8 sequence.
             var backslash = content.IndexOf((byte)'\\');
-            var run = backslash < 0 ? content : content[..backslash];
-            if (!run.IsEmpty)
-            {
-                if (System.Text.Unicode.Utf8.ToUtf16(run, destination[written..], out _, out var chars, replaceInvalidSequences: false) != OperationStatus.Done)
-                {
-                    throw new LongPollProtocolException("a string is not valid UTF-8", offset);
-                }
-
-                written += chars;
-            }
+            written += ToUtf16(backslash < 0 ? content : content[..backslash], destination[written..], offset);
 
             if (backslash < 0)
             {

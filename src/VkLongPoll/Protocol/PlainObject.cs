@@ -163,22 +163,7 @@ internal ref struct PlainObject : IObjectValues
     {
     }
 
-    private bool Consume(byte expected)
-    {
-        if (_position >= _json.Length || _json[_position] != expected)
-        {
-            return false;
-        }
+    private bool Consume(byte expected) => JsonScan.TryConsume(_json, ref _position, expected);
 
-        _position++;
-        return true;
-    }
-
-    private void SkipWhitespace()
-    {
-        while (_position < _json.Length && _json[_position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
-        {
-            _position++;
-        }
-    }
+    private void SkipWhitespace() => _position = JsonScan.SkipWhitespace(_json, _position);
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 
 namespace VkLongPoll.Session;
 
@@ -21,7 +23,25 @@ public static class LongPollHttp
         AutomaticDecompression = DecompressionMethods.All,
     };
 
-    /// <summary>An <see cref="HttpClient"/> over <paramref name="handler"/> (or <see cref="CreateHandler"/>) that prefers HTTP/2 and has no overall timeout (each poll is timed by the session).</summary>
+    /// <summary>
+    /// <see cref="CreateHandler()"/> that also trusts exactly the certificate in <paramref name="trustedCertificatePemPath"/>
+    /// (e.g. the emulator's self-signed one) besides the system's roots; null trusts only the system's roots.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(string? trustedCertificatePemPath)
+    {
+        var handler = CreateHandler();
+        if (trustedCertificatePemPath is not null)
+        {
+            using var trusted = X509Certificate2.CreateFromPem(File.ReadAllText(trustedCertificatePemPath));
+            var hash = trusted.GetCertHashString();
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
+                errors == SslPolicyErrors.None || (presented is not null && presented.GetCertHashString() == hash);
+        }
+
+        return handler;
+    }
+
+    /// <summary>An <see cref="HttpClient"/> over <paramref name="handler"/> (or <see cref="CreateHandler()"/>) that prefers HTTP/2 and has no overall timeout (each poll is timed by the session).</summary>
     public static HttpClient CreateClient(HttpMessageHandler? handler = null, bool disposeHandler = true) =>
         new(handler ?? CreateHandler(), disposeHandler)
         {

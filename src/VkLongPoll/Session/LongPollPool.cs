@@ -38,7 +38,7 @@ public sealed class LongPollPool : IAsyncDisposable
         }
     }
 
-    /// <summary>A handler for thousands of held requests (see <see cref="LongPollHttp.CreateHandler"/>).</summary>
+    /// <summary>A handler for thousands of held requests (see <see cref="LongPollHttp.CreateHandler()"/>).</summary>
     public static SocketsHttpHandler CreateHandler() => LongPollHttp.CreateHandler();
 
     /// <summary>Runs every session until <paramref name="cancellationToken"/> is cancelled, handing each event to <paramref name="onEvent"/>.</summary>
