@@ -49,6 +49,13 @@ public sealed class SessionTests(EmulatorFixture fixture)
                 }
             }
         });
+        // Act only once the session knows where it starts (its first batch): what happens before that is, rightly,
+        // not its news. A fixed delay raced with a slow first connection on a loaded CI machine.
+        while (session.Checkpoint is null && !reading.IsCompleted)
+        {
+            await Task.Delay(10, bound.Token);
+        }
+
         await act();
         var received = new List<LongPollMessage>();
         while (!done(received))
