@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VkLongPoll.Cli.Commands;
+using VkLongPoll.Cli.Hosting;
 
 var root = new RootCommand("vklp: typed, gap-free events from a VK account's User Long Poll.")
 {
@@ -10,4 +11,5 @@ var root = new RootCommand("vklp: typed, gap-free events from a VK account's Use
     SoakCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+using var signals = new Signals();
+return await CommandLineHost.RunAsync(root, args, signals, Console.Error).ConfigureAwait(false);

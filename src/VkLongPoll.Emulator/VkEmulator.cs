@@ -106,7 +106,22 @@ public sealed class VkEmulator : IAsyncDisposable
         app.Map("/method/{name}", (HttpContext context, string name) => api.HandleAsync(context, name));
         app.Map("/nim{userId:long}", (HttpContext context, long userId) => longPoll.HandleAsync(context, userId));
         app.Map("/_emulator/{action}", (HttpContext context, string action) => control.HandleAsync(context, action));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A port in use or a cancelled start: nothing of this emulator may stay behind.
+            await app.DisposeAsync().ConfigureAwait(false);
+            certificate?.Dispose();
+            if (pemPath is not null)
+            {
+                File.Delete(pemPath);
+            }
+
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var listening = new Uri(address);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using VkLongPoll.Api;
+using VkLongPoll.Cli.Hosting;
 using VkLongPoll.Cli.Output;
 using VkLongPoll.Protocol;
 
@@ -14,19 +15,9 @@ internal static class DecodeCommand
 
     public static Command Create()
     {
-        var version = new Option<int>("--version", "-v")
-        {
-            Description = "Long Poll version the data was requested with (3, 10, 11, 19, 21).",
-            DefaultValueFactory = _ => 19,
-        };
-        var mode = new Option<int?>("--mode", "-m")
-        {
-            Description = "The mode it was requested with; without it, optional fields are inferred from the data.",
-        };
-        var selfId = new Option<long?>("--self-id")
-        {
-            Description = "Your own user id: the author of your messages in private dialogs.",
-        };
+        var version = OptionParsers.Int("--version", "Long Poll version the data was requested with (3, 10, 11, 19, 21).", 19, 0, 1000, "-v");
+        var mode = OptionParsers.OptionalInt("--mode", "The mode it was requested with; without it, optional fields are inferred from the data.", 0, int.MaxValue, "-m");
+        var selfId = OptionParsers.Id("--self-id", "Your own user id: the author of your messages in private dialogs.");
         var file = new Argument<string>("FILE")
         {
             Description = "File with a_check answers, updates or a getLongPollHistory answer; '-' or nothing for standard input.",
@@ -79,7 +70,18 @@ internal static class DecodeCommand
             while (InputDocuments.Next(input, position) is { } document)
             {
                 position = document.Start;
-                DecodeDocument(decoder, input.AsSpan(document.Start, document.Length), document.Kind, writer);
+                var json = input.AsSpan(document.Start, document.Length);
+                try
+                {
+                    DecodeDocument(decoder, json, document.Kind, writer);
+                }
+                catch (LongPollProtocolException)
+                {
+                    // Everything before the error is written: the updates of this document before the malformed one too.
+                    WriteUpdatesBeforeTheMalformedOne(options, json, document.Kind, writer);
+                    throw;
+                }
+
                 position = document.Start + document.Length;
             }
 
@@ -103,6 +105,35 @@ internal static class DecodeCommand
         {
             writer.Flush();
             return Fail(stderr, input, position, $"the input is a VK API error, not Long Poll data: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Reads the document again keeping malformed updates as unknown events, and writes the events up to the first of them.
+    /// Writes nothing when the document itself (not one update) is what is wrong.
+    /// </summary>
+    private static void WriteUpdatesBeforeTheMalformedOne(LongPollDecoderOptions options, ReadOnlySpan<byte> json, JsonTokenType kind, EventJsonWriter writer)
+    {
+        var lenient = new LongPollDecoder(options with { MalformedEvents = MalformedEventHandling.KeepAsUnknown });
+        IReadOnlyList<Events.LongPollEvent> events;
+        try
+        {
+            events = DocumentShapes.Classify(json, kind) switch
+            {
+                DocumentShape.UpdateList => lenient.ReadEvents(json),
+                DocumentShape.History => lenient.ReadHistory(json).Events,
+                DocumentShape.Response => lenient.ReadResponse(json).Updates,
+                _ => [],
+            };
+        }
+        catch (Exception e) when (e is LongPollProtocolException or VkApiException)
+        {
+            return;
+        }
+
+        foreach (var e in events.TakeWhile(e => e is not Events.UnknownEvent { DecodeError: not null }))
+        {
+            writer.Write(e);
         }
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using VkLongPoll.Cli.Feed;
+using VkLongPoll.Cli.Hosting;
 using VkLongPoll.Emulator;
 using VkLongPoll.Emulator.LongPoll;
 using VkLongPoll.Session;
@@ -13,10 +14,10 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var seed = new Option<int>("--seed") { Description = "Seed of the scenario.", DefaultValueFactory = _ => 7 };
-        var events = new Option<int>("--events") { Description = "Scenario steps to play.", DefaultValueFactory = _ => 40 };
-        var speed = new Option<double>("--speed") { Description = "Playback speed (1 = about four steps a second).", DefaultValueFactory = _ => 1 };
-        var lang = new Option<string?>("--lang") { Description = "ru or en (default: the system's language)." };
+        var seed = OptionParsers.Int("--seed", "Seed of the scenario.", 7, int.MinValue, int.MaxValue);
+        var events = OptionParsers.Int("--events", "Scenario steps to play.", 40, 1, 100_000);
+        var speed = OptionParsers.PositiveNumber("--speed", "Playback speed (1 = about four steps a second).", 1);
+        var lang = OptionParsers.Language();
         var noColor = new Option<bool>("--no-color") { Description = "No colours (NO_COLOR is honoured too)." };
         var command = new Command("demo", "Show the live feed of an emulated VK account: messages, typing, friends, chats — and recoveries.")
         {
@@ -24,16 +25,8 @@ internal static class DemoCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var steps = result.GetValue(events);
-            var pace = result.GetValue(speed);
-            if (steps < 1 || pace <= 0)
-            {
-                await Console.Error.WriteLineAsync("vklp demo: --events and --speed must be positive").ConfigureAwait(false);
-                return 2;
-            }
-
             var console = FeedConsole.Create(result.GetValue(noColor));
-            return await RunAsync(console, FeedConsole.Language(result.GetValue(lang)), result.GetValue(seed), steps, pace, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(console, FeedConsole.Language(result.GetValue(lang)), result.GetValue(seed), result.GetValue(events), result.GetValue(speed), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -57,7 +50,14 @@ internal static class DemoCommand
             ApiCallsPerSecond = 0,
             Wait = 1,
             RetryDelay = TimeSpan.FromMilliseconds(200),
-            LoggerFactory = new StatusLoggerProvider(printer, language),
+            OnStatus = status =>
+            {
+                // Each act starts the session again: "connected" lines would only be noise here.
+                if (status is not LongPollStarted && StatusLines.For(status, language) is { } line)
+                {
+                    printer.Status("· " + line);
+                }
+            },
         };
 
         printer.Status(ru ? $"· эмулятор VK запущен на {emulator.BaseUri}, аккаунт id{emulator.UserIds[0]}" : $"· VK emulator on {emulator.BaseUri}, account id{emulator.UserIds[0]}");
@@ -144,11 +144,7 @@ internal static class FeedConsole
         return console;
     }
 
-    public static FeedLanguage Language(string? lang) => (lang ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) switch
-    {
-        "ru" => FeedLanguage.Russian,
-        "en" => FeedLanguage.English,
-        _ when CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" => FeedLanguage.Russian,
-        _ => FeedLanguage.English,
-    };
+    /// <summary>The language asked for, else the system's (Russian for a Russian system, English otherwise).</summary>
+    public static FeedLanguage Language(FeedLanguage? chosen) =>
+        chosen ?? (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" ? FeedLanguage.Russian : FeedLanguage.English);
 }

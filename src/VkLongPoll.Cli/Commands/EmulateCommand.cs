@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using VkLongPoll.Cli.Hosting;
+using VkLongPoll.Cli.Output;
 using VkLongPoll.Emulator;
 using VkLongPoll.Emulator.LongPoll;
 
@@ -11,10 +13,10 @@ internal static class EmulateCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port", "-p") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var port = OptionParsers.Int("--port", "Port to listen on (0 picks a free one).", 0, 0, 65535, "-p");
         var http = new Option<bool>("--http") { Description = "Plain HTTP instead of HTTPS (loopback only)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the world and of scenarios.", DefaultValueFactory = _ => 1 };
-        var accounts = new Option<int>("--accounts") { Description = "How many accounts (tokens).", DefaultValueFactory = _ => 1 };
+        var seed = OptionParsers.Int("--seed", "Seed of the world and of scenarios.", 1, int.MinValue, int.MaxValue);
+        var accounts = OptionParsers.Int("--accounts", "How many accounts (tokens).", 1, 1, 100_000);
         var faults = new Option<string?>("--faults") { Description = "Random Long Poll faults: RATE or RATE:KIND,KIND (e.g. 0.05:failed_1,http_502)." };
         var command = new Command("emulate", "Run a VK API + User Long Poll emulator on loopback. First line of output: JSON with api_url, token, control_url, ca_cert_pem_path.")
         {
@@ -29,7 +31,8 @@ internal static class EmulateCommand
                 Seed = result.GetValue(seed),
                 Accounts = result.GetValue(accounts),
             };
-            return await RunAsync(options, result.GetValue(faults), Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+            using var stdout = RawStandardOutput.Open();
+            return await RunAsync(options, result.GetValue(faults), stdout, Console.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -43,16 +46,15 @@ internal static class EmulateCommand
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
         {
-            await stderr.WriteLineAsync($"vklp emulate: {e.Message}").ConfigureAwait(false);
-            return 2;
+            // Most often the port is taken ("Address already in use").
+            throw CliFailure.Usage(e is IOException { InnerException: { } inner } ? $"{e.Message} ({inner.Message})" : e.Message);
         }
 
         await using (emulator.ConfigureAwait(false))
         {
             if (faultSpec is not null && !TryApplyFaults(emulator.Faults, faultSpec, options.Seed, out var error))
             {
-                await stderr.WriteLineAsync($"vklp emulate: --faults: {error}").ConfigureAwait(false);
-                return 2;
+                throw CliFailure.Usage($"--faults: {error}");
             }
 
             // One JSON line first, so scripts can read where to connect; the token is the emulator's own, not a secret.
@@ -77,9 +79,9 @@ internal static class EmulateCommand
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Ctrl+C: stop cleanly.
+                // Ctrl+C or SIGTERM is how an emulator is meant to stop: exit 0 once the certificate file is removed.
             }
         }
 

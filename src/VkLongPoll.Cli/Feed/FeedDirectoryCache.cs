@@ -7,7 +7,11 @@ namespace VkLongPoll.Cli.Feed;
 /// Names and chat titles for the feed, fetched in batches (one users.get per name case for all unknown ids of a
 /// batch, one getConversationsById for its chats), kept for an hour, and never allowed to stall the feed.
 /// </summary>
-internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvider time, FeedLanguage language) : IFeedDirectory
+/// <remarks>
+/// The account's own id may be unknown at first (<c>watch</c> asks for it only once the session is connected, so a
+/// network fault shows as the session's status, not as a failed start); the first lookup learns it.
+/// </remarks>
+internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProvider time, FeedLanguage language) : IFeedDirectory
 {
     // English needs one form of a name; Russian lines use five cases (one users.get each).
     private readonly string[] _cases = language == FeedLanguage.Russian ? ["nom", "gen", "dat", "acc", "ins"] : ["nom"];
@@ -18,7 +22,9 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvi
     private readonly Dictionary<string, string> _urls = new(StringComparer.Ordinal);
     private Task _pending = Task.CompletedTask;
 
-    public long SelfId { get; } = selfId;
+    private long _selfId = selfId ?? 0;
+
+    public long SelfId => Volatile.Read(ref _selfId);
 
     public Person? User(long id)
     {
@@ -50,7 +56,7 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvi
         Learn(events);
         var (users, chats) = Unknown(events);
         var attachments = UnknownAttachments(events);
-        if (users.Count == 0 && chats.Count == 0 && attachments.Count == 0)
+        if (users.Count == 0 && chats.Count == 0 && attachments.Count == 0 && SelfId != 0)
         {
             return;
         }
@@ -142,6 +148,12 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long selfId, TimeProvi
     {
         try
         {
+            if (SelfId == 0 && await api.GetUsersAsync([], "nom", cancellationToken).ConfigureAwait(false) is [var self, ..])
+            {
+                Volatile.Write(ref _selfId, self.Id);
+                users.Remove(self.Id);
+            }
+
             if (attachments.Count > 0)
             {
                 var photos = await api.GetPhotoUrlsAsync([.. attachments.Where(a => a.Type == "photo").Select(a => a.Id).Distinct()], cancellationToken).ConfigureAwait(false);

@@ -91,6 +91,12 @@ public sealed partial class VkApiClient : IDisposable
                     continue;
                 }
 
+                if (!response.IsSuccessStatusCode)
+                {
+                    // Not a VK answer (a proxy's or a balancer's page): say so, rather than "unreadable JSON".
+                    throw new HttpRequestException($"{method}: {uri.Host} answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
+                }
+
                 body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested
@@ -101,7 +107,8 @@ public sealed partial class VkApiClient : IDisposable
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new HttpRequestException($"{method} did not answer within {_options.RequestTimeout.TotalSeconds:F0} s", e);
+                var message = $"{method} did not answer within {_options.RequestTimeout.TotalSeconds:F0} s";
+                throw new HttpRequestException(HttpRequestError.Unknown, message, new TimeoutException(message, e));
             }
 
             if (ApiEnvelope.ReadError(body) is not { } error)

@@ -32,29 +32,25 @@ public sealed partial class LongPollClient
         else if (state.Server is null || state.Key is null)
         {
             // A restart without a usable key: everything since pts comes from history.
-            await foreach (var batch in RecoverAsync(state, cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in RecoverAsync(state, LongPollRecoveryCause.NoKeyInCheckpoint, cancellationToken).ConfigureAwait(false))
             {
                 state = batch.Checkpoint;
                 yield return batch;
             }
         }
 
-        SessionLog.Started(_logger, Name, state.Ts, state.Pts, _version);
-        var attempt = 0;
+        Report(new LongPollStarted(state.Ts, state.Pts, _version, from is not null));
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (response, problem) = await PollAsync(state, cancellationToken).ConfigureAwait(false);
             if (response is null)
             {
-                var delay = Backoff.For(attempt, _options.RetryDelay, _options.MaxRetryDelay);
-                SessionLog.Retrying(_logger, problem!, ++attempt, state.Ts, delay);
-                LongPollMetrics.Retries.Add(1);
-                await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await RetryAfterAsync(problem!.Value, PollHost(state), apiMethod: null, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            attempt = 0;
+            Succeeded();
             if (response.Failed is { } failed)
             {
                 LongPollMetrics.Recoveries.Add(1, new KeyValuePair<string, object?>("kind", "failed_" + failed.ToString(CultureInfo.InvariantCulture)));
@@ -75,21 +71,23 @@ public sealed partial class LongPollClient
                     state = next;
                     break;
                 case 2:
-                    SessionLog.Failed(_logger, 2);
+                    Report(new LongPollRecoveryStarted(LongPollRecoveryCause.KeyExpired, state.Pts));
                     var renewed = await ServerAsync(cancellationToken).ConfigureAwait(false);
                     state = state with { Server = renewed.Server, Key = renewed.Key }; // keep ts: nothing is lost
+                    Report(new LongPollRecoveryFinished(LongPollRecoveryCause.KeyExpired, 0, state.Pts, state.Pts));
                     yield return new LongPollBatch([], state, Recovered: false); // so a store keeps the live key
                     break;
                 case 4:
-                    SessionLog.Failed(_logger, 4);
+                    Report(new LongPollRecoveryStarted(LongPollRecoveryCause.VersionRejected, state.Pts));
                     Renegotiate(response.MinVersion ?? 0, response.MaxVersion ?? 0);
                     var server = await ServerAsync(cancellationToken).ConfigureAwait(false);
                     state = state with { Server = server.Server, Key = server.Key, Version = _version };
+                    Report(new LongPollRecoveryFinished(LongPollRecoveryCause.VersionRejected, 0, state.Pts, state.Pts));
                     break;
                 default:
                     // 1: history lost; 3: user data lost (and the key with it). Both: recover from pts.
-                    SessionLog.Failed(_logger, response.Failed.Value);
-                    await foreach (var batch in RecoverAsync(state with { Server = null, Key = null }, cancellationToken).ConfigureAwait(false))
+                    var cause = response.Failed == 3 ? LongPollRecoveryCause.UserDataLost : LongPollRecoveryCause.HistoryLost;
+                    await foreach (var batch in RecoverAsync(state with { Server = null, Key = null }, cause, cancellationToken).ConfigureAwait(false))
                     {
                         state = batch.Checkpoint;
                         yield return batch;
@@ -104,8 +102,9 @@ public sealed partial class LongPollClient
     /// Fetches everything persistent since <paramref name="state"/>'s pts, page by page, then resumes with the
     /// credentials of the last page (a ts that matches the pts it ends at, so nothing comes twice).
     /// </summary>
-    private async IAsyncEnumerable<LongPollBatch> RecoverAsync(LongPollCheckpoint state, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<LongPollBatch> RecoverAsync(LongPollCheckpoint state, LongPollRecoveryCause cause, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        Report(new LongPollRecoveryStarted(cause, state.Pts));
         var pts = state.Pts;
         var startPts = pts;
         var recovered = 0;
@@ -115,7 +114,7 @@ public sealed partial class LongPollClient
             var unusable = 0;
             try
             {
-                history = await ResilientAsync(() => _api.GetLongPollHistoryAsync(pts, state.Ts, Decoder(), _options.GroupId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                history = await ResilientAsync("messages.getLongPollHistory", () => _api.GetLongPollHistoryAsync(pts, state.Ts, Decoder(), _options.GroupId, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (VkApiException e) when (e.ErrorCode is 907 or 908)
             {
@@ -125,8 +124,9 @@ public sealed partial class LongPollClient
             if (history is null)
             {
                 // The pts is unusable: start over from now. What happened in between cannot be fetched.
-                SessionLog.Resync(_logger, pts, unusable);
                 var fresh = await ServerAsync(cancellationToken).ConfigureAwait(false);
+                var reason = unusable == 907 ? LongPollResyncReason.HistoryTooOld : LongPollResyncReason.HistoryUnavailable;
+                Report(new LongPollResynced(reason, pts, fresh.Pts ?? 0) { ApiErrorCode = unusable });
                 yield return new LongPollBatch([], new LongPollCheckpoint(fresh.Ts, fresh.Pts ?? 0, fresh.Server, fresh.Key, _version), Recovered: true);
                 yield break;
             }
@@ -147,7 +147,7 @@ public sealed partial class LongPollClient
 
             if (checkpoint.Key is not null)
             {
-                SessionLog.Recovered(_logger, recovered, startPts, newPts);
+                Report(new LongPollRecoveryFinished(cause, recovered, startPts, newPts));
                 yield break;
             }
 
@@ -157,7 +157,7 @@ public sealed partial class LongPollClient
                 var fresh = await ServerAsync(cancellationToken).ConfigureAwait(false);
                 if ((fresh.Pts ?? newPts) == newPts)
                 {
-                    SessionLog.Recovered(_logger, recovered, startPts, newPts);
+                    Report(new LongPollRecoveryFinished(cause, recovered, startPts, newPts));
                     yield return new LongPollBatch([], new LongPollCheckpoint(fresh.Ts, newPts, fresh.Server, fresh.Key, _version), Recovered: true);
                     yield break;
                 }
@@ -168,77 +168,65 @@ public sealed partial class LongPollClient
     }
 
     private Task<LongPollServer> ServerAsync(CancellationToken cancellationToken) =>
-        ResilientAsync(() => _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken), cancellationToken);
+        ResilientAsync("messages.getLongPollServer", () => _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// An API call that outlives outages: network failures, unreadable answers and VK errors that pass are retried
     /// with the session's backoff for as long as it takes. A rejected token, a captcha nobody answered and other
     /// API errors are not: retrying cannot fix them.
     /// </summary>
-    private async Task<T> ResilientAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> ResilientAsync<T>(string method, Func<Task<T>> call, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        while (true)
         {
             try
             {
-                return await call().ConfigureAwait(false);
+                var result = await call().ConfigureAwait(false);
+                Succeeded();
+                return result;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransient(e))
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && RetryCause.Of(e) is { } cause)
             {
-                var delay = Backoff.For(attempt, _options.RetryDelay, _options.MaxRetryDelay);
-                SessionLog.Retrying(_logger, "API: " + e.GetType().Name, attempt + 1, -1, delay);
-                LongPollMetrics.Retries.Add(1);
-                await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await RetryAfterAsync(cause, _options.ApiBaseUrl.Host, method, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private static bool IsTransient(Exception e) => e switch
+    /// <summary>One a_check; a null response with the cause for anything that should be retried with the same ts.</summary>
+    private async Task<(LongPollResponse? Response, RetryCause? Problem)> PollAsync(LongPollCheckpoint state, CancellationToken cancellationToken)
     {
-        VkAuthorizationException or VkCaptchaException => false,
-        VkApiException api => api.ErrorCode is 1 or 6 or 9 or 10 or 36,
-        HttpRequestException or LongPollProtocolException or OperationCanceledException => true,
-        _ => false,
-    };
-
-    /// <summary>One a_check; a null response with a reason for anything that should be retried with the same ts.</summary>
-    private async Task<(LongPollResponse? Response, string? Problem)> PollAsync(LongPollCheckpoint state, CancellationToken cancellationToken)
-    {
-        var server = state.Server!;
-        var baseUri = server.StartsWith("http://", StringComparison.Ordinal) || server.StartsWith("https://", StringComparison.Ordinal) ? server : "https://" + server;
         var uri = new Uri(string.Create(CultureInfo.InvariantCulture,
-            $"{baseUri}?act=a_check&key={Uri.EscapeDataString(state.Key!)}&ts={state.Ts}&wait={_options.Wait}&mode={_options.EffectiveMode(_version)}&version={_version}"));
+            $"{PollBase(state)}?act=a_check&key={Uri.EscapeDataString(state.Key!)}&ts={state.Ts}&wait={_options.Wait}&mode={_options.EffectiveMode(_version)}&version={_version}"));
         Transport.EnsureSecure(uri, "the Long Poll server");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.Wait) + _options.RequestTimeoutMargin, _options.TimeProvider);
+        var limit = TimeSpan.FromSeconds(_options.Wait) + _options.RequestTimeoutMargin;
+        using var timeout = new CancellationTokenSource(limit, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
             using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                return (null, $"HTTP {(int)response.StatusCode}");
+                return (null, RetryCause.Status(response.StatusCode));
             }
 
             return (await ReadAnswerAsync(response.Content, linked.Token).ConfigureAwait(false), null);
         }
-        catch (IOException e)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            // The body broke off mid-way (a reset, a truncated answer): read with the headers only, it surfaces here.
-            return (null, e is HttpIOException http ? http.HttpRequestError.ToString() : "connection lost");
+            return (null, RetryCause.TimedOut(limit, e));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or HttpRequestException or LongPollProtocolException && RetryCause.Of(e) is { } cause)
         {
-            return (null, "timed out");
-        }
-        catch (HttpRequestException e)
-        {
-            return (null, e.HttpRequestError.ToString());
-        }
-        catch (LongPollProtocolException e)
-        {
-            return (null, "unreadable answer: " + e.Reason);
+            // A body that broke off mid-way (a reset, a truncated answer) surfaces as an IOException: it was read with the headers only.
+            return (null, cause);
         }
     }
+
+    private static string PollBase(LongPollCheckpoint state) =>
+        state.Server!.StartsWith("http://", StringComparison.Ordinal) || state.Server.StartsWith("https://", StringComparison.Ordinal) ? state.Server : "https://" + state.Server;
+
+    private static string PollHost(LongPollCheckpoint state) =>
+        Uri.TryCreate(PollBase(state), UriKind.Absolute, out var uri) ? uri.Host : state.Server!;
 
     /// <summary>Reads the body into a pooled buffer and decodes it there: no per-poll byte[] beyond the events themselves.</summary>
     private async Task<LongPollResponse> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
@@ -300,7 +288,7 @@ public sealed partial class LongPollClient
             throw new LongPollVersionException(min, max);
         }
 
-        SessionLog.VersionChanged(_logger, _version, chosen);
+        Report(new LongPollVersionChanged(_version, chosen));
         _version = chosen;
     }
 }

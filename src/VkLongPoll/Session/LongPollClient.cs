@@ -60,13 +60,13 @@ public sealed partial class LongPollClient : IAsyncDisposable
     /// <param name="from">Where to start; null loads it from <see cref="LongPollClientOptions.CheckpointStore"/>, or starts from now.</param>
     /// <param name="cancellationToken">Stops reading; <see cref="OperationCanceledException"/> passes through.</param>
     public IAsyncEnumerable<LongPollEvent> ReadEventsAsync(LongPollCheckpoint? from = null, CancellationToken cancellationToken = default) =>
-        ReadEventsCoreAsync(from, cancellationToken);
+        ReportingEndAsync(ReadEventsCoreAsync(from, cancellationToken), cancellationToken);
 
     /// <summary>Batches with the checkpoint after each: for consumers that store events and checkpoint together.</summary>
     /// <param name="from">Where to start; null starts from now.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     public IAsyncEnumerable<LongPollBatch> ReadBatchesAsync(LongPollCheckpoint? from = null, CancellationToken cancellationToken = default) =>
-        ReadBatchesCoreAsync(from, cancellationToken);
+        ReportingEndAsync(ReadBatchesCoreAsync(from, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync()

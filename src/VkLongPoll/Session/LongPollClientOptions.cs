@@ -51,6 +51,10 @@ public sealed class LongPollClientOptions
     /// <summary>Where to log; nothing by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>Called with every <see cref="LongPollStatus"/> the session reports (started, retrying, recovering, resynced, stopped…), on the session's own flow.</summary>
+    /// <remarks>Keep it quick: the session waits for it. An exception it throws is logged and otherwise ignored.</remarks>
+    public Action<LongPollStatus>? OnStatus { get; set; }
+
     /// <summary>Answers captchas VK asks for during API calls.</summary>
     public Func<VkCaptcha, CancellationToken, ValueTask<string?>>? CaptchaHandler { get; set; }
 

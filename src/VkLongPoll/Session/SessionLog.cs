@@ -2,24 +2,67 @@ using Microsoft.Extensions.Logging;
 
 namespace VkLongPoll.Session;
 
-/// <summary>The session's log messages. Tokens and keys never appear in them.</summary>
+/// <summary>The session's log lines, written from its <see cref="LongPollStatus"/> values. Tokens and keys never appear in them.</summary>
 internal static partial class SessionLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Long Poll session {Name} started at ts {Ts}, pts {Pts} (version {Version})")]
-    public static partial void Started(ILogger logger, string name, long ts, long pts, int version);
+    public static void Write(ILogger logger, LongPollStatus status)
+    {
+        switch (status)
+        {
+            case LongPollStarted s:
+                Started(logger, s.SessionName, s.Ts, s.Pts, s.Version, s.Resumed);
+                break;
+            case LongPollRetrying s:
+                Retrying(logger, s.Exception, s.SessionName, s.Reason, s.Host, s.ApiMethod ?? "a_check", s.Detail, s.Attempt, s.Delay);
+                break;
+            case LongPollReconnected s:
+                Reconnected(logger, s.SessionName, s.FailedAttempts, s.Downtime);
+                break;
+            case LongPollRecoveryStarted s:
+                RecoveryStarted(logger, s.SessionName, s.Cause, s.FromPts);
+                break;
+            case LongPollRecoveryFinished s:
+                RecoveryFinished(logger, s.SessionName, s.Cause, s.EventsRecovered, s.FromPts, s.ToPts);
+                break;
+            case LongPollVersionChanged s:
+                VersionChanged(logger, s.SessionName, s.OldVersion, s.NewVersion);
+                break;
+            case LongPollResynced s:
+                Resynced(logger, s.SessionName, s.LostFromPts, s.Reason, s.ApiErrorCode, s.NewPts);
+                break;
+            case LongPollStopped { Reason: LongPollStopReason.Cancelled or LongPollStopReason.ConsumerStopped } s:
+                Stopped(logger, s.SessionName, s.Reason);
+                break;
+            case LongPollStopped s:
+                Failed(logger, s.Error, s.SessionName, s.Reason, s.Error?.Message);
+                break;
+        }
+    }
 
-    [LoggerMessage(2, LogLevel.Warning, "Long Poll answered failed: {Failed}; recovering")]
-    public static partial void Failed(ILogger logger, int failed);
+    [LoggerMessage(LongPollEventIds.Started, LogLevel.Information, "Long Poll session {Session} started at ts {Ts}, pts {Pts} (version {Version}, resumed {Resumed})")]
+    private static partial void Started(ILogger logger, string session, long ts, long pts, int version, bool resumed);
 
-    [LoggerMessage(3, LogLevel.Warning, "Long Poll request failed ({Reason}); retry {Attempt} with the same ts {Ts} in {Delay}")]
-    public static partial void Retrying(ILogger logger, string reason, int attempt, long ts, TimeSpan delay);
+    [LoggerMessage(LongPollEventIds.Retrying, LogLevel.Warning, "Long Poll session {Session}: {Reason} from {Host} ({Method}): {Detail}; retry {Attempt} in {Delay}")]
+    private static partial void Retrying(ILogger logger, Exception? exception, string session, LongPollRetryReason reason, string host, string method, string detail, int attempt, TimeSpan delay);
 
-    [LoggerMessage(4, LogLevel.Information, "Recovered {Count} events from pts {FromPts} to {NewPts} through getLongPollHistory")]
-    public static partial void Recovered(ILogger logger, int count, long fromPts, long newPts);
+    [LoggerMessage(LongPollEventIds.Reconnected, LogLevel.Information, "Long Poll session {Session} connected again after {Attempts} failed attempts ({Downtime})")]
+    private static partial void Reconnected(ILogger logger, string session, int attempts, TimeSpan downtime);
 
-    [LoggerMessage(5, LogLevel.Warning, "Long Poll version {Old} is not accepted; switching to {New}")]
-    public static partial void VersionChanged(ILogger logger, int old, int @new);
+    [LoggerMessage(LongPollEventIds.RecoveryStarted, LogLevel.Warning, "Long Poll session {Session} recovering ({Cause}) from pts {FromPts}")]
+    private static partial void RecoveryStarted(ILogger logger, string session, LongPollRecoveryCause cause, long fromPts);
 
-    [LoggerMessage(6, LogLevel.Error, "pts {Pts} can no longer be recovered (API error {Code}); resynchronising from now, events in the gap are lost")]
-    public static partial void Resync(ILogger logger, long pts, int code);
+    [LoggerMessage(LongPollEventIds.RecoveryFinished, LogLevel.Information, "Long Poll session {Session} recovered ({Cause}) {Count} events from pts {FromPts} to {ToPts}")]
+    private static partial void RecoveryFinished(ILogger logger, string session, LongPollRecoveryCause cause, int count, long fromPts, long toPts);
+
+    [LoggerMessage(LongPollEventIds.VersionChanged, LogLevel.Warning, "Long Poll session {Session}: version {Old} is not accepted; switched to {New}")]
+    private static partial void VersionChanged(ILogger logger, string session, int old, int @new);
+
+    [LoggerMessage(LongPollEventIds.Resynced, LogLevel.Error, "Long Poll session {Session}: events from pts {LostFromPts} can no longer be fetched ({Reason}, API error {Code}); continuing from pts {NewPts}, the gap is lost")]
+    private static partial void Resynced(ILogger logger, string session, long lostFromPts, LongPollResyncReason reason, int? code, long newPts);
+
+    [LoggerMessage(LongPollEventIds.Stopped, LogLevel.Information, "Long Poll session {Session} stopped ({Reason})")]
+    private static partial void Stopped(ILogger logger, string session, LongPollStopReason reason);
+
+    [LoggerMessage(LongPollEventIds.Stopped, LogLevel.Error, "Long Poll session {Session} stopped ({Reason}): {Message}")]
+    private static partial void Failed(ILogger logger, Exception? exception, string session, LongPollStopReason reason, string? message);
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using VkLongPoll.Session;
+
+namespace VkLongPoll.Cli.Feed;
+
+/// <summary>The session's status values as the feed's dim lines, in plain words: what the tool is doing, not protocol codes.</summary>
+internal static class StatusLines
+{
+    /// <summary>The line for <paramref name="status"/>, or null for statuses the feed does not show.</summary>
+    public static string? For(LongPollStatus status, FeedLanguage language)
+    {
+        var ru = language == FeedLanguage.Russian;
+        return status switch
+        {
+            LongPollStarted { Resumed: false } => ru ? "подключено; жду событий (Ctrl+C — выход)" : "connected; waiting for events (Ctrl+C to stop)",
+            LongPollStarted => ru ? "подключено; продолжаю с места, где остановился (Ctrl+C — выход)" : "connected; continuing where it stopped (Ctrl+C to stop)",
+            LongPollRetrying r => Retrying(r, ru),
+            LongPollReconnected => ru ? "связь восстановлена" : "connection restored",
+            LongPollRecoveryStarted { Cause: LongPollRecoveryCause.KeyExpired } => ru ? "ключ подключения истёк — переподключаюсь, ничего не пропадёт" : "the connection key expired; reconnecting, nothing is missed",
+            LongPollRecoveryStarted { Cause: LongPollRecoveryCause.VersionRejected } => ru ? "сервер сменил версию протокола — подстраиваюсь" : "the server changed protocol versions; adjusting",
+            LongPollRecoveryStarted => ru ? "догоняю то, что произошло за это время…" : "catching up on what happened meanwhile…",
+            LongPollRecoveryFinished { Cause: LongPollRecoveryCause.KeyExpired or LongPollRecoveryCause.VersionRejected } => null,
+            LongPollRecoveryFinished f => ru ? $"наверстал: {Events(f.EventsRecovered, ru)}" : $"caught up: {Events(f.EventsRecovered, ru)}",
+            LongPollVersionChanged v => ru
+                ? Invariant($"сервер не принимает версию {v.OldVersion} — перешёл на {v.NewVersion}")
+                : Invariant($"the server does not accept version {v.OldVersion}; switched to {v.NewVersion}"),
+            LongPollResynced => ru
+                ? "события за время отключения больше не получить — продолжаю с текущего момента"
+                : "what happened during the gap can no longer be fetched; continuing from now",
+            _ => null,
+        };
+    }
+
+    private static string Retrying(LongPollRetrying r, bool ru)
+    {
+        var delay = Math.Max(1, (int)Math.Round(r.Delay.TotalSeconds));
+        var what = r.Reason switch
+        {
+            LongPollRetryReason.NetworkUnreachable => ru ? $"нет связи с {r.Host}: {r.Detail}" : $"cannot reach {r.Host}: {r.Detail}",
+            LongPollRetryReason.SecureConnectionFailed => ru ? $"не удалось установить защищённое соединение с {r.Host}: {r.Detail}" : $"secure connection to {r.Host} failed: {r.Detail}",
+            LongPollRetryReason.Timeout => ru ? $"{r.Host} не ответил вовремя" : $"{r.Host} did not answer in time",
+            LongPollRetryReason.ConnectionLost => ru ? $"связь с {r.Host} прервалась" : $"connection to {r.Host} lost",
+            LongPollRetryReason.HttpStatus => ru ? Invariant($"{r.Host} ответил ошибкой HTTP {r.HttpStatusCode}") : Invariant($"{r.Host} answered HTTP {r.HttpStatusCode}"),
+            LongPollRetryReason.UnreadableAnswer => ru ? $"{r.Host} прислал непонятный ответ" : $"{r.Host} sent an unreadable answer",
+            _ => ru ? Invariant($"VK временно не отвечает (ошибка {r.ApiErrorCode}: {r.Detail})") : Invariant($"VK is not answering for now (error {r.ApiErrorCode}: {r.Detail})"),
+        };
+        return ru ? Invariant($"{what} — повтор через {delay} с") : Invariant($"{what}; retrying in {delay} s");
+    }
+
+    private static string Events(int count, bool ru)
+    {
+        if (!ru)
+        {
+            return Invariant($"{count} event{(count == 1 ? "" : "s")}");
+        }
+
+        var word = (count % 100) is >= 11 and <= 14 ? "событий" : (count % 10) switch { 1 => "событие", 2 or 3 or 4 => "события", _ => "событий" };
+        return Invariant($"{count} {word}");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
