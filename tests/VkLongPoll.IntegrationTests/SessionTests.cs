@@ -17,7 +17,11 @@ public sealed class SessionTests(EmulatorFixture fixture)
         NewSession(emulator, token, LongPollHttp.CreateClient(emulator.CreateTrustingHandler()), store, version);
 
     internal static LongPollClient NewSession(VkEmulator emulator, string token, HttpClient http, ICheckpointStore? store = null, int version = 19) =>
-        new(new LongPollClientOptions
+        new(Options(emulator, token, store, version), http);
+
+    /// <summary>Options for tests: a short wait and quick retries.</summary>
+    internal static LongPollClientOptions Options(VkEmulator emulator, string token, ICheckpointStore? store = null, int version = 19) =>
+        new()
         {
             AccessToken = token,
             ApiBaseUrl = emulator.ApiUrl,
@@ -28,7 +32,7 @@ public sealed class SessionTests(EmulatorFixture fixture)
             RetryDelay = TimeSpan.FromMilliseconds(10),
             MaxRetryDelay = TimeSpan.FromMilliseconds(50),
             CheckpointStore = store,
-        }, http);
+        };
 
     /// <summary>Reads in the background until <paramref name="count"/> new messages arrived; returns their texts in order.</summary>
     internal static async Task<List<string>> ReadMessagesAsync(LongPollClient session, int count, Func<Task> act) =>
