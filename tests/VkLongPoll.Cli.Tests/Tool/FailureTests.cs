@@ -1,0 +1,213 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using VkLongPoll.Emulator;
+
+namespace VkLongPoll.Cli.Tests.Tool;
+
+/// <summary>Every failure a person can meet, typed as a person types it: one plain line on stderr, the documented exit code (docs/cli.md), no stack trace.</summary>
+public sealed class FailureTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"vklp-failures-{Guid.NewGuid():N}");
+    private VkEmulator _emulator = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0, Seed = 21 });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Watch_RejectedToken_SaysSoInOneLine_Exits3()
+    {
+        var (exit, stdout, stderr) = await VklpProcess.RunAsync(Watch("--token", "vk1.a.not-a-real-token"));
+
+        Assert.Equal(3, exit);
+        var line = OneLine(stderr);
+        Assert.StartsWith("vklp watch: VK rejected the token (", line, StringComparison.Ordinal);
+        Assert.Contains("docs/tokens.md", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-real-token", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_NoToken_AndNoTerminalToAsk_Exits3()
+    {
+        var (exit, _, stderr) = await VklpProcess.RunAsync(["watch", "--api-url", _emulator.ApiUrl.ToString(), "--ca-cert", _emulator.CertificatePemPath!, "--checkpoints", Checkpoints()]);
+
+        Assert.Equal(3, exit);
+        Assert.StartsWith("vklp watch: no token: give --token, set VK_TOKEN", OneLine(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_MissingCaCert_NamesTheFile_Exits2()
+    {
+        var missing = Path.Combine(_folder, "nowhere.pem");
+
+        var (exit, _, stderr) = await VklpProcess.RunAsync(["watch", "--api-url", _emulator.ApiUrl.ToString(), "--ca-cert", missing, "--token", _emulator.Tokens[0], "--checkpoints", Checkpoints()]);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"vklp watch: cannot read --ca-cert {missing}: ", OneLine(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_CaCertThatIsNotPem_NamesTheFile_Exits2()
+    {
+        var garbage = Path.Combine(_folder, "garbage.pem");
+        await File.WriteAllTextAsync(garbage, "this is not a certificate");
+
+        var (exit, _, stderr) = await VklpProcess.RunAsync(["watch", "--api-url", _emulator.ApiUrl.ToString(), "--ca-cert", garbage, "--token", _emulator.Tokens[0], "--checkpoints", Checkpoints()]);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"vklp watch: --ca-cert {garbage} is not a PEM certificate", OneLine(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_CheckpointFileThatIsNotADatabase_IsNamedAndLeftUntouched_Exits4()
+    {
+        var file = Path.Combine(_folder, "notes.txt");
+        await File.WriteAllTextAsync(file, string.Concat(Enumerable.Repeat("my precious notes, not a database\n", 200)));
+        var before = SHA256.HashData(await File.ReadAllBytesAsync(file));
+
+        var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--token", _emulator.Tokens[0], "--checkpoints", file));
+
+        Assert.Equal(4, exit);
+        Assert.Equal($"vklp watch: the checkpoint file {file} is not a SQLite database; it was left as it is (choose another file with --checkpoints)", OneLine(stderr));
+        Assert.Equal(before, SHA256.HashData(await File.ReadAllBytesAsync(file)));
+        Assert.Equal([file], Directory.GetFiles(_folder, "notes.txt*"));
+    }
+
+    [Fact]
+    public async Task Watch_CheckpointFileLockedByAnotherProgram_IsNamed_Exits4()
+    {
+        var file = Checkpoints();
+        await using var holder = new SqliteConnection($"Data Source={file};Pooling=False");
+        await holder.OpenAsync();
+        await using (var create = holder.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--token", _emulator.Tokens[0], "--checkpoints", file));
+
+        Assert.Equal(4, exit);
+        Assert.Equal($"vklp watch: the checkpoint file {file} is locked by another program; it was left as it is (choose another file with --checkpoints)", OneLine(stderr));
+    }
+
+    [Fact]
+    public async Task Watch_CheckpointFolderThatCannotBeMade_IsNamed_Exits4()
+    {
+        var aFile = Path.Combine(_folder, "a-file");
+        await File.WriteAllTextAsync(aFile, "x");
+        var file = Path.Combine(aFile, "checkpoints.db");
+
+        var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--token", _emulator.Tokens[0], "--checkpoints", file));
+
+        Assert.Equal(4, exit);
+        Assert.StartsWith($"vklp watch: the checkpoint file {file} cannot be created: ", OneLine(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_UnreachableApi_RetriesWithAStatusLine_AndCtrlCStopsIt_Exit130()
+    {
+        var port = ClosedPort();
+        await using var vklp = VklpProcess.Start(["watch", "--api-url", $"https://127.0.0.1:{port}/method", "--token", "abc", "--checkpoints", Checkpoints(), "--lang", "en"]);
+
+        var screen = await vklp.WaitForStdoutAsync(s => s.Contains("retrying in", StringComparison.Ordinal));
+        vklp.Signal(VklpProcess.SigInt);
+
+        Assert.Equal(130, await vklp.WaitForExitAsync());
+        Assert.Matches(@"· cannot reach 127\.0\.0\.1: Connection refused; retrying in \d+ s", screen);
+        Assert.Equal(string.Empty, vklp.Stderr);
+    }
+
+    [Fact]
+    public async Task Watch_UntrustedCertificate_IsANetworkFaultWithAStatusLine_SigtermStopsIt_Exit143()
+    {
+        await using var vklp = VklpProcess.Start(["watch", "--api-url", _emulator.ApiUrl.ToString(), "--token", _emulator.Tokens[0], "--checkpoints", Checkpoints(), "--lang", "en"]);
+
+        var screen = await vklp.WaitForStdoutAsync(s => s.Contains("retrying in", StringComparison.Ordinal));
+        vklp.Signal(VklpProcess.SigTerm);
+
+        Assert.Equal(143, await vklp.WaitForExitAsync());
+        Assert.Contains("· secure connection to 127.0.0.1 failed: ", screen, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, vklp.Stderr);
+    }
+
+    [Theory]
+    [InlineData("watch --api-url not-a-url --token x", "vklp watch: --api-url: 'not-a-url' is not an http:// or https:// URL (see 'vklp watch --help')")]
+    [InlineData("watch --lp-version 7 --token x", "vklp watch: --lp-version: 7 is not one of 19, 11, 10, 3 (see 'vklp watch --help')")]
+    [InlineData("watch --lang de --token x", "vklp watch: --lang: 'de' is not a language of the feed; use ru or en (see 'vklp watch --help')")]
+    [InlineData("watch --only messages,gossip --token x", "vklp watch: --only: 'messages,gossip' names no known group (gossip); known: messages,typing,online,chats,reads,counters (see 'vklp watch --help')")]
+    [InlineData("watch --group-id club1 --token x", "vklp watch: --group-id: 'club1' is not an id (a positive whole number, e.g. 1234567) (see 'vklp watch --help')")]
+    [InlineData("decode --mode abc", "vklp decode: --mode: 'abc' is not a whole number (see 'vklp decode --help')")]
+    [InlineData("decode --self-id me", "vklp decode: --self-id: 'me' is not an id (a positive whole number, e.g. 1234567) (see 'vklp decode --help')")]
+    [InlineData("demo --speed 0", "vklp demo: --speed: '0' is not a positive number (see 'vklp demo --help')")]
+    [InlineData("demo --events -3", "vklp demo: --events: -3 is out of range (1–100000) (see 'vklp demo --help')")]
+    [InlineData("emulate --port 70000", "vklp emulate: --port: 70000 is out of range (0–65535) (see 'vklp emulate --help')")]
+    [InlineData("soak --sessions lots", "vklp soak: --sessions: 'lots' is not a whole number (see 'vklp soak --help')")]
+    [InlineData("frobnicate", "vklp: Unrecognized command or argument 'frobnicate' (see 'vklp --help')")]
+    [InlineData("watch --tokn x", "vklp watch: Unrecognized command or argument '--tokn' (see 'vklp watch --help')")]
+    public async Task BadOption_IsOnePlainLine_Exits2(string commandLine, string expected)
+    {
+        var (exit, stdout, stderr) = await VklpProcess.RunAsync(commandLine.Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Equal(expected, OneLine(stderr));
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    [Fact]
+    public async Task Decode_MissingFile_IsOneLine_Exits2()
+    {
+        var missing = Path.Combine(_folder, "capture.json");
+
+        var (exit, stdout, stderr) = await VklpProcess.RunAsync(["decode", missing]);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"vklp decode: cannot read {missing}: ", OneLine(stderr), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    [Fact]
+    public async Task Emulate_PortInUse_IsOneLine_Exits2_AndLeavesNoCertificateBehind()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        await using var vklp = VklpProcess.Start(["emulate", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        Assert.Equal(2, await vklp.WaitForExitAsync());
+        Assert.StartsWith("vklp emulate: ", OneLine(vklp.Stderr), StringComparison.Ordinal);
+        Assert.Contains("address already in use", vklp.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"vklp-emulator-{vklp.Id}-*"));
+    }
+
+    private string[] Watch(params string[] more) =>
+        ["watch", "--api-url", _emulator.ApiUrl.ToString(), "--ca-cert", _emulator.CertificatePemPath!, "--lang", "en", .. more];
+
+    private string Checkpoints() => Path.Combine(_folder, $"checkpoints-{Guid.NewGuid():N}.db");
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The whole of <paramref name="stderr"/>, which must be exactly one line: no stack trace, no help text.</summary>
+    private static string OneLine(string stderr)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line on stderr, got {lines.Length}:\n{stderr}");
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        return lines[0];
+    }
+}
