@@ -18,9 +18,10 @@ internal static class EmulateCommand
         var seed = OptionParsers.Int("--seed", "Seed of the world and of scenarios.", 1, int.MinValue, int.MaxValue);
         var accounts = OptionParsers.Int("--accounts", "How many accounts (tokens).", 1, 1, 100_000);
         var faults = new Option<string?>("--faults") { Description = "Random Long Poll faults: RATE or RATE:KIND,KIND (e.g. 0.05:failed_1,http_502)." };
+        var envFile = new Option<string?>("--env-file") { Description = "Also write API_URL, TOKEN, CONTROL and CA as shell assignments to this file (removed on exit), for '. FILE' in another terminal." };
         var command = new Command("emulate", "Run a VK API + User Long Poll emulator on loopback. First line of output: JSON with api_url, token, control_url, ca_cert_pem_path.")
         {
-            port, http, seed, accounts, faults,
+            port, http, seed, accounts, faults, envFile,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -32,12 +33,12 @@ internal static class EmulateCommand
                 Accounts = result.GetValue(accounts),
             };
             using var stdout = RawStandardOutput.Open();
-            return await RunAsync(options, result.GetValue(faults), stdout, Console.Error, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(options, result.GetValue(faults), result.GetValue(envFile), stdout, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(EmulatorOptions options, string? faultSpec, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(EmulatorOptions options, string? faultSpec, string? envFile, TextWriter stdout, CancellationToken cancellationToken)
     {
         VkEmulator emulator;
         try
@@ -75,17 +76,56 @@ internal static class EmulateCommand
                 await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            if (envFile is not null)
+            {
+                WriteEnvFile(envFile, emulator);
+            }
+
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Ctrl+C or SIGTERM is how an emulator is meant to stop: exit 0 once the certificate file is removed.
+                // Ctrl+C or SIGTERM is how an emulator is meant to stop: exit 0 once its files are removed.
+            }
+            finally
+            {
+                if (envFile is not null)
+                {
+                    File.Delete(envFile);
+                }
             }
         }
 
         return 0;
+    }
+
+    /// <summary>The first line's values as shell assignments (single-quoted: nothing in them is expanded), readable by the owner only.</summary>
+    private static void WriteEnvFile(string path, VkEmulator emulator)
+    {
+        static string Quoted(string? value) => "'" + (value ?? string.Empty).Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        var text = string.Join('\n',
+            "API_URL=" + Quoted(emulator.ApiUrl.ToString()),
+            "TOKEN=" + Quoted(emulator.Tokens[0]),
+            "CONTROL=" + Quoted(emulator.ControlUrl.ToString()),
+            "CA=" + Quoted(emulator.CertificatePemPath),
+            string.Empty);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using var writer = new StreamWriter(path, new System.Text.UTF8Encoding(false), options);
+            writer.Write(text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliFailure.Usage($"cannot write --env-file {path}: {e.Message}");
+        }
     }
 
     internal static bool TryApplyFaults(FaultInjector faults, string spec, int seed, out string error)
