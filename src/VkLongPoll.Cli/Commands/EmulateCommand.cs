@@ -58,24 +58,7 @@ internal static class EmulateCommand
                 throw CliFailure.Usage($"--faults: {error}");
             }
 
-            // One JSON line first, so scripts can read where to connect; the token is the emulator's own, not a secret.
-            using (var buffer = new MemoryStream())
-            {
-                using (var json = new Utf8JsonWriter(buffer))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("api_url", emulator.ApiUrl.ToString());
-                    json.WriteString("token", emulator.Tokens[0]);
-                    json.WriteNumber("user_id", emulator.UserIds[0]);
-                    json.WriteString("control_url", emulator.ControlUrl.ToString());
-                    json.WriteString("ca_cert_pem_path", emulator.CertificatePemPath);
-                    json.WriteEndObject();
-                }
-
-                await stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
-                await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            // Before the first line: whoever waits for that line may read the file at once.
             if (envFile is not null)
             {
                 WriteEnvFile(envFile, emulator);
@@ -83,6 +66,8 @@ internal static class EmulateCommand
 
             try
             {
+                await stdout.WriteLineAsync(FirstLine(emulator)).ConfigureAwait(false);
+                await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -99,6 +84,24 @@ internal static class EmulateCommand
         }
 
         return 0;
+    }
+
+    /// <summary>One JSON line, so scripts can read where to connect; the token is the emulator's own, not a secret.</summary>
+    private static string FirstLine(VkEmulator emulator)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("api_url", emulator.ApiUrl.ToString());
+            json.WriteString("token", emulator.Tokens[0]);
+            json.WriteNumber("user_id", emulator.UserIds[0]);
+            json.WriteString("control_url", emulator.ControlUrl.ToString());
+            json.WriteString("ca_cert_pem_path", emulator.CertificatePemPath);
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>The first line's values as shell assignments (single-quoted: nothing in them is expanded), readable by the owner only.</summary>

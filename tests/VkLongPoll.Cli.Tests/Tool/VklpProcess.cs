@@ -54,9 +54,13 @@ internal sealed partial class VklpProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>vklp ARGS</c>; stdin is closed at once (not a terminal: nothing is asked).</summary>
-    public static VklpProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    public static VklpProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null) =>
+        StartProgram(DotnetHost, [Dll, .. arguments], environment, workingDirectory);
+
+    /// <summary>Starts any program (a shell running a documented command line, say) with the same isolation and reading.</summary>
+    public static VklpProcess StartProgram(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(DotnetHost)
+        var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -66,7 +70,6 @@ internal sealed partial class VklpProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        start.ArgumentList.Add(Dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -117,9 +120,10 @@ internal sealed partial class VklpProcess : IAsyncDisposable
 
     public Task<string> WaitForStderrAsync(Func<string, bool> condition, TimeSpan? bound = null) => WaitForAsync(() => Stderr, condition, bound);
 
-    public void Signal(int signal)
+    /// <summary>Sends <paramref name="signal"/> to the process, or (with <paramref name="group"/>) to its whole process group, as a terminal's Ctrl+C does.</summary>
+    public void Signal(int signal, bool group = false)
     {
-        if (Kill(_process.Id, signal) != 0)
+        if (Kill(group ? -_process.Id : _process.Id, signal) != 0)
         {
             throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
         }
