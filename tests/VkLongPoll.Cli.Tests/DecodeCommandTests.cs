@@ -176,6 +176,19 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public void Decode_MalformedUpdate_WritesTheUpdatesBeforeItInTheSameDocument()
+    {
+        const string input = "{\"ts\":1,\"updates\":[[80,1,0],[4,\"bad\",1],[80,2,0]]}";
+
+        var (exit, lines, error) = Run("-", stdin: input);
+
+        Assert.Equal(DecodeCommand.ExitBadInput, exit);
+        Assert.Equal("unread_counter", Assert.Single(lines).GetProperty("type").GetString());
+        Assert.Equal(1, lines[0].GetProperty("count").GetInt32());
+        Assert.StartsWith("vklp decode: line 1, column 32 (byte offset 31): event 4: element 1 (message_id) must be an integer", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_BrokenJson_NamesLineAndOffset()
     {
         var (exit, lines, error) = Run("-", stdin: "[80,1,0]\n[80,1,\n");

@@ -22,6 +22,38 @@ public sealed class SessionUnitTests
     }
 
     [Fact]
+    public void RetryCause_NetworkFailures_AreClassifiedWithTheSocketsOwnWords()
+    {
+        var dns = new HttpRequestException(HttpRequestError.NameResolutionError, "Name or service not known (api.vk.com:443)", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound));
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (127.0.0.1:1)", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+        var tls = new HttpRequestException(HttpRequestError.SecureConnectionError, "The SSL connection could not be established", new System.Security.Authentication.AuthenticationException("The remote certificate is invalid"));
+        var timeout = new HttpRequestException(HttpRequestError.Unknown, "users.get did not answer within 30 s", new TimeoutException("users.get did not answer within 30 s"));
+        var status = new HttpRequestException("HTTP 502", null, System.Net.HttpStatusCode.BadGateway);
+
+        Assert.Equal(LongPollRetryReason.NetworkUnreachable, RetryCause.Of(dns)!.Value.Reason);
+        Assert.Equal(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound).Message, RetryCause.Of(dns)!.Value.Detail);
+        Assert.Equal(LongPollRetryReason.NetworkUnreachable, RetryCause.Of(refused)!.Value.Reason);
+        Assert.Equal(LongPollRetryReason.SecureConnectionFailed, RetryCause.Of(tls)!.Value.Reason);
+        Assert.Equal("The remote certificate is invalid", RetryCause.Of(tls)!.Value.Detail);
+        Assert.Equal(LongPollRetryReason.Timeout, RetryCause.Of(timeout)!.Value.Reason);
+        Assert.Equal(502, RetryCause.Of(status)!.Value.HttpStatus);
+        Assert.Equal(LongPollRetryReason.ApiError, RetryCause.Of(new VkApiException(10, "Internal server error"))!.Value.Reason);
+        Assert.Null(RetryCause.Of(new VkAuthorizationException("User authorization failed")));
+        Assert.Null(RetryCause.Of(new VkApiException(15, "Access denied")));
+        Assert.Null(RetryCause.Of(new InvalidOperationException("a bug is not retried")));
+    }
+
+    [Fact]
+    public void Status_Describe_IsOnePlainLine_WithoutSecrets()
+    {
+        var retrying = new LongPollRetrying(LongPollRetryReason.NetworkUnreachable, "api.vk.com", "messages.getLongPollServer", 3, TimeSpan.FromSeconds(8), "Name or service not known") { SessionName = "vk-1" };
+
+        Assert.Equal("vk-1: cannot reach api.vk.com: Name or service not known; retry 3 in 8 s", retrying.ToString());
+        Assert.Equal("recovered 12 events (pts 5 to 17)", new LongPollRecoveryFinished(LongPollRecoveryCause.HistoryLost, 12, 5, 17).Describe());
+        Assert.Equal("stopped (cancelled)", new LongPollStopped(LongPollStopReason.Cancelled).Describe());
+    }
+
+    [Fact]
     public async Task RateLimiter_FourthCallWaitsForTheFakeClock()
     {
         var time = new FakeTimeProvider();
