@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Benchmarks;
 

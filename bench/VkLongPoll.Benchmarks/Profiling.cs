@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Benchmarks;
 

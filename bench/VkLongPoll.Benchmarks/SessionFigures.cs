@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using VkLongPoll.Emulator;
-using VkLongPoll.Session;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.Benchmarks;
 
@@ -49,7 +48,7 @@ internal static class SessionFigures
         }
 
         var random = new Random(1);
-        while (emulator.Position(0).Pts - (await store.LoadAsync("vk-" + Api.TokenRateLimiter.TokenId(emulator.Tokens[0])))!.Pts < gap)
+        while (emulator.Position(0).Pts - (await store.LoadAsync("vk-" + TokenRateLimiter.TokenId(emulator.Tokens[0])))!.Pts < gap)
         {
             emulator.EmitScenario(0, random, 100);
         }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using VkLongPoll.Cli.Commands;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Cli.Tests;
 

@@ -1,6 +1,4 @@
-using VkLongPoll.Api;
 using VkLongPoll.Cli.Hosting;
-using VkLongPoll.Session;
 
 namespace VkLongPoll.Cli.Tests;
 

@@ -1,5 +1,4 @@
 using VkLongPoll.Cli.Feed;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Cli.Tests;
 

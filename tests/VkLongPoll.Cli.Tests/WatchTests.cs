@@ -2,7 +2,8 @@ using System.Net.Http.Json;
 using Spectre.Console;
 using VkLongPoll.Cli.Commands;
 using VkLongPoll.Cli.Feed;
-using VkLongPoll.Emulator;
+using VkLongPoll.Sqlite;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.Cli.Tests;
 
@@ -31,8 +32,8 @@ public sealed class WatchTests
         var watching = WatchCommand.RunAsync(settings, console, Stream.Null, TextWriter.Null, stop.Token);
 
         // Connected once the starting checkpoint is stored; a message sent earlier would precede the session.
-        var name = VkLongPoll.Session.LongPollClient.DefaultCheckpointName(emulator.Tokens[0]);
-        while (!File.Exists(checkpoints) || await new VkLongPoll.Session.SqliteCheckpointStore(checkpoints).LoadAsync(name) is null)
+        var name = LongPollClient.DefaultCheckpointName(emulator.Tokens[0]);
+        while (!File.Exists(checkpoints) || await new SqliteCheckpointStore(checkpoints).LoadAsync(name) is null)
         {
             Assert.False(watching.IsCompleted, "watch stopped before it connected");
             await Task.Delay(20, stop.Token);

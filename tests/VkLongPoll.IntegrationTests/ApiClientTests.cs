@@ -1,5 +1,4 @@
-using VkLongPoll.Api;
-using VkLongPoll.Emulator;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.IntegrationTests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using VkLongPoll.Events;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.IntegrationTests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using VkLongPoll.Emulator;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.IntegrationTests;
 

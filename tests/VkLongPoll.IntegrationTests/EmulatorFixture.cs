@@ -1,4 +1,4 @@
-using VkLongPoll.Emulator;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.IntegrationTests;
 

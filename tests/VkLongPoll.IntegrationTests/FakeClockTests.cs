@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using VkLongPoll.Emulator;
+using VkLongPoll.Testing;
 using VkLongPoll.Events;
 
 namespace VkLongPoll.IntegrationTests;
@@ -61,7 +61,7 @@ public sealed class FakeClockTests : IAsyncLifetime
         using var client = new EmulatorClient(_emulator);
         var (server, key, ts, _) = await client.LongPollServerAsync();
         await client.ControlAsync("send", new { text = "late" });
-        _emulator.Faults.Enqueue(VkLongPoll.Emulator.LongPoll.FaultKind.Slow, 1);
+        _emulator.Faults.Enqueue(FaultKind.Slow, 1);
 
         var poll = client.CheckAsync(server, key, ts);
         await AdvanceUntilAsync(poll, TimeSpan.FromSeconds(5));

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using VkLongPoll.Events;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.IntegrationTests;
 

@@ -1,4 +1,4 @@
-using VkLongPoll.Emulator;
+using VkLongPoll.Testing;
 using VkLongPoll.Events;
 
 namespace VkLongPoll.IntegrationTests;

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using VkLongPoll.Api;
-using VkLongPoll.Emulator;
+using VkLongPoll.Testing;
 using VkLongPoll.Events;
-using VkLongPoll.Session;
 
 namespace VkLongPoll.IntegrationTests;
 

@@ -1,8 +1,7 @@
 using System.Threading.Channels;
-using VkLongPoll.Api;
-using VkLongPoll.Emulator;
 using VkLongPoll.Events;
-using VkLongPoll.Session;
+using VkLongPoll.Sqlite;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.IntegrationTests;
 

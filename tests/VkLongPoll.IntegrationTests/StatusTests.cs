@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using VkLongPoll.Api;
-using VkLongPoll.Session;
 
 namespace VkLongPoll.IntegrationTests;
 

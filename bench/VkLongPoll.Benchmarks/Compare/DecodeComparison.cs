@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Benchmarks.Compare;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using VkLongPoll.Events;
-using VkLongPoll.Session;
 
 namespace VkLongPoll.Benchmarks.Compare;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using VkLongPoll.Emulator;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.Benchmarks.Compare;
 

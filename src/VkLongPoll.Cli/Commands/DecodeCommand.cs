@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using VkLongPoll.Api;
 using VkLongPoll.Cli.Hosting;
 using VkLongPoll.Cli.Output;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Cli.Commands;
 

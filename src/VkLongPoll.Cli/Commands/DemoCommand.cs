@@ -3,9 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using VkLongPoll.Cli.Feed;
 using VkLongPoll.Cli.Hosting;
-using VkLongPoll.Emulator;
-using VkLongPoll.Emulator.LongPoll;
-using VkLongPoll.Session;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.Cli.Commands;
 
@@ -39,7 +37,7 @@ internal static class DemoCommand
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
         using var http = LongPollHttp.CreateClient(emulator.CreateTrustingHandler());
-        using var api = new Api.VkApiClient(emulator.Tokens[0], new Api.VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0 }, http);
+        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0 }, http);
         var directory = new FeedDirectoryCache(api, emulator.UserIds[0], time, language);
         var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null);
         var store = new InMemoryCheckpointStore();

@@ -3,8 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using VkLongPoll.Cli.Hosting;
 using VkLongPoll.Cli.Output;
-using VkLongPoll.Emulator;
-using VkLongPoll.Emulator.LongPoll;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.Cli.Commands;
 

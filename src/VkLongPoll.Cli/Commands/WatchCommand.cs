@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Net;
 using Spectre.Console;
-using VkLongPoll.Api;
 using VkLongPoll.Cli.Feed;
 using VkLongPoll.Cli.Hosting;
 using VkLongPoll.Cli.Output;
-using VkLongPoll.Session;
+using VkLongPoll.Sqlite;
 
 namespace VkLongPoll.Cli.Commands;
 

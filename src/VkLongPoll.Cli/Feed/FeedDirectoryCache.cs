@@ -1,4 +1,3 @@
-using VkLongPoll.Api;
 using VkLongPoll.Events;
 
 namespace VkLongPoll.Cli.Feed;

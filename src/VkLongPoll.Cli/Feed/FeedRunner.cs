@@ -1,5 +1,4 @@
 using VkLongPoll.Events;
-using VkLongPoll.Session;
 
 namespace VkLongPoll.Cli.Feed;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using VkLongPoll.Session;
 
 namespace VkLongPoll.Cli.Feed;
 

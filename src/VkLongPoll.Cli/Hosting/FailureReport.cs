@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using VkLongPoll.Api;
 using VkLongPoll.Cli.Output;
-using VkLongPoll.Session;
 
 namespace VkLongPoll.Cli.Hosting;
 

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using VkLongPoll.Events;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Cli.Output;
 

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using ActivityEvent = VkLongPoll.Events.ActivityEvent;
-using VkLongPoll.Emulator;
-using VkLongPoll.Emulator.LongPoll;
 using VkLongPoll.Events;
-using VkLongPoll.Protocol;
-using VkLongPoll.Session;
+using VkLongPoll.Sqlite;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.Cli.Soak;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using VkLongPoll.Protocol;
 
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>Reads VK's <c>{"response": …}</c> / <c>{"error": …}</c> envelope without building a DOM.</summary>
 internal static class ApiEnvelope

@@ -1,4 +1,4 @@
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>Exponential backoff with jitter, capped: 0.5 s, 1 s, 2 s … up to 30 s, each ±25 %.</summary>
 internal static class Backoff

@@ -1,4 +1,4 @@
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>The answer of <c>messages.getLongPollServer</c>.</summary>
 /// <param name="Server">The Long Poll address, usually without a scheme.</param>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>At most N calls per second for one token, shared by every client of that token in the process.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One per token for the life of the process; the semaphore needs no disposal.")]

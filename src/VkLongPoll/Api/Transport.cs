@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>Real VK is HTTPS only; plain HTTP is allowed to loopback (the emulator) and nowhere else.</summary>
 internal static class Transport

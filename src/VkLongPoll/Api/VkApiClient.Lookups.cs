@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>A user as <c>users.get</c> gives it, in one grammatical case.</summary>
 /// <param name="Id">The user id.</param>

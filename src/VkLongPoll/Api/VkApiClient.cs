@@ -1,7 +1,6 @@
 using System.Net;
-using VkLongPoll.Protocol;
 
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>A small VK API client for the methods a Long Poll session needs.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>How <see cref="VkApiClient"/> talks to the VK API.</summary>
 public sealed class VkApiClientOptions

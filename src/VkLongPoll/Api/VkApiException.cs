@@ -1,4 +1,4 @@
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>The VK API answered with <c>{"error": {...}}</c>.</summary>
 /// <param name="errorCode">VK's <c>error_code</c> (5 authorization failed, 6 too many requests, 14 captcha, …).</param>

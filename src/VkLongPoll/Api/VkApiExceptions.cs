@@ -1,4 +1,4 @@
-namespace VkLongPoll.Api;
+namespace VkLongPoll;
 
 /// <summary>VK rejected the access token (error 5): it is invalid, expired or the user is blocked. Retrying will not help.</summary>
 public sealed class VkAuthorizationException(string errorMessage)

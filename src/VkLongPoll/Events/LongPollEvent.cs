@@ -22,6 +22,6 @@ public sealed record UnknownEvent(int Code, string Raw) : LongPollEvent(Code)
     /// <inheritdoc/>
     public override string Type => "unknown";
 
-    /// <summary>Why a known code was kept raw (see <see cref="Protocol.MalformedEventHandling"/>); null for unknown codes.</summary>
+    /// <summary>Why a known code was kept raw (see <see cref="MalformedEventHandling"/>); null for unknown codes.</summary>
     public string? DecodeError { get; init; }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>
 /// The fast path for <c>a_check</c> answers: a byte scanner for exactly the shape VK sends

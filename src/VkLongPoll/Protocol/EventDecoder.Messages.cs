@@ -1,6 +1,6 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Message tuples: 1–5 and 18 (message id first), 10002–10018 (conversation message id first).</summary>
 internal static partial class EventDecoder

@@ -1,6 +1,6 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Everything that is not a message tuple: reads, friends, activity, counters, chats, folders, reactions.</summary>
 internal static partial class EventDecoder

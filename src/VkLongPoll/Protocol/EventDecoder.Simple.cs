@@ -1,6 +1,6 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>The short layouts: one small method each, so the dispatch stays a plain jump table.</summary>
 internal static partial class EventDecoder

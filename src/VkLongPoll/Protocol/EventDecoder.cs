@@ -1,6 +1,6 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Turns one update array into its typed event: a switch on the code, one method per layout.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Completes shortened history message events from the API message objects that came with them.</summary>
 internal static class HistoryCompletion

@@ -1,4 +1,4 @@
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>
 /// The properties of one JSON object, one at a time, with their values read as VK writes them. Implemented

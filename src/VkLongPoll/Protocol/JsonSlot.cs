@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Where one element of an update array lies in the input, found by a single reader pass.</summary>
 /// <param name="Type">The first token of the element.</param>

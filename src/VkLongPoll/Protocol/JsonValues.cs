@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Small, allocation-free readers of JSON scalars, shared by the tuple and object readers.</summary>
 internal static class JsonValues

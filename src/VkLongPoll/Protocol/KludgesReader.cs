@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Reads a message's additional object and attachments object into a <see cref="MessageBuilder"/>.</summary>
 /// <remarks>

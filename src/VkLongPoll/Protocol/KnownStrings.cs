@@ -1,4 +1,4 @@
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>One shared instance of the short strings VK repeats in every message (attachment types, kinds, actions).</summary>
 internal static class KnownStrings

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using VkLongPoll.Api;
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Reading <c>messages.getLongPollHistory</c> answers.</summary>
 public sealed partial class LongPollDecoder

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Decodes User Long Poll JSON (UTF-8 bytes) into typed events: <c>a_check</c> answers, single updates, history.</summary>
 /// <remarks>

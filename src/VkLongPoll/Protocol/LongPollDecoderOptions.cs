@@ -1,4 +1,4 @@
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Where an update array came from; a few short tuples mean different things in each.</summary>
 public enum LongPollContext

@@ -1,6 +1,6 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>A <c>messages.getLongPollHistory</c> answer: the persistent events since a <c>pts</c>.</summary>
 /// <remarks>

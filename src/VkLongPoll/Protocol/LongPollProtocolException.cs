@@ -1,4 +1,4 @@
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>
 /// The input is not valid JSON or does not have the shape the protocol defines

@@ -1,6 +1,6 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>One <c>a_check</c> answer: the events and the new <c>ts</c>/<c>pts</c>, or a <c>failed</c> code.</summary>
 public sealed record LongPollResponse

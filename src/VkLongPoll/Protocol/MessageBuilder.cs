@@ -1,6 +1,6 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Collects what a message tuple and its two objects say, then builds the immutable message.</summary>
 internal sealed class MessageBuilder

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Walks the properties of one JSON object (an update's additional, attachments or data object).</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>One update array, element by element, over the input bytes; every read is checked.</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace VkLongPoll.Protocol;
+namespace VkLongPoll;
 
 /// <summary>Undoes the HTML escaping VK applies to texts in Long Poll updates.</summary>
 /// <remarks>

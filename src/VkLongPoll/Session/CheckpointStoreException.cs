@@ -1,4 +1,4 @@
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>A checkpoint store could not load or save: its file is not a database, is locked, or cannot be created.</summary>
 /// <remarks>Nothing was written when this is thrown; the session stops rather than run without a place to keep its position.</remarks>

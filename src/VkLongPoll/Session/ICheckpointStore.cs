@@ -1,4 +1,4 @@
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>Keeps a session's checkpoint between runs.</summary>
 public interface ICheckpointStore

@@ -1,4 +1,4 @@
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>Where a session stands: the last event number taken (<c>ts</c>), the persistent number (<c>pts</c>), and the server/key while valid.</summary>
 /// <remarks>

@@ -2,10 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
-using VkLongPoll.Api;
-using VkLongPoll.Protocol;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>The poll loop and its recoveries.</summary>
 public sealed partial class LongPollClient

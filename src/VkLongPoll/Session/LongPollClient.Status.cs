@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
-using VkLongPoll.Api;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>Status reporting, retry pacing and the end of a session.</summary>
 public sealed partial class LongPollClient

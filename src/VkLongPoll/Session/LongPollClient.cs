@@ -1,11 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using VkLongPoll.Api;
 using VkLongPoll.Events;
-using VkLongPoll.Protocol;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>A User Long Poll session: typed events in server order, with every <c>failed</c> code and network fault recovered.</summary>
 /// <remarks>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
-using VkLongPoll.Api;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>Options of a <see cref="LongPollClient"/>: mutable and bindable from configuration; copied when the client is made.</summary>
 public sealed class LongPollClientOptions

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>The HTTP stack tuned for long polling: many requests held for <c>wait</c> seconds at once.</summary>
 /// <remarks>

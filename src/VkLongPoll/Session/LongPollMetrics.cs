@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>The library's one <see cref="Meter"/>, named after the package: events, recoveries, retries, history pages.</summary>
 public static class LongPollMetrics

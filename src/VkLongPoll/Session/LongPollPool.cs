@@ -1,6 +1,6 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>Many sessions in one process (one account each) over one shared, long-poll-friendly <see cref="HttpClient"/>.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>The server accepts no protocol version this library speaks (<c>failed: 4</c> with a range outside 3, 10, 11, 19).</summary>
 /// <param name="minVersion">The lowest version the server accepts.</param>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>The session's log lines, written from its <see cref="LongPollStatus"/> values. Tokens and keys never appear in them.</summary>
 internal static partial class SessionLog

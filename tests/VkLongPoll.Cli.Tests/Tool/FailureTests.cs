@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
-using VkLongPoll.Emulator;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.Cli.Tests.Tool;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VkLongPoll.Events;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Tests.Protocol;
 
@@ -184,7 +183,7 @@ public sealed class AnswerScannerTests
         {
             return $"error at {e.Offset}: {e.Message}";
         }
-        catch (Api.VkApiException e)
+        catch (VkApiException e)
         {
             return $"api error {e.ErrorCode}";
         }

@@ -1,5 +1,4 @@
 using System.Text;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Tests.Protocol;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using VkLongPoll.Api;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Tests.Protocol;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using VkLongPoll.Api;
 using VkLongPoll.Events;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Tests.Protocol;
 

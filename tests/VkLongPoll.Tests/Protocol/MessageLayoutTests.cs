@@ -1,4 +1,3 @@
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Tests.Protocol;
 

@@ -1,5 +1,4 @@
 using VkLongPoll.Events;
-using VkLongPoll.Protocol;
 
 namespace VkLongPoll.Tests.Protocol;
 

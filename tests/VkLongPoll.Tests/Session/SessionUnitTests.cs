@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using VkLongPoll.Api;
-using VkLongPoll.Session;
 
 namespace VkLongPoll.Tests.Session;
 

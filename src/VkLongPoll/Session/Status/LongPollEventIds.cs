@@ -1,4 +1,4 @@
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>The <see cref="Microsoft.Extensions.Logging.EventId"/>s of the session's log lines: stable, one per <see cref="LongPollStatus"/> type.</summary>
 /// <remarks>Filter or alert on these numbers; the message text may be reworded, the ids will not be reused.</remarks>

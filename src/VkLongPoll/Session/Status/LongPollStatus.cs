@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>What a session is doing, as a value: reported to <see cref="LongPollClientOptions.OnStatus"/>, logged, and kept in <see cref="LongPollClient.Status"/>.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>Why a request is retried (<see cref="LongPollRetrying.Reason"/>).</summary>
 public enum LongPollRetryReason

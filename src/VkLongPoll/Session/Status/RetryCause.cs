@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using VkLongPoll.Api;
-using VkLongPoll.Protocol;
 
-namespace VkLongPoll.Session;
+namespace VkLongPoll;
 
 /// <summary>Why a request failed in a way that passes: what <see cref="LongPollRetrying"/> is made from.</summary>
 internal readonly record struct RetryCause(LongPollRetryReason Reason, string Detail, int? HttpStatus = null, int? ApiErrorCode = null, Exception? Exception = null)

@@ -1,0 +1,155 @@
+using Microsoft.Data.Sqlite;
+
+namespace VkLongPoll.Sqlite;
+
+/// <summary>Checkpoints in a SQLite file: one row per session name.</summary>
+/// <remarks>
+/// A consumer that stores its own results in the same database can save them and the checkpoint in one
+/// transaction with <see cref="Save(SqliteConnection, SqliteTransaction, string, LongPollCheckpoint)"/>:
+/// that is what makes delivery exactly-once rather than at-least-once (docs/delivery.md).
+/// </remarks>
+public sealed class SqliteCheckpointStore : ICheckpointStore
+{
+    private readonly string _path;
+    private readonly string _connectionString;
+
+    /// <summary>Uses (and creates, readable by its owner only: it holds the Long Poll key) the database file at <paramref name="path"/>.</summary>
+    /// <exception cref="CheckpointStoreException">The file is not a SQLite database, is locked, or cannot be created; nothing was written to it.</exception>
+    public SqliteCheckpointStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _path = path;
+        // A few seconds of patience with another writer (another vklp on the same file): saves are short.
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 5 }.ToString();
+        try
+        {
+            CreatePrivately(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointStoreException(path, "cannot be created: " + e.Message, e);
+        }
+
+        Guarded(() =>
+        {
+            using var connection = Open();
+            EnsureTable(connection);
+            return 0;
+        });
+    }
+
+    /// <summary>Creates the checkpoint table in <paramref name="connection"/> if it is not there.</summary>
+    public static void EnsureTable(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS longpoll_checkpoint (
+              name TEXT PRIMARY KEY, ts INTEGER NOT NULL, pts INTEGER NOT NULL,
+              server TEXT, key TEXT, version INTEGER NOT NULL, saved_at TEXT NOT NULL)
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Saves a checkpoint inside the caller's transaction (for exactly-once consumers).</summary>
+    public static void Save(SqliteConnection connection, SqliteTransaction? transaction, string name, LongPollCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO longpoll_checkpoint (name, ts, pts, server, key, version, saved_at)
+            VALUES ($name, $ts, $pts, $server, $key, $version, $saved)
+            ON CONFLICT(name) DO UPDATE SET ts = $ts, pts = $pts, server = $server, key = $key, version = $version, saved_at = $saved
+            """;
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$ts", checkpoint.Ts);
+        command.Parameters.AddWithValue("$pts", checkpoint.Pts);
+        command.Parameters.AddWithValue("$server", (object?)checkpoint.Server ?? DBNull.Value);
+        command.Parameters.AddWithValue("$key", (object?)checkpoint.Key ?? DBNull.Value);
+        command.Parameters.AddWithValue("$version", checkpoint.Version);
+        command.Parameters.AddWithValue("$saved", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<LongPollCheckpoint?> LoadAsync(string name, CancellationToken cancellationToken = default) => ValueTask.FromResult(Guarded(() =>
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ts, pts, server, key, version FROM longpoll_checkpoint WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new LongPollCheckpoint(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4))
+            : null;
+    }));
+
+    /// <inheritdoc/>
+    public ValueTask SaveAsync(string name, LongPollCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        Guarded(() =>
+        {
+            using var connection = Open();
+            Save(connection, null, name, checkpoint);
+            return 0;
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Creates the file (and its folder) with mode 0600 before SQLite does, so the key in it is never readable by others.</summary>
+    private static void CreatePrivately(string path)
+    {
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using var created = new FileStream(path, options);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first: use theirs.
+        }
+    }
+
+    /// <summary>Runs a database step, turning SQLite's errors into one plain <see cref="CheckpointStoreException"/>.</summary>
+    private T Guarded<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (SqliteException e)
+        {
+            var problem = e.SqliteErrorCode switch
+            {
+                26 => "is not a SQLite database",
+                11 => "is damaged (SQLite: database disk image is malformed)",
+                5 or 6 => "is locked by another program",
+                8 => "is read-only",
+                14 => "cannot be opened",
+                13 => "cannot be written: the disk is full",
+                _ => $"cannot be used (SQLite error {e.SqliteErrorCode}: {e.Message})",
+            };
+            throw new CheckpointStoreException(_path, problem, e);
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}

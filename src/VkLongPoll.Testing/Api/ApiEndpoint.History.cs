@@ -1,0 +1,91 @@
+using System.Text.Json;
+using VkLongPoll.Testing.Model;
+using VkLongPoll.Testing.Wire;
+
+namespace VkLongPoll.Testing.Api;
+
+/// <summary><c>messages.getLongPollHistory</c>: persistent events since a <c>pts</c>, shortened, with the messages they name.</summary>
+internal sealed partial class ApiEndpoint
+{
+    private void GetLongPollHistory(Utf8JsonWriter json, Hosting.RequestParameters p, Account account)
+    {
+        var pts = p.Int64("pts", -1) ?? throw ApiError.BadParameter("pts", "must be an integer");
+        if (pts < 0)
+        {
+            throw ApiError.BadParameter("pts", "is required");
+        }
+
+        var version = (int)(p.Int64("lp_version", 0) ?? throw ApiError.BadParameter("lp_version", "must be an integer"));
+        var eventsLimit = (int)Math.Clamp(p.Int64("events_limit", 1000) ?? 1000, 1000, 10_000);
+        var messagesLimit = (int)Math.Clamp(p.Int64("msgs_limit", 200) ?? 200, 200, 10_000);
+        if (pts > account.Log.Pts)
+        {
+            throw new ApiError(908, "pts is too new");
+        }
+
+        var page = account.Log.PersistentAfter(pts, eventsLimit) ?? throw new ApiError(907, "pts is too old, refresh it with messages.getLongPollServer");
+        var events = page.Events;
+        var more = page.More;
+        var messageEvents = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Event.Message is not null && ++messageEvents > messagesLimit)
+            {
+                events = events[..i];
+                more = true;
+                break;
+            }
+        }
+
+        var format = new WireFormat(version, 2 | 8 | 128, History: true);
+        json.WriteStartObject();
+        json.WriteStartArray("history");
+        foreach (var logged in events)
+        {
+            if (UpdateEncoder.IsSent(logged.Event, format))
+            {
+                UpdateEncoder.Write(json, logged.Event, format);
+            }
+        }
+
+        json.WriteEndArray();
+        var messages = events.Select(e => e.Event.Message).OfType<StoredMessage>()
+            .Select(m => account.Messages.GetValueOrDefault(m.Id) ?? m).DistinctBy(m => m.Id).ToList();
+        json.WriteStartObject("messages");
+        json.WriteNumber("count", messages.Count);
+        json.WriteStartArray("items");
+        foreach (var message in messages)
+        {
+            WriteMessageObject(json, message);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        WriteProfiles(json, messages.Select(m => m.FromId).Append(account.Self.Id).Distinct(), "nom", fields: ["sex", "photo_100"]);
+        json.WriteStartArray("conversations");
+        foreach (var peer in messages.Select(m => m.PeerId).Distinct())
+        {
+            WriteConversation(json, account, peer);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("from_pts", pts);
+        json.WriteNumber("new_pts", events.Count > 0 ? events[^1].Pts : pts);
+        if (more)
+        {
+            json.WriteBoolean("more", true);
+        }
+
+        if (p.Flag("credentials"))
+        {
+            json.WriteStartObject("credentials");
+            json.WriteString("server", account.Server);
+            json.WriteString("key", account.IssueKey());
+            json.WriteNumber("ts", account.Log.Ts);
+            json.WriteNumber("pts", account.Log.Pts);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+}

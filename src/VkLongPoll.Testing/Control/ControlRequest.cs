@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+
+namespace VkLongPoll.Testing.Control;
+
+/// <summary>The body of every control request; each action reads the fields it needs (see docs/emulator.md).</summary>
+internal sealed class ControlRequest
+{
+    public string? Token { get; set; }
+
+    public long? PeerId { get; set; }
+
+    public long? FromId { get; set; }
+
+    public long? UserId { get; set; }
+
+    public long? ChatId { get; set; }
+
+    public long? MessageId { get; set; }
+
+    public long? ConversationMessageId { get; set; }
+
+    public string? Text { get; set; }
+
+    public string? Title { get; set; }
+
+    public List<ControlAttachment>? Attachments { get; set; }
+
+    public long? ReplyTo { get; set; }
+
+    public long? RandomId { get; set; }
+
+    public bool ForAll { get; set; }
+
+    public long? Set { get; set; }
+
+    public long? Reset { get; set; }
+
+    public string? Direction { get; set; }
+
+    public string? Activity { get; set; }
+
+    public int? Platform { get; set; }
+
+    public bool Timeout { get; set; }
+
+    public long? DisabledUntil { get; set; }
+
+    public List<long>? MemberIds { get; set; }
+
+    public string? Fault { get; set; }
+
+    public List<string>? Kinds { get; set; }
+
+    public int? Count { get; set; }
+
+    public double? Rate { get; set; }
+
+    public int? Seed { get; set; }
+
+    public int? Events { get; set; }
+
+    public int? ErrorCode { get; set; }
+}
+
+/// <summary>An attachment in a control request: <c>{"type":"photo","owner_id":1,"id":2}</c>; stickers give <c>id</c> and <c>product_id</c>.</summary>
+internal sealed class ControlAttachment
+{
+    public string Type { get; set; } = "photo";
+
+    public long OwnerId { get; set; }
+
+    public long Id { get; set; }
+
+    public long? ProductId { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Title { get; set; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
+[JsonSerializable(typeof(ControlRequest))]
+internal sealed partial class ControlJsonContext : JsonSerializerContext;

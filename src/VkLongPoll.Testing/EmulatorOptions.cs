@@ -1,0 +1,59 @@
+namespace VkLongPoll.Testing;
+
+/// <summary>How the emulator listens and behaves. Defaults match VK where VK's behaviour is known.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Port to listen on; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Serve plain HTTP instead of HTTPS (loopback only). The <c>server</c> then carries an <c>http://</c> scheme.</summary>
+    public bool PlainHttp { get; set; }
+
+    /// <summary>Address to bind. Loopback unless told otherwise.</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Seed of the generated world (names, ids, tokens, keys) and of scenarios.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>How many accounts (each with its own token) the world has.</summary>
+    public int Accounts { get; set; } = 1;
+
+    /// <summary>Events kept for <c>a_check</c>; a <c>ts</c> older than this window gets <c>failed: 1</c>. VK keeps about 256.</summary>
+    public int RetainedEvents { get; set; } = 256;
+
+    /// <summary>Events kept in the journal and for <c>getLongPollHistory</c>; older <c>pts</c> gets error 907.</summary>
+    public int JournalCapacity { get; set; } = 200_000;
+
+    /// <summary>Lifetime of a Long Poll key; afterwards <c>failed: 2</c>. VK: about an hour.</summary>
+    public TimeSpan KeyLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Highest Long Poll version accepted (reported with <c>failed: 4</c>).</summary>
+    public int MaxVersion { get; set; } = 21;
+
+    /// <summary>API calls a token may make per second before error 6 (VK: 3 for user tokens); 0 turns the limit off.</summary>
+    public int ApiCallsPerSecond { get; set; } = 3;
+
+    /// <summary>The clock for key expiry, <c>wait</c>, rate limits and scenarios (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where to write the CA certificate PEM; a temporary file when null.</summary>
+    public string? CertificatePemPath { get; set; }
+
+    internal void Validate()
+    {
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Port), Port, "port must be 0–65535");
+        }
+
+        if (Accounts is < 1 or > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Accounts), Accounts, "accounts must be 1–100000");
+        }
+
+        if (RetainedEvents < 1 || JournalCapacity < RetainedEvents)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetainedEvents), "need 1 ≤ retained events ≤ journal capacity");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace VkLongPoll.Testing.Hosting;
+
+/// <summary>A self-signed certificate for 127.0.0.1 and localhost, made at start and written out as PEM.</summary>
+internal static class LoopbackCertificate
+{
+    public static X509Certificate2 Create(TimeProvider time)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=VkLongPoll emulator (127.0.0.1)", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddIpAddress(IPAddress.IPv6Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        // It is its own CA, so a client can trust exactly this certificate and nothing else.
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: true, pathLengthConstraint: 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyCertSign, critical: true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        var now = time.GetUtcNow();
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
+        // Kestrel on Linux needs the key in an exportable, loaded form.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
+    }
+
+    public static string WritePem(X509Certificate2 certificate, string? path)
+    {
+        path ??= Path.Combine(Path.GetTempPath(), $"vklp-emulator-{Environment.ProcessId}-{certificate.Thumbprint[..8]}.pem");
+        File.WriteAllText(path, certificate.ExportCertificatePem());
+        return path;
+    }
+}

@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VkLongPoll.Testing.Api;
+using VkLongPoll.Testing.Control;
+using VkLongPoll.Testing.Hosting;
+using VkLongPoll.Testing.LongPoll;
+using VkLongPoll.Testing.Model;
+using VkLongPoll.Testing.Scenario;
+
+namespace VkLongPoll.Testing;
+
+/// <summary>One journal entry: the event's numbers and its update array as the wire would carry it.</summary>
+/// <param name="Ts">Its ts.</param>
+/// <param name="Pts">The pts after it.</param>
+/// <param name="Persistent">Kept for getLongPollHistory.</param>
+/// <param name="Sent">Sent at all in the version asked for (8/9 are not sent from version 11 on).</param>
+/// <param name="Update">The update array, UTF-8 JSON.</param>
+public sealed record JournalEntry(long Ts, long Pts, bool Persistent, bool Sent, byte[] Update);
+
+/// <summary>A VK API and User Long Poll server on loopback, with a control API and fault injection.</summary>
+/// <remarks>
+/// Start it with <see cref="StartAsync"/>; it listens on HTTPS with a certificate it makes for
+/// 127.0.0.1 and localhost (written as PEM to <see cref="CertificatePemPath"/>), or on plain HTTP.
+/// </remarks>
+public sealed class VkEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly World _world;
+    private readonly ScenarioRunner _scenarios;
+
+    private VkEmulator(WebApplication app, World world, X509Certificate2? certificate, string? pemPath, Uri baseUri, FaultInjector faults)
+    {
+        _app = app;
+        _world = world;
+        Certificate = certificate;
+        CertificatePemPath = pemPath;
+        BaseUri = baseUri;
+        Faults = faults;
+        _scenarios = new ScenarioRunner(world.Time);
+    }
+
+    /// <summary>Where it listens, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The API base URL to give a client: <c>{BaseUri}method</c>.</summary>
+    public Uri ApiUrl => new(BaseUri, "method");
+
+    /// <summary>The control API's base: <c>{BaseUri}_emulator</c>.</summary>
+    public Uri ControlUrl => new(BaseUri, "_emulator");
+
+    /// <summary>The self-signed certificate (null with plain HTTP).</summary>
+    public X509Certificate2? Certificate { get; }
+
+    /// <summary>The certificate as a PEM file a client can trust (null with plain HTTP).</summary>
+    public string? CertificatePemPath { get; }
+
+    /// <summary>The access tokens of the accounts, first account first.</summary>
+    public IReadOnlyList<string> Tokens => [.. _world.Accounts.Select(a => a.Token)];
+
+    /// <summary>The user ids of the accounts, in the order of <see cref="Tokens"/>.</summary>
+    public IReadOnlyList<long> UserIds => [.. _world.Accounts.Select(a => a.Self.Id)];
+
+    /// <summary>Long Poll fault injection, for in-process tests (the control API does the same).</summary>
+    public FaultInjector Faults { get; }
+
+    internal World World => _world;
+
+    /// <summary>Starts the server and returns once it listens.</summary>
+    public static async Task<VkEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        options.Validate();
+        var world = new World(options);
+        var certificate = options.PlainHttp ? null : LoopbackCertificate.Create(options.TimeProvider);
+        var pemPath = certificate is null ? null : LoopbackCertificate.WritePem(certificate, options.CertificatePemPath);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, PassiveLifetime>();
+        // Held long polls must not keep a stopping server alive for a whole `wait`.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.Port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
+        });
+        var faults = new FaultInjector();
+        var api = new ApiEndpoint(world);
+        var longPoll = new LongPollEndpoint(world, faults);
+        var control = new ControlEndpoint(world, faults, api, new ScenarioRunner(options.TimeProvider));
+        var app = builder.Build();
+        app.Map("/method/{name}", (HttpContext context, string name) => api.HandleAsync(context, name));
+        app.Map("/nim{userId:long}", (HttpContext context, long userId) => longPoll.HandleAsync(context, userId));
+        app.Map("/_emulator/{action}", (HttpContext context, string action) => control.HandleAsync(context, action));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A port in use or a cancelled start: nothing of this emulator may stay behind.
+            await app.DisposeAsync().ConfigureAwait(false);
+            certificate?.Dispose();
+            if (pemPath is not null)
+            {
+                File.Delete(pemPath);
+            }
+
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var listening = new Uri(address);
+        var baseUri = new Uri($"{(options.PlainHttp ? "http" : "https")}://{options.BindAddress}:{listening.Port}/");
+        world.SetServerAddress($"{options.BindAddress}:{listening.Port}", options.PlainHttp);
+        return new VkEmulator(app, world, certificate, pemPath, baseUri, faults);
+    }
+
+    /// <summary>Runs <paramref name="steps"/> scenario steps on an account at once (in-process load); returns the account's newest ts.</summary>
+    public long EmitScenario(int account, Random random, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var target = _world.Accounts[account];
+        for (var i = 0; i < steps; i++)
+        {
+            _scenarios.Step(target, random);
+        }
+
+        lock (target.Sync)
+        {
+            return target.Log.Ts;
+        }
+    }
+
+    /// <summary>A message to an account from its first friend (in-process load, e.g. a fixed-rate emitter); returns the message id.</summary>
+    public long SendMessage(int account, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var target = _world.Accounts[account];
+        var friend = target.Friends.Count > 0 ? target.Friends[0] : throw new InvalidOperationException("the account has no friends to write from");
+        return target.AddMessage(friend, friend, text).Message.Id;
+    }
+
+    /// <summary>The newest <c>ts</c> and <c>pts</c> of an account.</summary>
+    public (long Ts, long Pts) Position(int account)
+    {
+        var target = _world.Accounts[account];
+        lock (target.Sync)
+        {
+            return (target.Log.Ts, target.Log.Pts);
+        }
+    }
+
+    /// <summary>The account's journal as <c>a_check</c> of <paramref name="version"/>/<paramref name="mode"/> would send it.</summary>
+    public IReadOnlyList<JournalEntry> Journal(int account, int version = 19, int mode = 2 | 8 | 32 | 128)
+    {
+        var target = _world.Accounts[account];
+        List<LoggedEvent> events;
+        lock (target.Sync)
+        {
+            events = target.Log.Snapshot();
+        }
+
+        var format = new Wire.WireFormat(version, mode);
+        var entries = new List<JournalEntry>(events.Count);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        foreach (var logged in events)
+        {
+            buffer.Clear();
+            using (var json = new System.Text.Json.Utf8JsonWriter(buffer, Wire.JsonOptions.Writer))
+            {
+                Wire.UpdateEncoder.Write(json, logged.Event, format);
+            }
+
+            entries.Add(new JournalEntry(logged.Ts, logged.Pts, logged.Event.IsPersistent, Wire.UpdateEncoder.IsSent(logged.Event, format), buffer.WrittenSpan.ToArray()));
+        }
+
+        return entries;
+    }
+
+    /// <summary>An HTTP handler that trusts exactly this emulator's certificate (and nothing else), for clients in tests.</summary>
+    public SocketsHttpHandler CreateTrustingHandler()
+    {
+        var handler = new SocketsHttpHandler();
+        if (Certificate is { } certificate)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
+                errors == SslPolicyErrors.None
+                || (presented is not null && presented.GetCertHashString() == certificate.GetCertHashString());
+        }
+
+        return handler;
+    }
+
+    /// <summary>Stops the server and removes the PEM file it wrote.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Certificate?.Dispose();
+        if (CertificatePemPath is not null)
+        {
+            File.Delete(CertificatePemPath);
+        }
+    }
+}
