@@ -1,6 +1,7 @@
 namespace VkLongPoll.Testing;
 
 /// <summary>How the emulator listens and behaves. Defaults match VK where VK's behaviour is known.</summary>
+/// <remarks>Settable (bindable from configuration), checked and copied when the emulator starts.</remarks>
 public sealed class EmulatorOptions
 {
     /// <summary>Port to listen on; 0 picks a free one.</summary>
@@ -38,6 +39,8 @@ public sealed class EmulatorOptions
 
     /// <summary>Where to write the CA certificate PEM; a temporary file when null.</summary>
     public string? CertificatePemPath { get; set; }
+
+    internal EmulatorOptions Copy() => (EmulatorOptions)MemberwiseClone();
 
     internal void Validate()
     {

@@ -76,7 +76,7 @@ public sealed class VkEmulator : IAsyncDisposable
     /// <summary>Starts the server and returns once it listens.</summary>
     public static async Task<VkEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= new EmulatorOptions();
+        options = options?.Copy() ?? new EmulatorOptions();
         options.Validate();
         var world = new World(options);
         var certificate = options.PlainHttp ? null : LoopbackCertificate.Create(options.TimeProvider);

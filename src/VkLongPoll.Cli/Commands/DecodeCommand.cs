@@ -112,7 +112,13 @@ internal static class DecodeCommand
     /// </summary>
     private static void WriteUpdatesBeforeTheMalformedOne(LongPollDecoderOptions options, ReadOnlySpan<byte> json, JsonTokenType kind, EventJsonWriter writer)
     {
-        var lenient = new LongPollDecoder(options with { MalformedEvents = MalformedEventHandling.KeepAsUnknown });
+        var lenient = new LongPollDecoder(new LongPollDecoderOptions
+        {
+            Version = options.Version,
+            Mode = options.Mode,
+            SelfUserId = options.SelfUserId,
+            MalformedEvents = MalformedEventHandling.KeepAsUnknown,
+        });
         IReadOnlyList<Events.LongPollEvent> events;
         try
         {

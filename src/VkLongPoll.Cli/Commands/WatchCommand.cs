@@ -75,14 +75,7 @@ internal static class WatchCommand
     {
         // The checkpoint file first: a file that cannot be used is said before anything goes to the network.
         var store = new SqliteCheckpointStore(settings.CheckpointPath);
-        var handler = LongPollHttp.CreateHandler(settings.CaPemPath);
-        if (settings.Proxy is { } proxy)
-        {
-            handler.Proxy = new WebProxy(proxy);
-            handler.UseProxy = true;
-        }
-
-        using var http = LongPollHttp.CreateClient(handler);
+        using var http = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(settings.CaPemPath, settings.Proxy is { } proxy ? new WebProxy(proxy) : null));
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
         using var api = new VkApiClient(settings.Token, new VkApiClientOptions { BaseUrl = settings.ApiUrl }, http);
@@ -92,7 +85,6 @@ internal static class WatchCommand
             ApiBaseUrl = settings.ApiUrl,
             Version = settings.Version,
             GroupId = settings.GroupId,
-            CheckpointName = settings.GroupId is { } group ? $"{LongPollClient.DefaultCheckpointName(settings.Token)}-club{group}" : null,
             OnStatus = status =>
             {
                 if (StatusLines.For(status, settings.Language) is not { } line)

@@ -14,10 +14,10 @@ internal sealed partial class FeedFormatter
         FriendInvisibilityEvent f => Ru
             ? $"{Name(f.UserId)} {(f.IsInvisible ? Verb(f.UserId, "включил", "включила") : Verb(f.UserId, "выключил", "выключила"))} невидимку"
             : $"{Name(f.UserId)} turned invisibility {(f.IsInvisible ? "on" : "off")}",
-        FriendsChangedEvent { Action: 2 } f => Ru ? $"Вы приняли заявку в друзья от {Name(f.UserId, "gen")}" : $"You accepted a friend request from {Name(f.UserId)}",
+        FriendsChangedEvent { Action: FriendsChangeAction.RequestAccepted } f => Ru ? $"Вы приняли заявку в друзья от {Name(f.UserId, "gen")}" : $"You accepted a friend request from {Name(f.UserId)}",
         FriendsChangedEvent f => Ru ? $"Вы удалили {Name(f.UserId, "acc")} из друзей" : $"You removed {Name(f.UserId)} from friends",
-        ChatMemberWriteBanEvent { Action: 3 } b => Ru ? $"{Name(b.MemberId)} снова может писать в {Title(b.PeerId)}" : $"{Name(b.MemberId)} may write in {Title(b.PeerId)} again",
-        ChatMemberWriteBanEvent { Action: 1, Until: { } until } b => Ru
+        ChatMemberWriteBanEvent { Action: WriteBanAction.Allowed } b => Ru ? $"{Name(b.MemberId)} снова может писать в {Title(b.PeerId)}" : $"{Name(b.MemberId)} may write in {Title(b.PeerId)} again",
+        ChatMemberWriteBanEvent { Action: WriteBanAction.BannedForAWhile, Until: { } until } b => Ru
             ? $"{Name(b.MemberId)} не может писать в {Title(b.PeerId)} до {Clock(until)}"
             : $"{Name(b.MemberId)} may not write in {Title(b.PeerId)} until {Clock(until)}",
         ChatMemberWriteBanEvent b => Ru ? $"{Name(b.MemberId)} больше не может писать в {Title(b.PeerId)}" : $"{Name(b.MemberId)} may no longer write in {Title(b.PeerId)}",
@@ -26,12 +26,12 @@ internal sealed partial class FeedFormatter
         MessageTranslatedEvent t => Ru ? $"Перевод ({t.Language}){Where(t.PeerId)}: {t.Translation}" : $"Translation ({t.Language}){Where(t.PeerId)}: {t.Translation}",
         ReactionsChangedEvent r => (r.Action, Ru) switch
         {
-            (1, true) => $"Вы поставили реакцию{Where(r.PeerId)}",
-            (1, false) => $"You reacted to a message{Where(r.PeerId)}",
-            (2, true) => $"На сообщение{Where(r.PeerId)} поставили реакцию",
-            (2, false) => $"Someone reacted to a message{Where(r.PeerId)}",
-            (3, true) => $"Вы убрали реакцию{Where(r.PeerId)}",
-            (3, false) => $"You removed a reaction{Where(r.PeerId)}",
+            (ReactionAction.YouAdded, true) => $"Вы поставили реакцию{Where(r.PeerId)}",
+            (ReactionAction.YouAdded, false) => $"You reacted to a message{Where(r.PeerId)}",
+            (ReactionAction.OtherAdded, true) => $"На сообщение{Where(r.PeerId)} поставили реакцию",
+            (ReactionAction.OtherAdded, false) => $"Someone reacted to a message{Where(r.PeerId)}",
+            (ReactionAction.YouRemoved, true) => $"Вы убрали реакцию{Where(r.PeerId)}",
+            (ReactionAction.YouRemoved, false) => $"You removed a reaction{Where(r.PeerId)}",
             (_, true) => $"С сообщения{Where(r.PeerId)} убрали реакцию",
             _ => $"Someone removed a reaction{Where(r.PeerId)}",
         },

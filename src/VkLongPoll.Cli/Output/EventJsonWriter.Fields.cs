@@ -69,7 +69,7 @@ internal sealed partial class EventJsonWriter
                 Number("app_id", f.AppId);
                 break;
             case FriendsChangedEvent f:
-                _json.WriteNumber("action", f.Action);
+                _json.WriteNumber("action", (int)f.Action);
                 _json.WriteNumber("user_id", f.UserId);
                 break;
             case ConversationFlagsResetEvent c: WritePeerFlags(c.PeerId, c.Flags); break;
@@ -95,7 +95,7 @@ internal sealed partial class EventJsonWriter
                 Number("member_id", c.MemberId);
                 break;
             case ChatMemberWriteBanEvent b:
-                _json.WriteNumber("action", b.Action);
+                _json.WriteNumber("action", (int)b.Action);
                 _json.WriteNumber("peer_id", b.PeerId.Value);
                 _json.WriteNumber("member_id", b.MemberId);
                 Number("seconds", b.Seconds);
@@ -207,7 +207,7 @@ internal sealed partial class EventJsonWriter
 
     private void WriteReactions(ReactionsChangedEvent r)
     {
-        _json.WriteNumber("action", r.Action);
+        _json.WriteNumber("action", (int)r.Action);
         _json.WriteNumber("peer_id", r.PeerId.Value);
         _json.WriteNumber("conversation_message_id", r.ConversationMessageId);
         Number("my_reaction_id", r.MyReactionId);

@@ -22,7 +22,8 @@ public sealed partial class VkApiClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
         _token = accessToken;
-        _options = options ?? new VkApiClientOptions();
+        _options = options?.Copy() ?? new VkApiClientOptions();
+        _options.Validate();
         Transport.EnsureSecure(_options.BaseUrl, "the API base URL");
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient();
@@ -49,7 +50,7 @@ public sealed partial class VkApiClient : IDisposable
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("pts", Invariant(pts)),
-            new("lp_version", Invariant(decoder.Options.Version)),
+            new("lp_version", Invariant(decoder.Version)),
             new("events_limit", "1000"),
             new("msgs_limit", "200"),
             new("credentials", "1"),

@@ -1,6 +1,7 @@
 namespace VkLongPoll;
 
 /// <summary>How <see cref="VkApiClient"/> talks to the VK API.</summary>
+/// <remarks>Settable (bindable from configuration), checked and copied when a client is made.</remarks>
 public sealed class VkApiClientOptions
 {
     /// <summary>VK's API address.</summary>
@@ -26,4 +27,21 @@ public sealed class VkApiClientOptions
 
     /// <summary>The clock for rate limiting and retry delays.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal VkApiClientOptions Copy() => (VkApiClientOptions)MemberwiseClone();
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(BaseUrl);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ApiVersion);
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        if (!BaseUrl.IsAbsoluteUri)
+        {
+            throw new ArgumentException("the API base URL must be absolute", nameof(BaseUrl));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(CallsPerSecond);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxRetries);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RequestTimeout, TimeSpan.Zero);
+    }
 }

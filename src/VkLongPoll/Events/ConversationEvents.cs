@@ -79,12 +79,12 @@ public sealed record ChatInfoEvent(int Code, ChatInfoType InfoType, PeerId PeerI
 
 /// <summary>A chat member's right to write changed (code 91, version 19).</summary>
 /// <param name="Code">The event code.</param>
-/// <param name="Action">1 = banned for a while, 2 = banned for ever, 3 = allowed again.</param>
+/// <param name="Action">Banned for a while, for ever, or allowed again.</param>
 /// <param name="PeerId">The chat.</param>
 /// <param name="MemberId">The member.</param>
-/// <param name="Seconds">For action 1: how long.</param>
-/// <param name="Until">For action 1: unix time the ban ends.</param>
-public sealed record ChatMemberWriteBanEvent(int Code, int Action, PeerId PeerId, long MemberId, long? Seconds, long? Until) : LongPollEvent(Code)
+/// <param name="Seconds">For <see cref="WriteBanAction.BannedForAWhile"/>: how long.</param>
+/// <param name="Until">For <see cref="WriteBanAction.BannedForAWhile"/>: unix time the ban ends.</param>
+public sealed record ChatMemberWriteBanEvent(int Code, WriteBanAction Action, PeerId PeerId, long MemberId, long? Seconds, long? Until) : LongPollEvent(Code)
 {
     /// <inheritdoc/>
     public override string Type => "chat_write_ban";

@@ -57,9 +57,9 @@ public sealed record FriendInvisibilityEvent(int Code, long UserId, bool IsInvis
 
 /// <summary>Your friends list changed by your own action (code 90).</summary>
 /// <param name="Code">The event code.</param>
-/// <param name="Action">2 = you accepted a request; 3 = you removed a friend or declined a request.</param>
+/// <param name="Action">What you did; VK may add values (an unknown one is kept as its number).</param>
 /// <param name="UserId">The other user.</param>
-public sealed record FriendsChangedEvent(int Code, int Action, long UserId) : LongPollEvent(Code)
+public sealed record FriendsChangedEvent(int Code, FriendsChangeAction Action, long UserId) : LongPollEvent(Code)
 {
     /// <inheritdoc/>
     public override string Type => "friends_changed";

@@ -2,23 +2,23 @@ namespace VkLongPoll.Events;
 
 /// <summary>Reactions on a message changed (code 601, version 19).</summary>
 /// <param name="Code">The event code.</param>
-/// <param name="Action">1 you added, 2 someone else added, 3 you removed, 4 someone removed.</param>
+/// <param name="Action">Who added or removed a reaction.</param>
 /// <param name="PeerId">The conversation.</param>
 /// <param name="ConversationMessageId">The message.</param>
 /// <param name="Reactions">Per reaction: how many, and by whom when VK lists them.</param>
-public sealed record ReactionsChangedEvent(int Code, int Action, PeerId PeerId, long ConversationMessageId, IReadOnlyList<ReactionCount> Reactions)
+public sealed record ReactionsChangedEvent(int Code, ReactionAction Action, PeerId PeerId, long ConversationMessageId, IReadOnlyList<ReactionCount> Reactions)
     : LongPollEvent(Code)
 {
     /// <inheritdoc/>
     public override string Type => "reactions_changed";
 
-    /// <summary>Action 1: your reaction.</summary>
+    /// <summary>For <see cref="ReactionAction.YouAdded"/>: your reaction.</summary>
     public int? MyReactionId { get; init; }
 
     /// <summary>The total number of reactions.</summary>
     public int ReactionsCount { get; init; }
 
-    /// <summary>Elements after the last block (action 2: who reacted with what), as sent.</summary>
+    /// <summary>Elements after the last block (for <see cref="ReactionAction.OtherAdded"/>: who reacted with what), as sent.</summary>
     public IReadOnlyList<long> Tail { get; init; } = [];
 }
 

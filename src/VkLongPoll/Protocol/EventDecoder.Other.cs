@@ -283,7 +283,7 @@ internal static partial class EventDecoder
             p += length + 1;
         }
 
-        return new ReactionsChangedEvent(t.Code, action, peer, cmid, blocks)
+        return new ReactionsChangedEvent(t.Code, (ReactionAction)action, peer, cmid, blocks)
         {
             MyReactionId = mine,
             ReactionsCount = total,

@@ -46,7 +46,7 @@ internal static partial class EventDecoder
         new(t.Code, UserId(ref t, 1), t.Int64(2, "state") != 0, t.OptionalInt64(3, "last_seen"), t.OptionalInt64(5, "app_id"));
 
     /// <summary>90: <c>[90, action, user_id]</c>.</summary>
-    private static FriendsChangedEvent FriendsChanged(ref UpdateTuple t) => new(t.Code, t.Int32(1, "action"), t.Int64(2, "user_id"));
+    private static FriendsChangedEvent FriendsChanged(ref UpdateTuple t) => new(t.Code, (FriendsChangeAction)t.Int32(1, "action"), t.Int64(2, "user_id"));
 
     /// <summary>10 reset, 11 replace, 12 set: <c>[code, peer_id, flags]</c>.</summary>
     private static LongPollEvent ConversationFlagsChanged(ref UpdateTuple t, LongPollDecoderOptions o)
@@ -76,7 +76,7 @@ internal static partial class EventDecoder
 
     /// <summary>91: <c>[91, action, peer_id, member_id, seconds?, until?]</c>.</summary>
     private static ChatMemberWriteBanEvent ChatWriteBan(ref UpdateTuple t, LongPollDecoderOptions o) =>
-        new(t.Code, t.Int32(1, "action"), Peer(ref t, 2, o), t.Int64(3, "member_id"), t.OptionalInt64(4, "seconds"), t.OptionalInt64(5, "until"));
+        new(t.Code, (WriteBanAction)t.Int32(1, "action"), Peer(ref t, 2, o), t.Int64(3, "member_id"), t.OptionalInt64(4, "seconds"), t.OptionalInt64(5, "until"));
 
     /// <summary>70 in version 3: <c>[70, user_id, call_id]</c>.</summary>
     private static UserCallEvent UserCall(ref UpdateTuple t) => new(t.Code, t.Int64(1, "user_id"), t.Int64(2, "call_id"));

@@ -73,7 +73,7 @@ public sealed partial class LongPollDecoder
         int? messagesCount = null;
         long? newPts = null, fromPts = null;
         var more = false;
-        LongPollCredentials? credentials = null;
+        LongPollServer? credentials = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("history"u8))
@@ -227,7 +227,7 @@ public sealed partial class LongPollDecoder
         };
     }
 
-    private static LongPollCredentials? ReadCredentials(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    private static LongPollServer? ReadCredentials(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -250,7 +250,7 @@ public sealed partial class LongPollDecoder
 
         return server is null || key is null || ts is null
             ? throw new LongPollProtocolException("credentials need server, key and ts", start)
-            : new LongPollCredentials(server, key, ts.Value, pts);
+            : new LongPollServer(server, key, ts.Value, pts);
     }
 
     private static VkApiException ReadApiError(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)

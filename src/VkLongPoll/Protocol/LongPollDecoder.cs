@@ -5,8 +5,8 @@ namespace VkLongPoll;
 
 /// <summary>Decodes User Long Poll JSON (UTF-8 bytes) into typed events: <c>a_check</c> answers, single updates, history.</summary>
 /// <remarks>
-/// One forward pass of <see cref="Utf8JsonReader"/> over the input; no DOM is built. Instances are
-/// immutable and safe to share between threads. Bad input raises <see cref="LongPollProtocolException"/>
+/// No DOM is built: plain answers are read by a byte scanner, anything else by <see cref="Utf8JsonReader"/>
+/// (message objects in the same pass). Instances are immutable and safe to share between threads. Bad input raises <see cref="LongPollProtocolException"/>
 /// with the byte offset; unknown event codes become <see cref="UnknownEvent"/>.
 /// </remarks>
 public sealed partial class LongPollDecoder
@@ -16,22 +16,26 @@ public sealed partial class LongPollDecoder
 
     /// <summary>Creates a decoder for version 19 with the shape of optional fields inferred.</summary>
     public LongPollDecoder()
-        : this(LongPollDecoderOptions.Default)
+        : this(new LongPollDecoderOptions())
     {
     }
 
-    /// <summary>Creates a decoder for the version and mode in <paramref name="options"/>.</summary>
+    /// <summary>Creates a decoder for the version and mode in <paramref name="options"/> (copied: later changes do not affect it).</summary>
     public LongPollDecoder(LongPollDecoderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Options = options;
+        Options = options.Copy();
+        Options.Validate();
     }
 
     /// <summary>False to decode answers with the reader path only (tests compare both paths).</summary>
     internal bool UseFastPath { get; init; } = true;
 
-    /// <summary>The options this decoder reads with.</summary>
-    public LongPollDecoderOptions Options { get; }
+    /// <summary>The protocol version this decoder reads.</summary>
+    public int Version => Options.Version;
+
+    /// <summary>The options this decoder reads with (its own copy).</summary>
+    internal LongPollDecoderOptions Options { get; }
 
     /// <summary>Reads an <c>a_check</c> answer: <c>{"ts":…, "pts":…, "updates":[…]}</c> or <c>{"failed":…}</c>.</summary>
     /// <exception cref="LongPollProtocolException">The input is not valid JSON or not an <c>a_check</c> answer.</exception>

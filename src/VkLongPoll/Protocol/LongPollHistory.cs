@@ -28,7 +28,7 @@ public sealed record LongPollHistory
     public bool More { get; init; }
 
     /// <summary>Long Poll credentials to resume with (<c>credentials=1</c>).</summary>
-    public LongPollCredentials? Credentials { get; init; }
+    public LongPollServer? Credentials { get; init; }
 }
 
 /// <summary>A message object of the VK API, as far as Long Poll recovery needs it.</summary>
@@ -61,15 +61,4 @@ public sealed record HistoryMessage
 
     /// <summary><c>update_time</c>: unix time of the last edit.</summary>
     public long? UpdateTime { get; init; }
-}
-
-/// <summary>Where and how to resume long polling: <c>server</c>, <c>key</c>, <c>ts</c>, <c>pts</c>.</summary>
-/// <param name="Server">The Long Poll server address (usually without a scheme).</param>
-/// <param name="Key">The session key. Secret: never printed by <see cref="ToString"/>.</param>
-/// <param name="Ts">The event number to poll from.</param>
-/// <param name="Pts">The persistent event number, when asked for.</param>
-public sealed record LongPollCredentials(string Server, string Key, long Ts, long? Pts)
-{
-    /// <summary>Prints the credentials with the key redacted.</summary>
-    public override string ToString() => $"LongPollCredentials {{ Server = {Server}, Key = ***, Ts = {Ts}, Pts = {Pts} }}";
 }

@@ -28,7 +28,7 @@ public sealed class LongPollProtocolException : VkLongPollException
     /// <param name="exception">The reader's exception.</param>
     /// <param name="input">The UTF-8 input the reader read.</param>
     /// <param name="baseOffset">Where <paramref name="input"/> starts in a larger input.</param>
-    public static LongPollProtocolException FromJson(System.Text.Json.JsonException exception, ReadOnlySpan<byte> input, long baseOffset = 0)
+    internal static LongPollProtocolException FromJson(System.Text.Json.JsonException exception, ReadOnlySpan<byte> input, long baseOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(exception);
         long offset = 0;
@@ -52,7 +52,7 @@ public sealed class LongPollProtocolException : VkLongPollException
     }
 
     /// <summary>The start of <see cref="Reason"/> for input that is not valid JSON.</summary>
-    public const string InvalidJson = "invalid JSON: ";
+    internal const string InvalidJson = "invalid JSON: ";
 
     /// <summary>Zero-based byte offset in the UTF-8 input where the problem was found.</summary>
     public long Offset { get; }

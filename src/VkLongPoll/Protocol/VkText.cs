@@ -11,7 +11,7 @@ namespace VkLongPoll;
 /// (the bug vk-io has), and a user's literal <c>&amp;lt;br&amp;gt;</c> stays text. Texts of API objects are
 /// plain and must not go through this.
 /// </remarks>
-public static class VkText
+internal static class VkText
 {
     // The longest HTML entity name ("&CounterClockwiseContourIntegral;") is 33 characters.
     private const int MaxEntityLength = 40;

@@ -42,11 +42,12 @@ public sealed partial class LongPollClient : IAsyncDisposable
         }, _http);
         _logger = _options.LoggerFactory?.CreateLogger<LongPollClient>() ?? NullLogger<LongPollClient>.Instance;
         _version = _options.Version;
-        Name = _options.CheckpointName ?? DefaultCheckpointName(_options.AccessToken);
+        Name = _options.CheckpointName ?? DefaultCheckpointName(_options.AccessToken, _options.GroupId);
     }
 
-    /// <summary>The checkpoint name used when none is given: derived from a hash of the token, never the token itself.</summary>
-    public static string DefaultCheckpointName(string accessToken) => "vk-" + TokenRateLimiter.TokenId(accessToken);
+    /// <summary>The checkpoint name used when none is given: a hash of the token (never the token itself), and the community when there is one.</summary>
+    internal static string DefaultCheckpointName(string accessToken, long? groupId = null) =>
+        "vk-" + TokenRateLimiter.TokenId(accessToken) + (groupId is { } group ? "-club" + group.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
 
     /// <summary>The checkpoint's name in the store.</summary>
     public string Name { get; }

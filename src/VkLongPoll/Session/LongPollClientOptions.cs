@@ -41,7 +41,7 @@ public sealed class LongPollClientOptions
     /// <summary>Where <see cref="LongPollClient.ReadEventsAsync"/> loads and saves its checkpoint; none by default.</summary>
     public ICheckpointStore? CheckpointStore { get; set; }
 
-    /// <summary>The checkpoint's name in the store; by default derived from a hash of the token.</summary>
+    /// <summary>The checkpoint's name in the store; by default derived from a hash of the token (and <see cref="GroupId"/>), never the token itself.</summary>
     public string? CheckpointName { get; set; }
 
     /// <summary>The clock for timeouts and retry delays.</summary>

@@ -13,23 +13,25 @@ namespace VkLongPoll;
 public static class LongPollHttp
 {
     /// <summary>A handler for thousands of held requests: no connection limit per server, more HTTP/2 connections when one is full, idle connections kept for reuse.</summary>
-    public static SocketsHttpHandler CreateHandler() => new()
+    /// <param name="trustedCertificatePemPath">A PEM certificate to trust besides the system's roots (e.g. the emulator's self-signed one); null trusts the system's roots only.</param>
+    /// <param name="proxy">A proxy for every request; null uses the environment's (<c>HTTPS_PROXY</c>, <c>ALL_PROXY</c>, <c>NO_PROXY</c>).</param>
+    public static SocketsHttpHandler CreateHandler(string? trustedCertificatePemPath = null, IWebProxy? proxy = null)
     {
-        MaxConnectionsPerServer = int.MaxValue,
-        EnableMultipleHttp2Connections = true,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(15),
-        ConnectTimeout = TimeSpan.FromSeconds(15),
-        AutomaticDecompression = DecompressionMethods.All,
-    };
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = int.MaxValue,
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(15),
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            AutomaticDecompression = DecompressionMethods.All,
+        };
+        if (proxy is not null)
+        {
+            handler.Proxy = proxy;
+            handler.UseProxy = true;
+        }
 
-    /// <summary>
-    /// <see cref="CreateHandler()"/> that also trusts exactly the certificate in <paramref name="trustedCertificatePemPath"/>
-    /// (e.g. the emulator's self-signed one) besides the system's roots; null trusts only the system's roots.
-    /// </summary>
-    public static SocketsHttpHandler CreateHandler(string? trustedCertificatePemPath)
-    {
-        var handler = CreateHandler();
         if (trustedCertificatePemPath is not null)
         {
             using var trusted = X509Certificate2.CreateFromPem(File.ReadAllText(trustedCertificatePemPath));
@@ -41,7 +43,7 @@ public static class LongPollHttp
         return handler;
     }
 
-    /// <summary>An <see cref="HttpClient"/> over <paramref name="handler"/> (or <see cref="CreateHandler()"/>) that prefers HTTP/2 and has no overall timeout (each poll is timed by the session).</summary>
+    /// <summary>An <see cref="HttpClient"/> over <paramref name="handler"/> (or <see cref="CreateHandler"/>) that prefers HTTP/2 and has no overall timeout (each poll is timed by the session).</summary>
     public static HttpClient CreateClient(HttpMessageHandler? handler = null, bool disposeHandler = true) =>
         new(handler ?? CreateHandler(), disposeHandler)
         {

@@ -15,7 +15,7 @@ public sealed class LongPollPool : IAsyncDisposable
 
     /// <summary>Creates the sessions; nothing is sent until <see cref="RunAsync"/>.</summary>
     /// <param name="sessions">One options object per account.</param>
-    /// <param name="handler">The shared handler; <see cref="CreateHandler"/> by default.</param>
+    /// <param name="handler">The shared handler; <see cref="LongPollHttp.CreateHandler"/> by default.</param>
     public LongPollPool(IEnumerable<LongPollClientOptions> sessions, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(sessions);
@@ -37,9 +37,6 @@ public sealed class LongPollPool : IAsyncDisposable
             }
         }
     }
-
-    /// <summary>A handler for thousands of held requests (see <see cref="LongPollHttp.CreateHandler()"/>).</summary>
-    public static SocketsHttpHandler CreateHandler() => LongPollHttp.CreateHandler();
 
     /// <summary>Runs every session until <paramref name="cancellationToken"/> is cancelled, handing each event to <paramref name="onEvent"/>.</summary>
     /// <remarks>Events of one session arrive in order; sessions run concurrently.</remarks>

@@ -51,8 +51,8 @@ public sealed class AnswerScannerTests
         var scanned = 0;
         foreach (var answer in answers)
         {
-            AssertSameOutcome(answer, LongPollDecoderOptions.Default);
-            scanned += AnswerScanner.TryRead(answer, LongPollDecoderOptions.Default, out _) ? 1 : 0;
+            AssertSameOutcome(answer, new LongPollDecoderOptions());
+            scanned += AnswerScanner.TryRead(answer, new LongPollDecoderOptions(), out _) ? 1 : 0;
         }
 
         // Most of the corpus is plain; if the scanner gave up on it all, the agreement above would prove nothing.
@@ -110,8 +110,8 @@ public sealed class AnswerScannerTests
     {
         var bytes = Encoding.UTF8.GetBytes(json);
 
-        Assert.False(AnswerScanner.TryRead(bytes, LongPollDecoderOptions.Default, out _));
-        AssertSameOutcome(bytes, LongPollDecoderOptions.Default);
+        Assert.False(AnswerScanner.TryRead(bytes, new LongPollDecoderOptions(), out _));
+        AssertSameOutcome(bytes, new LongPollDecoderOptions());
     }
 
     [Fact]
@@ -119,11 +119,11 @@ public sealed class AnswerScannerTests
     {
         var bytes = """{"ts":1780000027,"pts":10000027,"updates":[[10004,2,532481,1000001,2000000157,1780016843,"a &amp; b https:\/\/vk.com 🌚\n",{"from":"634931764"},{"attach1_type":"photo","attach1":"1_2"},0,1000001,0],[63,2000000157,[1,2],1,1780016843],[80,2,15,0,0,29,41,0,0,0],[114,{"peer_id":5,"sound":1,"disabled_until":-1}]]}"""u8.ToArray();
 
-        Assert.True(AnswerScanner.TryRead(bytes, LongPollDecoderOptions.Default, out var response));
+        Assert.True(AnswerScanner.TryRead(bytes, new LongPollDecoderOptions(), out var response));
         var message = Assert.IsType<MessageNewEvent>(response!.Updates[0]).Message;
         Assert.Equal(("a & b https://vk.com 🌚\n", 634931764L, "photo"), (message.Text, message.FromId, message.Attachments[0].Type));
         Assert.Equal(4, response.Updates.Count);
-        AssertSameOutcome(bytes, LongPollDecoderOptions.Default);
+        AssertSameOutcome(bytes, new LongPollDecoderOptions());
     }
 
     [Theory]
@@ -141,7 +141,7 @@ public sealed class AnswerScannerTests
     {
         var bytes = Encoding.UTF8.GetBytes($$"""{"ts":1,"updates":[[10004,1,1,1,2000000001,5,"hi",{{additional}},{{attachments}},0,1,0],[80,1,0]]}""");
 
-        AssertSameOutcome(bytes, LongPollDecoderOptions.Default);
+        AssertSameOutcome(bytes, new LongPollDecoderOptions());
         AssertSameOutcome(bytes, new LongPollDecoderOptions { MalformedEvents = MalformedEventHandling.KeepAsUnknown });
     }
 
@@ -154,7 +154,7 @@ public sealed class AnswerScannerTests
         var typing = Assert.IsType<ActivityEvent>(TestData.Event(update));
 
         Assert.Equal([1L, -2L, 30000000000L], typing.UserIds);
-        AssertSameOutcome(Encoding.UTF8.GetBytes($$"""{"ts":1,"updates":[{{update}}]}"""), LongPollDecoderOptions.Default);
+        AssertSameOutcome(Encoding.UTF8.GetBytes($$"""{"ts":1,"updates":[{{update}}]}"""), new LongPollDecoderOptions());
     }
 
     private static LongPollDecoderOptions RandomOptions(Random random) => new()

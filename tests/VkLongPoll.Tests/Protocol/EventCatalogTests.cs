@@ -240,7 +240,7 @@ public sealed class EventCatalogTests
     {
         var e = TestData.Event<ChatMemberWriteBanEvent>("[91,1,2000000001,100,3600,1500003600]");
 
-        Assert.Equal((1, 100L, 3600L, 1500003600L), (e.Action, e.MemberId, e.Seconds!.Value, e.Until!.Value));
+        Assert.Equal((WriteBanAction.BannedForAWhile, 100L, 3600L, 1500003600L), (e.Action, e.MemberId, e.Seconds!.Value, e.Until!.Value));
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class HistoryTests
     [Fact]
     public void Credentials_ToString_NeverShowsTheKey()
     {
-        var credentials = new LongPollCredentials("im.vk.com/nim1", "0123456789abcdef", 1, 2);
+        var credentials = new LongPollServer("im.vk.com/nim1", "0123456789abcdef", 1, 2);
 
         Assert.DoesNotContain("0123456789abcdef", credentials.ToString(), StringComparison.Ordinal);
     }

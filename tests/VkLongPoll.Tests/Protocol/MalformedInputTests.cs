@@ -7,7 +7,7 @@ namespace VkLongPoll.Tests.Protocol;
 public sealed class MalformedInputTests
 {
     private static LongPollProtocolException EventError(string json, LongPollDecoderOptions? options = null) =>
-        Assert.Throws<LongPollProtocolException>(() => new LongPollDecoder(options ?? LongPollDecoderOptions.Default).ReadEvent(Encoding.UTF8.GetBytes(json)));
+        Assert.Throws<LongPollProtocolException>(() => new LongPollDecoder(options ?? new LongPollDecoderOptions()).ReadEvent(Encoding.UTF8.GetBytes(json)));
 
     private static LongPollProtocolException ResponseError(string json) =>
         Assert.Throws<LongPollProtocolException>(() => new LongPollDecoder().ReadResponse(Encoding.UTF8.GetBytes(json)));

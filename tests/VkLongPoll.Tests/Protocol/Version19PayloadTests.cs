@@ -32,7 +32,7 @@ public sealed class Version19PayloadTests
     {
         var e = Assert.IsType<ReactionsChangedEvent>(Decoder.ReadEvent(TestData.Bytes("v19/E4.json")));
 
-        Assert.Equal(1, e.Action);
+        Assert.Equal(ReactionAction.YouAdded, e.Action);
         Assert.Equal(2000000153, e.PeerId.Value);
         Assert.Equal(1841767, e.ConversationMessageId);
         Assert.Equal(2, e.MyReactionId);

@@ -1,20 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace VkLongPoll;
+namespace VkLongPoll.Cli.Feed;
 
 /// <summary>A user as <c>users.get</c> gives it, in one grammatical case.</summary>
 /// <param name="Id">The user id.</param>
 /// <param name="FirstName">First name in the case asked for.</param>
 /// <param name="LastName">Last name in the case asked for.</param>
 /// <param name="Sex">1 female, 2 male, 0 unknown.</param>
-public sealed record VkUser(long Id, string FirstName, string LastName, int Sex);
+internal sealed record VkUser(long Id, string FirstName, string LastName, int Sex);
 
-/// <summary>Lookups for showing events to people: names and chat titles (not on the hot path).</summary>
-public sealed partial class VkApiClient
+/// <summary>Lookups for showing events to people: names, chat titles, attachment URLs (not on the hot path), through <see cref="VkApiClient.CallAsync"/>.</summary>
+internal static class FeedLookups
 {
     /// <summary><c>users.get</c> for up to 1000 ids in one call (none: the token's own user), with <c>sex</c>, in <paramref name="nameCase"/> (nom, gen, dat, acc, ins, abl).</summary>
-    public async Task<IReadOnlyList<VkUser>> GetUsersAsync(IReadOnlyCollection<long> userIds, string nameCase = "nom", CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<VkUser>> GetUsersAsync(this VkApiClient api, IReadOnlyCollection<long> userIds, string nameCase = "nom", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         var parameters = new List<KeyValuePair<string, string>> { new("fields", "sex"), new("name_case", nameCase) };
@@ -23,7 +23,7 @@ public sealed partial class VkApiClient
             parameters.Add(new("user_ids", string.Join(',', userIds.Take(1000).Select(id => id.ToString(CultureInfo.InvariantCulture)))));
         }
 
-        var body = await CallAsync("users.get", parameters, cancellationToken).ConfigureAwait(false);
+        var body = await api.CallAsync("users.get", parameters, cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(body);
         var users = new List<VkUser>();
         foreach (var user in document.RootElement.GetProperty("response").EnumerateArray())
@@ -39,7 +39,7 @@ public sealed partial class VkApiClient
     }
 
     /// <summary><c>messages.getConversationsById</c>: the titles of the group chats among <paramref name="peerIds"/>.</summary>
-    public async Task<IReadOnlyDictionary<long, string>> GetChatTitlesAsync(IReadOnlyCollection<long> peerIds, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyDictionary<long, string>> GetChatTitlesAsync(this VkApiClient api, IReadOnlyCollection<long> peerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(peerIds);
         var titles = new Dictionary<long, string>();
@@ -48,7 +48,7 @@ public sealed partial class VkApiClient
             return titles;
         }
 
-        var body = await CallAsync("messages.getConversationsById", [
+        var body = await api.CallAsync("messages.getConversationsById", [
             new("peer_ids", string.Join(',', peerIds.Take(100).Select(id => id.ToString(CultureInfo.InvariantCulture)))),
         ], cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(body);
@@ -62,24 +62,19 @@ public sealed partial class VkApiClient
 
         return titles;
     }
-}
-
-/// <summary>Attachment lookups: where a photo or a document can be opened.</summary>
-public sealed partial class VkApiClient
-{
     /// <summary><c>photos.getById</c>: the URL of the largest size of each photo, keyed by <c>{owner}_{id}</c>.</summary>
-    public Task<IReadOnlyDictionary<string, string>> GetPhotoUrlsAsync(IReadOnlyCollection<string> photoIds, CancellationToken cancellationToken = default) =>
-        GetUrlsAsync("photos.getById", "photos", photoIds, item =>
+    public static Task<IReadOnlyDictionary<string, string>> GetPhotoUrlsAsync(this VkApiClient api, IReadOnlyCollection<string> photoIds, CancellationToken cancellationToken = default) =>
+        api.GetUrlsAsync("photos.getById", "photos", photoIds, item =>
             item.TryGetProperty("sizes", out var sizes) && sizes.GetArrayLength() > 0
                 ? sizes.EnumerateArray().MaxBy(size => size.TryGetProperty("width", out var width) ? width.GetInt32() : 0).GetProperty("url").GetString()
                 : null, cancellationToken);
 
     /// <summary><c>docs.getById</c>: the URL of each document (voice messages and graffiti are documents), keyed by <c>{owner}_{id}</c>.</summary>
-    public Task<IReadOnlyDictionary<string, string>> GetDocUrlsAsync(IReadOnlyCollection<string> docIds, CancellationToken cancellationToken = default) =>
-        GetUrlsAsync("docs.getById", "docs", docIds, item => item.TryGetProperty("url", out var url) ? url.GetString() : null, cancellationToken);
+    public static Task<IReadOnlyDictionary<string, string>> GetDocUrlsAsync(this VkApiClient api, IReadOnlyCollection<string> docIds, CancellationToken cancellationToken = default) =>
+        api.GetUrlsAsync("docs.getById", "docs", docIds, item => item.TryGetProperty("url", out var url) ? url.GetString() : null, cancellationToken);
 
-    private async Task<IReadOnlyDictionary<string, string>> GetUrlsAsync(
-        string method, string parameter, IReadOnlyCollection<string> ids, Func<JsonElement, string?> url, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, string>> GetUrlsAsync(
+        this VkApiClient api, string method, string parameter, IReadOnlyCollection<string> ids, Func<JsonElement, string?> url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -88,7 +83,7 @@ public sealed partial class VkApiClient
             return urls;
         }
 
-        var body = await CallAsync(method, [new(parameter, string.Join(',', ids.Take(100)))], cancellationToken).ConfigureAwait(false);
+        var body = await api.CallAsync(method, [new(parameter, string.Join(',', ids.Take(100)))], cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(body);
         foreach (var item in document.RootElement.GetProperty("response").EnumerateArray())
         {
