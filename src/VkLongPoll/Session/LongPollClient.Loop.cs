@@ -81,6 +81,7 @@ public sealed partial class LongPollClient
                     var server = await ServerAsync(cancellationToken).ConfigureAwait(false);
                     state = state with { Server = server.Server, Key = server.Key, Version = _version };
                     Report(new LongPollRecoveryFinished(LongPollRecoveryCause.VersionRejected, 0, state.Pts, state.Pts));
+                    yield return new LongPollBatch([], state, Recovered: false); // a new version, server and key: a store keeps them
                     break;
                 default:
                     // 1: history lost; 3: user data lost (and the key with it). Both: recover from pts.

@@ -55,17 +55,22 @@ public sealed partial class LongPollClient : IAsyncDisposable
     /// <summary>The checkpoint after the last batch the consumer has taken; null before the first.</summary>
     public LongPollCheckpoint? Checkpoint { get; private set; }
 
-    /// <summary>Events one by one; the checkpoint moves (and is saved to the store) once the consumer asks for the event after a batch.</summary>
+    /// <summary>Events one by one, in server order; the checkpoint moves (and is saved to the store) once the consumer asks for the event after a batch.</summary>
     /// <param name="from">Where to start; null loads it from <see cref="LongPollClientOptions.CheckpointStore"/>, or starts from now.</param>
     /// <param name="cancellationToken">Stops reading; <see cref="OperationCanceledException"/> passes through.</param>
     public IAsyncEnumerable<LongPollEvent> ReadEventsAsync(LongPollCheckpoint? from = null, CancellationToken cancellationToken = default) =>
-        ReportingEndAsync(ReadEventsCoreAsync(from, cancellationToken), cancellationToken);
+        ReportingEndAsync(EventsOf(CheckpointedBatchesAsync(from, cancellationToken)), cancellationToken);
 
-    /// <summary>Batches with the checkpoint after each: for consumers that store events and checkpoint together.</summary>
-    /// <param name="from">Where to start; null starts from now.</param>
-    /// <param name="cancellationToken">Stops reading.</param>
+    /// <summary>Batches with the checkpoint after each, one for every change of position: for consumers that store events and checkpoint together.</summary>
+    /// <remarks>
+    /// The same checkpoint model as <see cref="ReadEventsAsync"/>: null <paramref name="from"/> loads from the store, and
+    /// <see cref="Checkpoint"/> moves (and the store saves) once the consumer asks for the batch after. An exactly-once consumer
+    /// commits each batch's effects with <see cref="LongPollBatch.Checkpoint"/> in its own transaction (and needs no store).
+    /// </remarks>
+    /// <param name="from">Where to start; null loads it from <see cref="LongPollClientOptions.CheckpointStore"/>, or starts from now.</param>
+    /// <param name="cancellationToken">Stops reading; <see cref="OperationCanceledException"/> passes through.</param>
     public IAsyncEnumerable<LongPollBatch> ReadBatchesAsync(LongPollCheckpoint? from = null, CancellationToken cancellationToken = default) =>
-        ReportingEndAsync(ReadBatchesCoreAsync(from, cancellationToken), cancellationToken);
+        ReportingEndAsync(CheckpointedBatchesAsync(from, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
@@ -79,7 +84,19 @@ public sealed partial class LongPollClient : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async IAsyncEnumerable<LongPollEvent> ReadEventsCoreAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<LongPollEvent> EventsOf(IAsyncEnumerable<LongPollBatch> batches)
+    {
+        await foreach (var batch in batches.ConfigureAwait(false))
+        {
+            foreach (var e in batch.Events)
+            {
+                yield return e;
+            }
+        }
+    }
+
+    /// <summary>The batches, starting from the store when not told where; each checkpoint taken (and saved) once the consumer comes back for more.</summary>
+    private async IAsyncEnumerable<LongPollBatch> CheckpointedBatchesAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var store = _options.CheckpointStore;
         if (from is null && store is not null)
@@ -89,10 +106,7 @@ public sealed partial class LongPollClient : IAsyncDisposable
 
         await foreach (var batch in ReadBatchesCoreAsync(from, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var e in batch.Events)
-            {
-                yield return e;
-            }
+            yield return batch;
 
             // The consumer came back for more: it has taken the whole batch.
             Checkpoint = batch.Checkpoint;
