@@ -9,9 +9,9 @@ internal static partial class EventDecoder
     private static LongPollMessage ClassicFlags(ref UpdateTuple t, LongPollDecoderOptions o)
     {
         var message = MessageBuilder.Rent();
-        message.MessageId = t.Int64(1, "message_id");
-        message.Flags = (MessageFlags)t.Int64(2, "flags");
-        message.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
+        message.Fields.MessageId = t.Int64(1, "message_id");
+        message.Fields.Flags = (MessageFlags)t.Int64(2, "flags");
+        message.Fields.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
         return message.Build(o, flagsAreMask: t.Code == 2);
     }
 
@@ -19,16 +19,16 @@ internal static partial class EventDecoder
     private static LongPollMessage ClassicMessage(ref UpdateTuple t, LongPollDecoderOptions o, bool flagsAreMask)
     {
         var message = t.Kludges ?? MessageBuilder.Rent();
-        message.MessageId = t.Int64(1, "message_id");
-        message.Flags = (MessageFlags)t.Int64(2, "flags");
-        message.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
+        message.Fields.MessageId = t.Int64(1, "message_id");
+        message.Fields.Flags = (MessageFlags)t.Int64(2, "flags");
+        message.Fields.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
         if (t.IsString(5))
         {
             ReadBody(ref t, message, textIndex: 5);
             var (random, cmid, updateTime) = Trailing(ref t, textIndex: 5, o);
-            message.RandomId = random;
-            message.ConversationMessageId = cmid;
-            message.UpdateTime = updateTime;
+            message.Fields.RandomId = random;
+            message.Fields.ConversationMessageId = cmid;
+            message.Fields.UpdateTime = updateTime;
         }
 
         return message.Build(o, flagsAreMask);
@@ -41,8 +41,8 @@ internal static partial class EventDecoder
     private static LongPollMessage ModernMessage(ref UpdateTuple t, LongPollDecoderOptions o, LongPollContext context, bool flagsAreMask)
     {
         var message = t.Kludges ?? MessageBuilder.Rent();
-        message.ConversationMessageId = t.Int64(1, "conversation_message_id");
-        message.Flags = (MessageFlags)t.Int64(2, "flags");
+        message.Fields.ConversationMessageId = t.Int64(1, "conversation_message_id");
+        message.Fields.Flags = (MessageFlags)t.Int64(2, "flags");
 
         var isNew = t.Code == 10004;
         var textIndex = MessageTextIndex(t.Code);
@@ -51,26 +51,26 @@ internal static partial class EventDecoder
             // Outside history a 4-element 10004 ends with minor_id (no peer); inside history it ends with peer_id.
             if (t.Count == 4 && context == LongPollContext.History)
             {
-                message.PeerId = Peer(ref t, 3, o);
+                message.Fields.PeerId = Peer(ref t, 3, o);
             }
             else
             {
-                message.MinorId = t.OptionalInt64(3, "minor_id");
-                message.PeerId = t.Has(4) ? Peer(ref t, 4, o) : null;
+                message.Fields.MinorId = t.OptionalInt64(3, "minor_id");
+                message.Fields.PeerId = t.Has(4) ? Peer(ref t, 4, o) : null;
             }
         }
         else
         {
-            message.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
+            message.Fields.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
         }
 
         if (t.IsString(textIndex))
         {
             ReadBody(ref t, message, textIndex);
             var (random, messageId, updateTime) = Trailing(ref t, textIndex, o);
-            message.RandomId = random;
-            message.MessageId = messageId;
-            message.UpdateTime = updateTime;
+            message.Fields.RandomId = random;
+            message.Fields.MessageId = messageId;
+            message.Fields.UpdateTime = updateTime;
         }
 
         return message.Build(o, flagsAreMask);
@@ -98,19 +98,19 @@ internal static partial class EventDecoder
         }
 
         var message = MessageBuilder.Rent();
-        message.ConversationMessageId = cmid;
-        message.Flags = (MessageFlags)t.Int64(2, "flags");
-        message.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
-        message.MessageId = t.OptionalInt64(4, "message_id");
+        message.Fields.ConversationMessageId = cmid;
+        message.Fields.Flags = (MessageFlags)t.Int64(2, "flags");
+        message.Fields.PeerId = t.Has(3) ? Peer(ref t, 3, o) : null;
+        message.Fields.MessageId = t.OptionalInt64(4, "message_id");
         return new MessageFlagsSetEvent(t.Code, message.Build(o, flagsAreMask: true)) { MoreIds = more };
     }
 
     /// <summary>Reads timestamp, text and the additional/attachments objects that follow the text.</summary>
     private static void ReadBody(ref UpdateTuple t, MessageBuilder message, int textIndex)
     {
-        message.IsComplete = true;
-        message.Timestamp = t.OptionalInt64(textIndex - 1, "timestamp");
-        message.Text = t.OptionalText(textIndex, "text");
+        message.Fields.IsComplete = true;
+        message.Fields.Timestamp = t.OptionalInt64(textIndex - 1, "timestamp");
+        message.Fields.Text = t.OptionalText(textIndex, "text");
 
         // The objects after the text were read into this builder in the first pass (JsonSlotList.CollectArray).
         if (t.KludgesError is { } error)

@@ -3,7 +3,7 @@ namespace VkLongPoll;
 /// <summary>
 /// The properties of one JSON object, one at a time, with their values read as VK writes them. Implemented
 /// by <see cref="ObjectReader"/> (any object, over <see cref="System.Text.Json.Utf8JsonReader"/>) and by
-/// <see cref="PlainObject"/> (the byte scanner's objects of string values), so one reader of a message's
+/// <see cref="Protocol.FastPath.PlainObject"/> (the byte scanner's objects of string values), so one reader of a message's
 /// objects serves both decoding paths.
 /// </summary>
 internal interface IObjectValues

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VkLongPoll.Protocol.FastPath;
 
 namespace VkLongPoll;
 

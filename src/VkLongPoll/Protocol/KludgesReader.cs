@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VkLongPoll.Events;
+using VkLongPoll.Protocol.FastPath;
 
 namespace VkLongPoll;
 
@@ -43,7 +44,7 @@ internal static class KludgesReader
             }
             else if (name.StartsWith("source_"u8))
             {
-                ReadActionKey(ref reader, name, message.Action ??= new ServiceActionBuilder());
+                ReadActionKey(ref reader, name, message.Fields.Action ??= new ServiceActionBuilder());
             }
             else
             {
@@ -57,33 +58,33 @@ internal static class KludgesReader
     {
         switch (name)
         {
-            case var _ when name.SequenceEqual("from"u8): message.From = reader.Int64("from"); break;
-            case var _ when name.SequenceEqual("title"u8): message.Title = reader.Text("title"); break;
-            case var _ when name.SequenceEqual("emoji"u8): message.HasEmoji = reader.Flag("emoji"); break;
-            case var _ when name.SequenceEqual("from_admin"u8): message.FromAdminId = reader.Int64("from_admin"); break;
-            case var _ when name.SequenceEqual("has_template"u8): message.HasTemplate = reader.Flag("has_template"); break;
-            case var _ when name.SequenceEqual("keyboard"u8): message.KeyboardJson = reader.RawValueJson(); break;
-            case var _ when name.SequenceEqual("payload"u8): message.Payload = reader.String("payload"); break;
-            case var _ when name.SequenceEqual("marked_users"u8): message.MarkedUsers = ReadMarkedUsers(ref reader); break;
-            case var _ when name.SequenceEqual("mentions"u8): message.Mentions = reader.Int64Array("mentions"); break;
-            case var _ when name.SequenceEqual("expire_ttl"u8): message.ExpireTtl = reader.Int64("expire_ttl"); break;
-            case var _ when name.SequenceEqual("ttl"u8): message.Ttl = reader.Int64("ttl"); break;
-            case var _ when name.SequenceEqual("is_expired"u8): message.IsExpired = reader.Flag("is_expired"); break;
-            case var _ when name.SequenceEqual("is_translated"u8): message.IsTranslated = reader.Flag("is_translated"); break;
-            case var _ when name.SequenceEqual("is_silent"u8): message.IsSilent = reader.Flag("is_silent"); break;
-            case var _ when name.SequenceEqual("pinned_at"u8): message.PinnedAt = reader.Int64("pinned_at"); break;
-            case var _ when name.SequenceEqual("ref_source"u8): message.RefSource = reader.String("ref_source"); break;
-            case var _ when name.SequenceEqual("fwd"u8): message.Forwards = reader.String("fwd"); break;
-            case var _ when name.SequenceEqual("reply"u8): message.ReplyTo = ReadReply(ref reader); break;
-            case var _ when name.SequenceEqual("geo"u8): message.Geo = reader.Raw(); break;
-            case var _ when name.SequenceEqual("geo_provider"u8): message.GeoProvider = reader.Raw(); break;
+            case var _ when name.SequenceEqual("from"u8): message.Fields.From = reader.Int64("from"); break;
+            case var _ when name.SequenceEqual("title"u8): message.Fields.Title = reader.Text("title"); break;
+            case var _ when name.SequenceEqual("emoji"u8): message.Fields.HasEmoji = reader.Flag("emoji"); break;
+            case var _ when name.SequenceEqual("from_admin"u8): message.Fields.FromAdminId = reader.Int64("from_admin"); break;
+            case var _ when name.SequenceEqual("has_template"u8): message.Fields.HasTemplate = reader.Flag("has_template"); break;
+            case var _ when name.SequenceEqual("keyboard"u8): message.Fields.KeyboardJson = reader.RawValueJson(); break;
+            case var _ when name.SequenceEqual("payload"u8): message.Fields.Payload = reader.String("payload"); break;
+            case var _ when name.SequenceEqual("marked_users"u8): message.Fields.MarkedUsers = ReadMarkedUsers(ref reader); break;
+            case var _ when name.SequenceEqual("mentions"u8): message.Fields.Mentions = reader.Int64Array("mentions"); break;
+            case var _ when name.SequenceEqual("expire_ttl"u8): message.Fields.ExpireTtl = reader.Int64("expire_ttl"); break;
+            case var _ when name.SequenceEqual("ttl"u8): message.Fields.Ttl = reader.Int64("ttl"); break;
+            case var _ when name.SequenceEqual("is_expired"u8): message.Fields.IsExpired = reader.Flag("is_expired"); break;
+            case var _ when name.SequenceEqual("is_translated"u8): message.Fields.IsTranslated = reader.Flag("is_translated"); break;
+            case var _ when name.SequenceEqual("is_silent"u8): message.Fields.IsSilent = reader.Flag("is_silent"); break;
+            case var _ when name.SequenceEqual("pinned_at"u8): message.Fields.PinnedAt = reader.Int64("pinned_at"); break;
+            case var _ when name.SequenceEqual("ref_source"u8): message.Fields.RefSource = reader.String("ref_source"); break;
+            case var _ when name.SequenceEqual("fwd"u8): message.Fields.Forwards = reader.String("fwd"); break;
+            case var _ when name.SequenceEqual("reply"u8): message.Fields.ReplyTo = ReadReply(ref reader); break;
+            case var _ when name.SequenceEqual("geo"u8): message.Fields.Geo = reader.Raw(); break;
+            case var _ when name.SequenceEqual("geo_provider"u8): message.Fields.GeoProvider = reader.Raw(); break;
             case var _ when name.SequenceEqual("attachments_count"u8):
-                message.AttachmentsCount = JsonValues.ToInt32(reader.Int64("attachments_count"), reader.Offset, "attachments_count");
+                message.Fields.AttachmentsCount = JsonValues.ToInt32(reader.Int64("attachments_count"), reader.Offset, "attachments_count");
                 break;
-            case var _ when name.SequenceEqual("attachments"u8): message.AttachmentsJson = reader.Raw(); break;
+            case var _ when name.SequenceEqual("attachments"u8): message.Fields.AttachmentsJson = reader.Raw(); break;
             default:
                 var key = reader.NameString;
-                (message.Other ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = reader.Raw();
+                (message.Fields.Other ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = reader.Raw();
                 break;
         }
     }

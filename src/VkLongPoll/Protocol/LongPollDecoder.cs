@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VkLongPoll.Events;
+using VkLongPoll.Protocol.FastPath;
 
 namespace VkLongPoll;
 

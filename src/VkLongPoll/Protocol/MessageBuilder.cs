@@ -18,83 +18,16 @@ internal sealed class MessageBuilder
         return builder;
     }
 
-    public long? MessageId;
-    public long? ConversationMessageId;
-    public long? MinorId;
-    public MessageFlags Flags;
-    public PeerId? PeerId;
-    public long? Timestamp;
-    public string? Text;
-    public long? RandomId;
-    public long? UpdateTime;
-    public bool IsComplete;
+    /// <summary>Everything read so far; emptied by assigning <c>default</c>, so a field added here can never be left over from the last message.</summary>
+    public MessageFields Fields;
 
-    // Additional object.
-    public long? From;
-    public string? Title;
-    public bool HasEmoji;
-    public long? FromAdminId;
-    public bool HasTemplate;
-    public string? KeyboardJson;
-    public string? Payload;
-    public List<MessageMark>? MarkedUsers;
-    public long[]? Mentions;
-    public long? ExpireTtl;
-    public long? Ttl;
-    public bool IsExpired;
-    public bool IsTranslated;
-    public bool IsSilent;
-    public long? PinnedAt;
-    public string? RefSource;
-    public ServiceActionBuilder? Action;
-
-    // Attachments object.
+    /// <summary>Attachments read so far (the list is kept between messages to spare its allocation).</summary>
     public List<AttachmentBuilder>? Attachments;
-    public string? Forwards;
-    public long? ReplyTo;
-    public string? Geo;
-    public string? GeoProvider;
-    public int? AttachmentsCount;
-    public string? AttachmentsJson;
-    public Dictionary<string, string>? Other;
 
     private void Reset()
     {
-        MessageId = default;
-        ConversationMessageId = default;
-        MinorId = default;
-        Flags = default;
-        PeerId = default;
-        Timestamp = default;
-        Text = default;
-        RandomId = default;
-        UpdateTime = default;
-        IsComplete = default;
-        From = default;
-        Title = default;
-        HasEmoji = default;
-        FromAdminId = default;
-        HasTemplate = default;
-        KeyboardJson = default;
-        Payload = default;
-        MarkedUsers = default;
-        Mentions = default;
-        ExpireTtl = default;
-        Ttl = default;
-        IsExpired = default;
-        IsTranslated = default;
-        IsSilent = default;
-        PinnedAt = default;
-        RefSource = default;
-        Action = default;
+        Fields = default;
         Attachments?.Clear();
-        Forwards = default;
-        ReplyTo = default;
-        Geo = default;
-        GeoProvider = default;
-        AttachmentsCount = default;
-        AttachmentsJson = default;
-        Other = default;
     }
 
     public AttachmentBuilder Attachment(int index)
@@ -118,33 +51,33 @@ internal sealed class MessageBuilder
     {
         bool? outgoing = flagsAreMask
             ? null
-            : (Flags & MessageFlags.Outbox) != 0 || (options.SelfUserId is { } self && PeerId?.Value == self);
-        var fromId = From ?? outgoing switch
+            : (Fields.Flags & MessageFlags.Outbox) != 0 || (options.SelfUserId is { } self && Fields.PeerId?.Value == self);
+        var fromId = Fields.From ?? outgoing switch
         {
             true => options.SelfUserId,
-            false when PeerId is { IsChat: false } peer => peer.Value,
+            false when Fields.PeerId is { IsChat: false } peer => peer.Value,
             _ => null,
         };
 
         return new LongPollMessage
         {
-            MessageId = MessageId,
-            ConversationMessageId = ConversationMessageId,
-            MinorId = MinorId,
-            Flags = Flags,
-            PeerId = PeerId,
+            MessageId = Fields.MessageId,
+            ConversationMessageId = Fields.ConversationMessageId,
+            MinorId = Fields.MinorId,
+            Flags = Fields.Flags,
+            PeerId = Fields.PeerId,
             FromId = fromId,
             IsOutgoing = outgoing,
-            Timestamp = Timestamp,
-            Text = Text,
-            RandomId = RandomId,
-            UpdateTime = UpdateTime,
-            IsComplete = IsComplete,
-            Action = Action?.Build(),
+            Timestamp = Fields.Timestamp,
+            Text = Fields.Text,
+            RandomId = Fields.RandomId,
+            UpdateTime = Fields.UpdateTime,
+            IsComplete = Fields.IsComplete,
+            Action = Fields.Action?.Build(),
             Attachments = BuildAttachments(),
-            Forwards = Forwards,
-            ReplyToConversationMessageId = ReplyTo,
-            Geo = Geo is null ? null : new MessageGeo(Geo, GeoProvider),
+            Forwards = Fields.Forwards,
+            ReplyToConversationMessageId = Fields.ReplyTo,
+            Geo = Fields.Geo is null ? null : new MessageGeo(Fields.Geo, Fields.GeoProvider),
             Extras = BuildExtras(),
         };
     }
@@ -172,34 +105,34 @@ internal sealed class MessageBuilder
 
     private MessageExtras BuildExtras()
     {
-        if (Title is null && !HasEmoji && FromAdminId is null && !HasTemplate && KeyboardJson is null && Payload is null
-            && MarkedUsers is null && Mentions is null && ExpireTtl is null && Ttl is null && !IsExpired && !IsTranslated
-            && !IsSilent && PinnedAt is null && RefSource is null && AttachmentsCount is null && AttachmentsJson is null
-            && Other is null)
+        if (Fields.Title is null && !Fields.HasEmoji && Fields.FromAdminId is null && !Fields.HasTemplate && Fields.KeyboardJson is null && Fields.Payload is null
+            && Fields.MarkedUsers is null && Fields.Mentions is null && Fields.ExpireTtl is null && Fields.Ttl is null && !Fields.IsExpired && !Fields.IsTranslated
+            && !Fields.IsSilent && Fields.PinnedAt is null && Fields.RefSource is null && Fields.AttachmentsCount is null && Fields.AttachmentsJson is null
+            && Fields.Other is null)
         {
             return MessageExtras.Empty;
         }
 
         return new MessageExtras
         {
-            Title = Title,
-            HasEmoji = HasEmoji,
-            FromAdminId = FromAdminId,
-            HasTemplate = HasTemplate,
-            KeyboardJson = KeyboardJson,
-            Payload = Payload,
-            MarkedUsers = MarkedUsers ?? (IReadOnlyList<MessageMark>)[],
-            Mentions = Mentions ?? [],
-            ExpireTtl = ExpireTtl,
-            Ttl = Ttl,
-            IsExpired = IsExpired,
-            IsTranslated = IsTranslated,
-            IsSilent = IsSilent,
-            PinnedAt = PinnedAt,
-            RefSource = RefSource,
-            AttachmentsCount = AttachmentsCount,
-            AttachmentsJson = AttachmentsJson,
-            Other = Other,
+            Title = Fields.Title,
+            HasEmoji = Fields.HasEmoji,
+            FromAdminId = Fields.FromAdminId,
+            HasTemplate = Fields.HasTemplate,
+            KeyboardJson = Fields.KeyboardJson,
+            Payload = Fields.Payload,
+            MarkedUsers = Fields.MarkedUsers ?? (IReadOnlyList<MessageMark>)[],
+            Mentions = Fields.Mentions ?? [],
+            ExpireTtl = Fields.ExpireTtl,
+            Ttl = Fields.Ttl,
+            IsExpired = Fields.IsExpired,
+            IsTranslated = Fields.IsTranslated,
+            IsSilent = Fields.IsSilent,
+            PinnedAt = Fields.PinnedAt,
+            RefSource = Fields.RefSource,
+            AttachmentsCount = Fields.AttachmentsCount,
+            AttachmentsJson = Fields.AttachmentsJson,
+            Other = Fields.Other,
         };
     }
 }

@@ -4,8 +4,8 @@ namespace VkLongPoll;
 
 /// <summary>One update array, element by element, over the input bytes; every read is checked.</summary>
 /// <remarks>
-/// The slots were found by one reader pass that also validated the JSON; reading an element
-/// goes straight to its bytes. A missing element or one of the wrong type is a
+/// The slots were found by the pass that read the answer (the byte scanner or the reader) and validated
+/// the JSON; reading an element goes straight to its bytes. A missing element or one of the wrong type is a
 /// <see cref="LongPollProtocolException"/> pointing at it, never an index or cast error.
 /// </remarks>
 internal ref struct UpdateTuple

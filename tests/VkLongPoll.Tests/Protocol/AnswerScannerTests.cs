@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VkLongPoll.Events;
+using VkLongPoll.Protocol.FastPath;
 
 namespace VkLongPoll.Tests.Protocol;
 

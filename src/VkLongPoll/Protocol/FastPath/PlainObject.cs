@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VkLongPoll;
+namespace VkLongPoll.Protocol.FastPath;
 
 /// <summary>
 /// A JSON object whose values are all strings (as VK writes a message's two objects), read by bytes for the

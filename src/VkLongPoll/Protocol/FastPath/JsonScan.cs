@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 
-namespace VkLongPoll;
+namespace VkLongPoll.Protocol.FastPath;
 
 /// <summary>Byte-level checks of JSON tokens for the fast path (<see cref="AnswerScanner"/>, <see cref="PlainObject"/>).</summary>
 internal static class JsonScan

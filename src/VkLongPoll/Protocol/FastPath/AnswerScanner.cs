@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VkLongPoll.Events;
 
-namespace VkLongPoll;
+namespace VkLongPoll.Protocol.FastPath;
 
 /// <summary>
 /// The fast path for <c>a_check</c> answers: a byte scanner for exactly the shape VK sends
