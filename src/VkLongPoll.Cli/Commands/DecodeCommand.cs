@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using VkLongPoll.Cli.Hosting;
-using VkLongPoll.Cli.Output;
 
 namespace VkLongPoll.Cli.Commands;
 

@@ -10,7 +10,7 @@ namespace VkLongPoll.Cli.Feed;
 /// The account's own id may be unknown at first (<c>watch</c> asks for it only once the session is connected, so a
 /// network fault shows as the session's status, not as a failed start); the first lookup learns it.
 /// </remarks>
-internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProvider time, FeedLanguage language) : IFeedDirectory
+internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProvider time, FeedLanguage language) : IFeedDirectory, IEventNames
 {
     // English needs one form of a name; Russian lines use five cases (one users.get each).
     private readonly string[] _cases = language == FeedLanguage.Russian ? ["nom", "gen", "dat", "acc", "ins"] : ["nom"];
@@ -32,6 +32,9 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
             return _users.TryGetValue(id, out var entry) ? entry.Person : null;
         }
     }
+
+    /// <summary>The name <c>watch --json</c> writes beside an id: the nominative.</summary>
+    public string? UserName(long userId) => User(userId)?.In("nom");
 
     public string? ChatTitle(long peerId)
     {

@@ -1,9 +1,9 @@
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Cli.Output;
+namespace VkLongPoll;
 
 /// <summary>The per-event fields of the NDJSON output.</summary>
-internal sealed partial class EventJsonWriter
+public sealed partial class EventJsonWriter
 {
     private void WriteFields(LongPollEvent e)
     {

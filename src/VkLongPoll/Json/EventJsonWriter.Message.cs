@@ -1,10 +1,10 @@
 using System.Text;
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Cli.Output;
+namespace VkLongPoll;
 
 /// <summary>The fields of message events in the NDJSON output.</summary>
-internal sealed partial class EventJsonWriter
+public sealed partial class EventJsonWriter
 {
     private void WriteMessage(LongPollMessage m)
     {

@@ -2,11 +2,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using VkLongPoll.Events;
 
-namespace VkLongPoll.Cli.Output;
+namespace VkLongPoll;
 
-/// <summary>Writes events as NDJSON: one object per line, snake_case fields as documented in docs/events.md.</summary>
-/// <remarks>Fields that are unknown for an event are left out rather than written as null.</remarks>
-internal sealed partial class EventJsonWriter : IDisposable
+/// <summary>Writes events as NDJSON: one JSON object per line, snake_case fields as documented in docs/events.md (what <c>vklp decode</c> prints).</summary>
+/// <remarks>
+/// Fields that are unknown for an event are left out rather than written as null. Cyrillic and emoji are written as
+/// UTF-8, not as <c>\u</c> escapes. Nothing is flushed to the stream until <see cref="Flush"/>.
+/// </remarks>
+public sealed partial class EventJsonWriter : IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -19,15 +22,19 @@ internal sealed partial class EventJsonWriter : IDisposable
     private readonly Utf8JsonWriter _json;
     private readonly int _version;
 
+    /// <summary>Writes to <paramref name="output"/>; <paramref name="version"/> is the Long Poll version the events were read with (it names message flags).</summary>
     public EventJsonWriter(Stream output, int version)
     {
+        ArgumentNullException.ThrowIfNull(output);
         _output = output;
         _json = new Utf8JsonWriter(output, WriterOptions);
         _version = version;
     }
 
-    public void Write(LongPollEvent e, Feed.IFeedDirectory? names = null)
+    /// <summary>Writes one event as one line; with <paramref name="names"/>, the names of the ids it mentions beside them.</summary>
+    public void Write(LongPollEvent e, IEventNames? names = null)
     {
+        ArgumentNullException.ThrowIfNull(e);
         _json.WriteStartObject();
         _json.WriteString("type", e.Type);
         _json.WriteNumber("code", e.Code);
@@ -41,8 +48,8 @@ internal sealed partial class EventJsonWriter : IDisposable
         EndLine();
     }
 
-    /// <summary><c>vklp watch --json</c>: the names the feed resolved, beside the ids (<c>from_name</c>, <c>user_name</c>, <c>chat_title</c>).</summary>
-    private void WriteNames(LongPollEvent e, Feed.IFeedDirectory names)
+    /// <summary>The names resolved for the ids, beside them (<c>from_name</c>, <c>user_name</c>, <c>peer_name</c>, <c>chat_title</c>).</summary>
+    private void WriteNames(LongPollEvent e, IEventNames names)
     {
         var (user, peer) = e switch
         {
@@ -56,24 +63,25 @@ internal sealed partial class EventJsonWriter : IDisposable
             ChatInfoEvent c => (c.MemberId, c.PeerId),
             _ => ((long?)null, (PeerId?)null),
         };
-        if (user is { } id && names.User(id) is { } person)
+        if (user is { } id && names.UserName(id) is { } name)
         {
-            String(e is MessageNewEvent or MessageEditEvent ? "from_name" : "user_name", person.In("nom"));
+            String(e is MessageNewEvent or MessageEditEvent ? "from_name" : "user_name", name);
         }
 
         if (peer is { IsChat: true } chat)
         {
             String("chat_title", names.ChatTitle(chat.Value));
         }
-        else if (peer is { } dialog && names.User(dialog.Value) is { } other)
+        else if (peer is { } dialog && names.UserName(dialog.Value) is { } other)
         {
-            String("peer_name", other.In("nom"));
+            String("peer_name", other);
         }
     }
 
-    /// <summary>A <c>failed</c> answer of <c>a_check</c>, so scripts see the recovery the stream needs.</summary>
+    /// <summary>A <c>failed</c> answer of <c>a_check</c> as a line of its own (<c>"type":"failed"</c>), so scripts see the recovery the stream needs.</summary>
     public void WriteFailed(LongPollResponse response)
     {
+        ArgumentNullException.ThrowIfNull(response);
         _json.WriteStartObject();
         _json.WriteString("type", "failed");
         _json.WriteNumber("failed", response.Failed ?? 0);
@@ -86,12 +94,14 @@ internal sealed partial class EventJsonWriter : IDisposable
         EndLine();
     }
 
+    /// <summary>Writes everything buffered to the stream and flushes it.</summary>
     public void Flush()
     {
         _json.Flush();
         _output.Flush();
     }
 
+    /// <inheritdoc/>
     public void Dispose() => _json.Dispose();
 
     private void EndLine()
