@@ -192,6 +192,9 @@ public sealed class VkEmulator : IAsyncDisposable
         return entries;
     }
 
+    /// <summary>A typed client for this emulator's control API, acting on account <paramref name="account"/> (dispose it when done).</summary>
+    public EmulatorControlClient CreateControlClient(int account = 0) => EmulatorControlClient.ForEmulator(this, Tokens[account]);
+
     /// <summary>An HTTP handler that trusts exactly this emulator's certificate (and nothing else), for clients in tests.</summary>
     public SocketsHttpHandler CreateTrustingHandler()
     {
