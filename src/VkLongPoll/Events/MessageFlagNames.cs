@@ -1,7 +1,7 @@
 namespace VkLongPoll.Events;
 
 /// <summary>The snake_case names of the message flags a protocol version defines.</summary>
-public static class MessageFlagNames
+internal static class MessageFlagNames
 {
     private static readonly (MessageFlags Flag, string Name)[] Version3 =
     [
