@@ -9,6 +9,8 @@ var root = new RootCommand("vklp: typed, gap-free events from a VK account's Use
     DecodeCommand.Create(),
     EmulateCommand.Create(),
     SoakCommand.Create(),
+    LoginCommand.Create(),
+    LogoutCommand.Create(),
 };
 
 using var signals = new Signals();

@@ -28,6 +28,18 @@ public sealed class EmulatorOptions
     /// <summary>Lifetime of a Long Poll key; afterwards <c>failed: 2</c>. VK: about an hour.</summary>
     public TimeSpan KeyLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How old a <c>ts</c> given to <c>getLongPollHistory</c> may be before it answers error 10 (VK: about a day).</summary>
+    public TimeSpan HistoryTsLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The id of the one VK ID app the emulator knows (<c>client_id</c>); its trusted redirect URLs are loopback addresses.</summary>
+    public int VkIdAppId { get; set; } = 54_000_001;
+
+    /// <summary>Whether VK ID grants that app's tokens the <c>messages</c> right (VK: only on request through support).</summary>
+    public bool VkIdGrantsMessages { get; set; } = true;
+
+    /// <summary>How long a VK ID access token works (VK: one hour); a refresh token gives the next.</summary>
+    public TimeSpan VkIdTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Highest Long Poll version accepted (reported with <c>failed: 4</c>).</summary>
     public int MaxVersion { get; set; } = 21;
 

@@ -14,6 +14,7 @@ using VkLongPoll.Testing.Hosting;
 using VkLongPoll.Testing.LongPoll;
 using VkLongPoll.Testing.Model;
 using VkLongPoll.Testing.Scenario;
+using VkLongPoll.Testing.VkId;
 
 namespace VkLongPoll.Testing;
 
@@ -36,8 +37,13 @@ public sealed class VkEmulator : IAsyncDisposable
     private readonly World _world;
     private readonly ScenarioRunner _scenarios;
 
-    private VkEmulator(WebApplication app, World world, X509Certificate2? certificate, string? pemPath, Uri baseUri, FaultInjector faults)
+    private readonly ApiEndpoint _api;
+    private readonly VkIdEndpoint _vkId;
+
+    private VkEmulator(WebApplication app, World world, X509Certificate2? certificate, string? pemPath, Uri baseUri, FaultInjector faults, ApiEndpoint api, VkIdEndpoint vkId)
     {
+        _api = api;
+        _vkId = vkId;
         _app = app;
         _world = world;
         Certificate = certificate;
@@ -52,6 +58,12 @@ public sealed class VkEmulator : IAsyncDisposable
 
     /// <summary>The API base URL to give a client: <c>{BaseUri}method</c>.</summary>
     public Uri ApiUrl => new(BaseUri, "method");
+
+    /// <summary>Where its VK ID is (<c>/authorize</c>, <c>/oauth2/auth</c>…), as <c>https://id.vk.ru</c> is VK's: <see cref="BaseUri"/>.</summary>
+    public Uri VkIdUrl => BaseUri;
+
+    /// <summary>The id (<c>client_id</c>) of the VK ID app it knows (<see cref="EmulatorOptions.VkIdAppId"/>).</summary>
+    public int VkIdAppId => _world.Options.VkIdAppId;
 
     /// <summary>The control API's base: <c>{BaseUri}_emulator</c>.</summary>
     public Uri ControlUrl => new(BaseUri, "_emulator");
@@ -101,11 +113,18 @@ public sealed class VkEmulator : IAsyncDisposable
         var faults = new FaultInjector();
         var api = new ApiEndpoint(world);
         var longPoll = new LongPollEndpoint(world, faults);
-        var control = new ControlEndpoint(world, faults, api, new ScenarioRunner(options.TimeProvider));
+        var vkId = new VkIdEndpoint(world);
+        var control = new ControlEndpoint(world, faults, api, vkId, new ScenarioRunner(options.TimeProvider));
         var app = builder.Build();
         app.Map("/method/{name}", (HttpContext context, string name) => api.HandleAsync(context, name));
         app.Map("/nim{userId:long}", (HttpContext context, long userId) => longPoll.HandleAsync(context, userId));
         app.Map("/_emulator/{action}", (HttpContext context, string action) => control.HandleAsync(context, action));
+        // VK ID (id.vk.com / id.vk.ru) and VK's captcha page, on the same host.
+        app.MapGet("/authorize", vkId.AuthorizeAsync);
+        app.MapPost("/oauth2/auth", vkId.TokenAsync);
+        app.MapPost("/oauth2/logout", vkId.LogoutAsync);
+        app.MapPost("/oauth2/revoke", vkId.LogoutAsync);
+        app.MapGet("/not_robot_captcha", (HttpContext context) => CaptchaPageAsync(context, api));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -127,7 +146,7 @@ public sealed class VkEmulator : IAsyncDisposable
         var listening = new Uri(address);
         var baseUri = new Uri($"{(options.PlainHttp ? "http" : "https")}://{options.BindAddress}:{listening.Port}/");
         world.SetServerAddress($"{options.BindAddress}:{listening.Port}", options.PlainHttp);
-        return new VkEmulator(app, world, certificate, pemPath, baseUri, faults);
+        return new VkEmulator(app, world, certificate, pemPath, baseUri, faults, api, vkId);
     }
 
     /// <summary>Runs <paramref name="steps"/> scenario steps on an account at once (in-process load); returns the account's newest ts.</summary>
@@ -192,8 +211,30 @@ public sealed class VkEmulator : IAsyncDisposable
         return entries;
     }
 
+    /// <summary>A new access token for an account: without <c>messages</c> access (as most apps' user tokens), or one that expires after <paramref name="lifetime"/> on the emulator's clock.</summary>
+    public string IssueToken(int account = 0, bool messagesAccess = true, TimeSpan? lifetime = null) =>
+        _world.IssueToken(_world.Accounts[account], messagesAccess, lifetime).Value;
+
+    /// <summary>The <c>User-Agent</c> of the last VK API call.</summary>
+    internal string? LastUserAgent => _api.LastUserAgent;
+
+    /// <summary>Errors and captchas the API answers on demand.</summary>
+    internal ApiFaults ApiFaults => _api.Faults;
+
+    /// <summary>VK ID access tokens issued by code exchange, and by refresh.</summary>
+    internal (int Issued, int Refreshed) VkIdCounts => (_vkId.Issued, _vkId.Refreshed);
+
     /// <summary>A typed client for this emulator's control API, acting on account <paramref name="account"/> (dispose it when done).</summary>
     public EmulatorControlClient CreateControlClient(int account = 0) => EmulatorControlClient.ForEmulator(this, Tokens[account]);
+
+    /// <summary>VK's captcha page, passed at once: it answers the <c>success_token</c> a client sends back (as a person would get it).</summary>
+    private static async Task CaptchaPageAsync(HttpContext context, ApiEndpoint api)
+    {
+        var token = api.Faults.Solve(context.Request.Query["session_token"]);
+        context.Response.StatusCode = token is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(token is null ? "{\"error\":\"unknown session\"}" : $"{{\"success_token\":\"{token}\"}}", context.RequestAborted).ConfigureAwait(false);
+    }
 
     /// <summary>An HTTP handler that trusts exactly this emulator's certificate (and nothing else), for clients in tests.</summary>
     public SocketsHttpHandler CreateTrustingHandler()

@@ -32,7 +32,7 @@ public sealed class WatchTests
         var watching = WatchCommand.RunAsync(settings, console, Stream.Null, TextWriter.Null, stop.Token);
 
         // Connected once the starting checkpoint is stored; a message sent earlier would precede the session.
-        var name = LongPollClient.DefaultCheckpointName(emulator.Tokens[0]);
+        var name = LongPollClient.DefaultCheckpointNameOfToken(emulator.Tokens[0]);
         while (!File.Exists(checkpoints) || await new SqliteCheckpointStore(checkpoints).LoadAsync(name) is null)
         {
             Assert.False(watching.IsCompleted, "watch stopped before it connected");

@@ -33,27 +33,74 @@ public sealed class ApiClientTests
     }
 
     [Fact]
-    public async Task Captcha_IsAskedAndAnswered_ThenTheCallGoesThrough()
+    public async Task Captcha2025_TheHandlersSuccessTokenIsSent_AndTheCallGoesThrough()
     {
         await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
         using var client = new EmulatorClient(emulator);
         await client.ControlAsync("api_faults", new { error_code = 14, count = 1 });
-        VkCaptcha? asked = null;
+        var asked = new List<VkCaptcha>();
         using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions
         {
             BaseUrl = emulator.ApiUrl,
             CallsPerSecond = 0,
-            CaptchaHandler = (captcha, _) =>
+            CaptchaHandler = async (captcha, ct) =>
             {
-                asked = captcha;
-                return ValueTask.FromResult<string?>("answer");
+                // The person opens redirect_uri and passes the captcha; the page gives the success_token.
+                asked.Add(captcha);
+                using var page = System.Text.Json.JsonDocument.Parse(await client.Http.GetStringAsync(new Uri(captcha.RedirectUri!), ct));
+                return page.RootElement.GetProperty("success_token").GetString();
             },
         }, client.Http);
 
         var server = await api.GetLongPollServerAsync(19);
 
-        Assert.Equal("239633676097", asked?.Sid);
+        var captcha = Assert.Single(asked);
+        Assert.True(captcha.NeedsSuccessToken);
+        Assert.NotNull(captcha.Sid);
+        Assert.NotNull(captcha.Remixstlid);
         Assert.NotEmpty(server.Key);
+    }
+
+    [Fact]
+    public async Task LegacyCaptcha_IsAnsweredWithSidAndKey()
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
+        using var client = new EmulatorClient(emulator);
+        await client.ControlAsync("api_faults", new { error_code = 14, count = 1, legacy = true });
+        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions
+        {
+            BaseUrl = emulator.ApiUrl,
+            CallsPerSecond = 0,
+            CaptchaHandler = (captcha, _) => ValueTask.FromResult<string?>(captcha.NeedsSuccessToken ? null : "x7k2"),
+        }, client.Http);
+
+        var server = await api.GetLongPollServerAsync(19);
+
+        Assert.NotEmpty(server.Key);
+    }
+
+    [Fact]
+    public async Task Captcha_AHandlerWhoseAnswersDoNotPass_IsAskedThreeTimes_ThenVkCaptchaException()
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
+        using var client = new EmulatorClient(emulator);
+        await client.ControlAsync("api_faults", new { error_code = 14, count = 1 });
+        var asked = 0;
+        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions
+        {
+            BaseUrl = emulator.ApiUrl,
+            CallsPerSecond = 0,
+            CaptchaHandler = (_, _) =>
+            {
+                asked++;
+                return ValueTask.FromResult<string?>("a guess");
+            },
+        }, client.Http);
+
+        var e = await Assert.ThrowsAsync<VkCaptchaException>(() => api.GetLongPollServerAsync(19));
+
+        Assert.Equal(3, asked);
+        Assert.NotNull(e.Captcha.RedirectUri);
     }
 
     [Fact]
@@ -68,5 +115,57 @@ public sealed class ApiClientTests
 
         Assert.Equal(14, e.ErrorCode);
         Assert.DoesNotContain(emulator.Tokens[0], e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidationRequired_IsATypedErrorWithThePage_NeverRetried()
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
+        using var client = new EmulatorClient(emulator);
+        await client.ControlAsync("api_faults", new { error_code = 17, count = 1 });
+        var asked = 0;
+        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions
+        {
+            BaseUrl = emulator.ApiUrl,
+            CallsPerSecond = 0,
+            CaptchaHandler = (_, _) =>
+            {
+                asked++;
+                return ValueTask.FromResult<string?>("x");
+            },
+        }, client.Http);
+
+        var e = await Assert.ThrowsAsync<VkValidationException>(() => api.GetLongPollServerAsync(19));
+
+        Assert.Equal(0, asked);
+        Assert.StartsWith(emulator.BaseUri.ToString(), e.RedirectUri, StringComparison.Ordinal);
+        // The next call goes through: nothing was retried in a loop behind the caller's back.
+        Assert.NotEmpty((await api.GetLongPollServerAsync(19)).Key);
+    }
+
+    [Fact]
+    public async Task TokenWithoutMessages_IsVkAccessDeniedException_WithAnExplanation()
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
+        using var client = new EmulatorClient(emulator);
+        using var api = new VkApiClient(emulator.IssueToken(messagesAccess: false), new VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0 }, client.Http);
+
+        var e = await Assert.ThrowsAsync<VkAccessDeniedException>(() => api.GetLongPollServerAsync(19));
+
+        Assert.Equal("messages.getLongPollServer", e.Method);
+        Assert.StartsWith("this token has no access to messages", e.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryCall_SaysWhoIsCalling_InItsUserAgent()
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
+        using var client = new EmulatorClient(emulator);
+        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0 }, client.Http);
+
+        await api.GetLongPollServerAsync(19);
+
+        Assert.Equal(LongPollHttp.UserAgent, emulator.LastUserAgent);
+        Assert.Matches(@"^VkLongPoll/\d+\.\d+\.\d+ \(\+https://", emulator.LastUserAgent);
     }
 }

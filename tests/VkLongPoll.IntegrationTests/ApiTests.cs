@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using VkLongPoll.Events;
 
 namespace VkLongPoll.IntegrationTests;
@@ -77,15 +78,55 @@ public sealed class ApiTests(EmulatorFixture fixture)
     }
 
     [Fact]
-    public async Task InjectedCaptcha_IsError14WithSid()
+    public async Task InjectedCaptcha_IsVks2025Form_AndComesBackUntilTheSuccessTokenIsSent()
     {
         using var client = fixture.NewClient();
         await client.ControlAsync("api_faults", new { error_code = 14, count = 1 });
 
-        var error = (await client.ApiAsync("users.get")).GetProperty("error");
+        var first = (await client.ApiAsync("users.get")).GetProperty("error");
+        var again = (await client.ApiAsync("users.get")).GetProperty("error");
+        var redirect = first.GetProperty("redirect_uri").GetString()!;
+        using var page = JsonDocument.Parse(await client.Http.GetStringAsync(new Uri(redirect)));
+        var successToken = page.RootElement.GetProperty("success_token").GetString()!;
+        var answered = await client.ApiAsync("users.get", new() { ["success_token"] = successToken });
 
-        Assert.Equal((14, "239633676097"), (error.GetProperty("error_code").GetInt32(), error.GetProperty("captcha_sid").GetString()));
-        Assert.True((await client.ApiAsync("users.get")).TryGetProperty("response", out _));
+        Assert.Equal(14, first.GetProperty("error_code").GetInt32());
+        Assert.StartsWith(fixture.Emulator.BaseUri + "not_robot_captcha?", redirect, StringComparison.Ordinal);
+        Assert.True(first.TryGetProperty("captcha_sid", out _) && first.TryGetProperty("captcha_img", out _) && first.TryGetProperty("remixstlid", out _));
+        Assert.Equal((14, 2), (again.GetProperty("error_code").GetInt32(), again.GetProperty("captcha_attempt").GetInt32()));
+        Assert.True(answered.TryGetProperty("response", out _), answered.ToString());
+    }
+
+    [Fact]
+    public async Task LegacyCaptcha_HasNoRedirect_AndTakesSidAndKey()
+    {
+        using var client = fixture.NewClient();
+        await client.ControlAsync("api_faults", new { error_code = 14, count = 1, legacy = true });
+
+        var error = (await client.ApiAsync("users.get")).GetProperty("error");
+        var sid = error.GetProperty("captcha_sid").GetString()!;
+        var answered = await client.ApiAsync("users.get", new() { ["captcha_sid"] = sid, ["captcha_key"] = "x7k2" });
+
+        Assert.False(error.TryGetProperty("redirect_uri", out _));
+        Assert.True(answered.TryGetProperty("response", out _), answered.ToString());
+    }
+
+    [Fact]
+    public async Task TokenWithoutMessagesAccess_GetsError15OnMessagesMethods_AndAnExpiredOneError5()
+    {
+        using var client = fixture.NewClient();
+        var index = fixture.Emulator.Tokens.ToList().IndexOf(client.Token);
+        var noMessages = fixture.Emulator.IssueToken(index, messagesAccess: false);
+        var shortLived = fixture.Emulator.IssueToken(index, lifetime: TimeSpan.FromMilliseconds(1));
+        await Task.Delay(20);
+
+        var denied = (await client.ApiAsync("messages.getLongPollServer", new() { ["need_pts"] = "1", ["lp_version"] = "19" }, noMessages)).GetProperty("error");
+        var usersStillWork = await client.ApiAsync("users.get", token: noMessages);
+        var expired = (await client.ApiAsync("users.get", token: shortLived)).GetProperty("error");
+
+        Assert.Equal((15, "Access denied: no access to call this method"), (denied.GetProperty("error_code").GetInt32(), denied.GetProperty("error_msg").GetString()));
+        Assert.True(usersStillWork.TryGetProperty("response", out _));
+        Assert.Equal((5, "User authorization failed: access_token has expired."), (expired.GetProperty("error_code").GetInt32(), expired.GetProperty("error_msg").GetString()));
     }
 
     [Fact]

@@ -17,10 +17,11 @@ internal static class EmulateCommand
         var seed = OptionParsers.Int("--seed", "Seed of the world and of scenarios.", 1, int.MinValue, int.MaxValue);
         var accounts = OptionParsers.Int("--accounts", "How many accounts (tokens).", 1, 1, 100_000);
         var faults = new Option<string?>("--faults") { Description = "Random Long Poll faults: RATE or RATE:KIND,KIND (e.g. 0.05:failed_1,http_502)." };
+        var tokenLifetime = OptionParsers.Int("--vkid-token-lifetime", "Seconds a VK ID access token works (VK: 3600); short ones show renewal.", 3600, 1, 30 * 24 * 3600);
         var envFile = new Option<string?>("--env-file") { Description = "Also write API_URL, TOKEN, CONTROL and CA as shell assignments to this file (removed on exit), for '. FILE' in another terminal." };
         var command = new Command("emulate", "Run a VK API + User Long Poll emulator on loopback. First line of output: JSON with api_url, token, control_url, ca_cert_pem_path.")
         {
-            port, http, seed, accounts, faults, envFile,
+            port, http, seed, accounts, faults, tokenLifetime, envFile,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -30,6 +31,7 @@ internal static class EmulateCommand
                 PlainHttp = result.GetValue(http),
                 Seed = result.GetValue(seed),
                 Accounts = result.GetValue(accounts),
+                VkIdTokenLifetime = TimeSpan.FromSeconds(result.GetValue(tokenLifetime)),
             };
             using var stdout = RawStandardOutput.Open();
             return await RunAsync(options, result.GetValue(faults), result.GetValue(envFile), stdout, cancellationToken).ConfigureAwait(false);
@@ -97,6 +99,8 @@ internal static class EmulateCommand
             json.WriteNumber("user_id", emulator.UserIds[0]);
             json.WriteString("control_url", emulator.ControlUrl.ToString());
             json.WriteString("ca_cert_pem_path", emulator.CertificatePemPath);
+            json.WriteString("vkid_url", emulator.VkIdUrl.ToString());
+            json.WriteNumber("vkid_app_id", emulator.VkIdAppId);
             json.WriteEndObject();
         }
 
@@ -112,6 +116,8 @@ internal static class EmulateCommand
             "TOKEN=" + Quoted(emulator.Tokens[0]),
             "CONTROL=" + Quoted(emulator.ControlUrl.ToString()),
             "CA=" + Quoted(emulator.CertificatePemPath),
+            "VKID_URL=" + Quoted(emulator.VkIdUrl.ToString()),
+            "VKID_APP_ID=" + Quoted(emulator.VkIdAppId.ToString(CultureInfo.InvariantCulture)),
             string.Empty);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -3,6 +3,7 @@ using System.Net;
 using Spectre.Console;
 using VkLongPoll.Cli.Feed;
 using VkLongPoll.Cli.Hosting;
+using VkLongPoll.Cli.Login;
 using VkLongPoll.Cli.Output;
 using VkLongPoll.Sqlite;
 
@@ -21,6 +22,11 @@ internal static class WatchCommand
     {
         /// <summary>A proxy for every request (else HTTPS_PROXY / ALL_PROXY from the environment).</summary>
         public Uri? Proxy { get; init; }
+
+        /// <summary>The login <c>vklp login</c> stored, used when <see cref="Token"/> is empty; <see cref="LoginPath"/> is where renewed tokens go.</summary>
+        public StoredLogin? Login { get; init; }
+
+        public string? LoginPath { get; init; }
     }
 
     public static Command Create()
@@ -45,14 +51,22 @@ internal static class WatchCommand
         {
             var caPath = result.GetValue(caCert);
             FailureReport.CheckCertificate(caPath, "--ca-cert");
-            var secret = result.GetValue(token) ?? Environment.GetEnvironmentVariable("VK_TOKEN") ?? Prompt();
-            if (string.IsNullOrWhiteSpace(secret))
+            // The token: --token, then VK_TOKEN, then what vklp login stored, then a prompt on the terminal.
+            var loginPath = StoredLogin.DefaultPath();
+            var secret = result.GetValue(token) ?? Environment.GetEnvironmentVariable("VK_TOKEN");
+            var login = string.IsNullOrWhiteSpace(secret) ? StoredLogin.Load(loginPath) : null;
+            if (string.IsNullOrWhiteSpace(secret) && login is null)
             {
-                throw new CliFailure(ExitCodes.Token, "no token: give --token, set VK_TOKEN, or run it in a terminal to be asked (" + FailureReport.TokenHelp + ")");
+                secret = SecretPrompt.Read("VK access token: ");
+            }
+
+            if (string.IsNullOrWhiteSpace(secret) && login is null)
+            {
+                throw new CliFailure(ExitCodes.Token, "no token: give --token, set VK_TOKEN, run vklp login, or run it in a terminal to be asked (" + FailureReport.TokenHelp + ")");
             }
 
             var settings = new WatchSettings(
-                secret.Trim(),
+                secret?.Trim() ?? string.Empty,
                 result.GetValue(apiUrl) ?? VkApiClientOptions.VkBaseUrl,
                 caPath,
                 result.GetValue(version),
@@ -64,6 +78,8 @@ internal static class WatchCommand
                 result.GetValue(only))
             {
                 Proxy = result.GetValue(proxy),
+                Login = login,
+                LoginPath = loginPath,
             };
             return await RunAsync(settings, FeedConsole.Create(result.GetValue(noColor)), Console.OpenStandardOutput(), Console.Error, cancellationToken).ConfigureAwait(false);
         });
@@ -78,10 +94,11 @@ internal static class WatchCommand
         using var http = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(settings.CaPemPath, settings.Proxy is { } proxy ? new WebProxy(proxy) : null));
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
-        using var api = new VkApiClient(settings.Token, new VkApiClientOptions { BaseUrl = settings.ApiUrl }, http);
+        var tokens = TokenSource(settings, http);
+        using var api = new VkApiClient(tokens, new VkApiClientOptions { BaseUrl = settings.ApiUrl }, http);
         var client = new LongPollClient(new LongPollClientOptions
         {
-            AccessToken = settings.Token,
+            TokenSource = tokens,
             ApiBaseUrl = settings.ApiUrl,
             Version = settings.Version,
             GroupId = settings.GroupId,
@@ -130,57 +147,28 @@ internal static class WatchCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>A given token as it is; a stored VK ID login renewed through VK ID, each new pair written back to the login file.</summary>
+    private static IAccessTokenSource TokenSource(WatchSettings settings, HttpClient http)
+    {
+        if (settings.Token.Length > 0 || settings.Login is null)
+        {
+            return new StaticAccessTokenSource(settings.Token);
+        }
+
+        if (settings.Login.Kind != StoredLogin.VkId)
+        {
+            return new StaticAccessTokenSource(settings.Login.AccessToken);
+        }
+
+        var login = settings.Login;
+        var vkId = new VkIdClient(login.ClientId!.Value, login.VkIdUrl, http);
+        return new VkIdTokenSource(login.ToVkIdTokens(), vkId, (renewed, _) =>
+        {
+            StoredLogin.FromVkId(renewed, login.ClientId.Value, login.VkIdUrl!).Save(settings.LoginPath!);
+            return ValueTask.CompletedTask;
+        });
+    }
+
     private static string DefaultCheckpointPath() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "vklp", "checkpoints.db");
-
-    /// <summary>Asks for the token without echoing it; null when there is no terminal to ask on.</summary>
-    private static string? Prompt()
-    {
-        if (Console.IsInputRedirected)
-        {
-            return null;
-        }
-
-        Console.Error.Write("VK access token: ");
-        var token = new System.Text.StringBuilder();
-        // Ctrl+C as a key while asking: a blocked ReadKey would not see the signal's cancellation.
-        var treatControlC = Console.TreatControlCAsInput;
-        Console.TreatControlCAsInput = true;
-        try
-        {
-            return ReadSecret(token);
-        }
-        finally
-        {
-            Console.TreatControlCAsInput = treatControlC;
-        }
-    }
-
-    private static string ReadSecret(System.Text.StringBuilder token)
-    {
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.C && key.Modifiers.HasFlag(ConsoleModifiers.Control))
-            {
-                Console.Error.WriteLine();
-                throw new CliFailure(ExitCodes.Interrupted, "stopped before a token was given");
-            }
-
-            if (key.Key == ConsoleKey.Enter)
-            {
-                Console.Error.WriteLine();
-                return token.ToString();
-            }
-
-            if (key.Key == ConsoleKey.Backspace && token.Length > 0)
-            {
-                token.Length--;
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                token.Append(key.KeyChar);
-            }
-        }
-    }
 }

@@ -18,12 +18,17 @@ internal static class FailureReport
         VkAuthorizationException auth => (
             $"VK rejected the token ({auth.ErrorMessage}): it is invalid, expired or revoked; get a new user token with access to messages ({TokenHelp})",
             ExitCodes.Token),
+        VkAccessDeniedException denied => ($"{denied.Explanation} ({denied.ErrorMessage}; {TokenHelp})", ExitCodes.Token),
         VkApiException { ErrorCode: 15 } denied => (
             $"this token has no access to messages ({denied.ErrorMessage}); the User Long Poll needs a user token with the messages permission, or a community token with --group-id ({TokenHelp})",
             ExitCodes.Token),
         VkCaptchaException captcha => (
-            $"VK asks for a captcha or a validation ({captcha.ErrorMessage}){(captcha.Captcha.RedirectUri is { } uri ? $"; open {uri} in a browser, then run again" : string.Empty)}",
+            $"VK asks for a captcha ({captcha.ErrorMessage}){(captcha.Captcha.RedirectUri is { } uri ? $"; open {uri} in a browser, pass it, then run again" : string.Empty)}",
             ExitCodes.VkRefused),
+        VkValidationException validation => (
+            $"VK wants the account validated ({validation.ErrorMessage}){(validation.RedirectUri is { } page ? $": open {page} in a browser, then get a new token" : string.Empty)}",
+            ExitCodes.VkRefused),
+        VkIdException vkId => ($"{vkId.Message}; run vklp login again", ExitCodes.Token),
         VkApiException api => ($"VK refused: {api.Message}", ExitCodes.VkRefused),
         LongPollVersionException version => (version.Message, ExitCodes.VkRefused),
         CheckpointStoreException store => (

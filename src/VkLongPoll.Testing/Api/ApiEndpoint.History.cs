@@ -23,6 +23,12 @@ internal sealed partial class ApiEndpoint
             throw new ApiError(908, "pts is too new");
         }
 
+        // VK's method text: a ts older than about a day, without max_msg_id, may answer error 10.
+        if (p.Int64("ts", -1) is { } ts and >= 0 && p["max_msg_id"] is null && account.Log.IsOlderThan(ts, world.Options.HistoryTsLifetime))
+        {
+            throw new ApiError(10, "Internal server error");
+        }
+
         var page = account.Log.PersistentAfter(pts, eventsLimit) ?? throw new ApiError(907, "pts is too old, refresh it with messages.getLongPollServer");
         var events = page.Events;
         var more = page.More;

@@ -10,38 +10,39 @@ namespace VkLongPoll.Testing.Api;
 internal sealed partial class ApiEndpoint(World world)
 {
     private readonly RateLimiter _limiter = new(world.Time, world.Options.ApiCallsPerSecond);
-    private readonly Queue<int> _injectedErrors = new();
 
-    /// <summary>The next <paramref name="count"/> API calls fail with <paramref name="errorCode"/> (e.g. 14, captcha).</summary>
-    public void InjectError(int errorCode, int count)
-    {
-        lock (_injectedErrors)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                _injectedErrors.Enqueue(errorCode);
-            }
-        }
-    }
+    /// <summary>Errors and captchas injected through the control API or <see cref="VkEmulator"/>.</summary>
+    public ApiFaults Faults { get; } = new(new Random(world.Options.Seed ^ 0x14));
+
+    /// <summary>The <c>User-Agent</c> of the last API call (VK requires none; the tests check what clients send).</summary>
+    public string? LastUserAgent { get; private set; }
 
     public async Task HandleAsync(HttpContext context, string method)
     {
         var parameters = await RequestParameters.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        LastUserAgent = context.Request.Headers.UserAgent.ToString();
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer, Wire.JsonOptions.Writer))
         {
             json.WriteStartObject();
             try
             {
-                var account = world.ByToken(parameters["access_token"]) ?? throw new ApiError(5, "User authorization failed: invalid access_token (4).");
+                var token = Authenticate(parameters["access_token"] ?? Bearer(context.Request));
+                var account = token.Account;
                 if (!_limiter.TryAcquire(account.Token))
                 {
                     throw new ApiError(6, "Too many requests per second");
                 }
 
-                if (NextInjectedError() is { } injected)
+                if (Faults.Check(account, method, parameters, world.BaseUri) is { } injected)
                 {
-                    throw new ApiError(injected, injected == 14 ? "Captcha needed" : "Injected error");
+                    throw injected;
+                }
+
+                // VK gives messages.* only to tokens with the messages right (Standalone apps' user tokens usually lack it).
+                if (method.StartsWith("messages.", StringComparison.Ordinal) && !token.MessagesAccess)
+                {
+                    throw new ApiError(15, "Access denied: no access to call this method");
                 }
 
                 json.WritePropertyName("response");
@@ -100,16 +101,29 @@ internal sealed partial class ApiEndpoint(World world)
         json.WriteEndObject();
     }
 
-    private int? NextInjectedError()
+    /// <summary>The token, as VK checks it: unknown, revoked and expired tokens are error 5 with VK's own words for each.</summary>
+    private IssuedToken Authenticate(string? value)
     {
-        lock (_injectedErrors)
+        var token = world.Token(value) ?? throw new ApiError(5, "User authorization failed: invalid access_token (4).");
+        if (token.Revoked)
         {
-            return _injectedErrors.Count > 0 ? _injectedErrors.Dequeue() : null;
+            throw new ApiError(5, "User authorization failed: user revoke access for this token.");
         }
+
+        if (token.ExpiresAt is { } expires && world.Time.GetUtcNow() >= expires)
+        {
+            throw new ApiError(5, "User authorization failed: access_token has expired.");
+        }
+
+        return token;
     }
 
+    /// <summary>VK also takes the token as <c>Authorization: Bearer</c>.</summary>
+    private static string? Bearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
+
     /// <summary>VK echoes the parameters, except that the token is never written back.</summary>
-    private static void WriteError(Utf8JsonWriter json, ApiError error, string method, RequestParameters p)
+    private void WriteError(Utf8JsonWriter json, ApiError error, string method, RequestParameters p)
     {
         json.WriteStartObject("error");
         json.WriteNumber("error_code", error.Code);
@@ -133,10 +147,27 @@ internal sealed partial class ApiEndpoint(World world)
         }
 
         json.WriteEndArray();
-        if (error.Code == 14)
+        if (error.Captcha is { } captcha)
         {
-            json.WriteString("captcha_sid", "239633676097");
-            json.WriteString("captcha_img", "https://vk.example/captcha.php?sid=239633676097&s=1");
+            if (!captcha.Legacy)
+            {
+                json.WriteString("redirect_uri", captcha.RedirectUri);
+            }
+
+            json.WriteString("captcha_sid", captcha.Sid);
+            json.WriteString("captcha_img", captcha.ImageUrl);
+            if (!captcha.Legacy)
+            {
+                json.WriteBoolean("is_refresh_enabled", true);
+                json.WriteNumber("captcha_ts", world.Time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0);
+                json.WriteNumber("captcha_attempt", captcha.Attempts);
+                json.WriteNumber("remixstlid", captcha.Remixstlid);
+            }
+        }
+
+        if (error.Code == 17)
+        {
+            json.WriteString("redirect_uri", error.RedirectUri ?? world.BaseUri + "login?act=security_check&api_hash=0a1b2c3d4e5f");
         }
 
         json.WriteEndObject();

@@ -84,10 +84,31 @@ public sealed class EmulatorControlClient : IDisposable
         using var _ = await PostAsync("faults", new Dictionary<string, object?> { ["fault"] = name, ["count"] = count }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The next <paramref name="count"/> API calls (of any account) answer VK error <paramref name="errorCode"/>.</summary>
-    public async Task InjectApiErrorAsync(int errorCode, int count = 1, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The next <paramref name="count"/> API calls (of any account; of <paramref name="method"/> only, when given) answer VK error
+    /// <paramref name="errorCode"/>. Error 14 is a captcha that keeps coming until answered: in VK's 2025 form (<c>redirect_uri</c>,
+    /// answered with the <c>success_token</c> its page gives), or with <paramref name="legacyCaptcha"/> the older one (<c>captcha_sid</c> + <c>captcha_key</c>).
+    /// </summary>
+    public async Task InjectApiErrorAsync(int errorCode, int count = 1, string? method = null, bool legacyCaptcha = false, CancellationToken cancellationToken = default)
     {
-        using var _ = await PostAsync("api_faults", new Dictionary<string, object?> { ["error_code"] = errorCode, ["count"] = count }, cancellationToken).ConfigureAwait(false);
+        using var _ = await PostAsync("api_faults", new Dictionary<string, object?>
+        {
+            ["error_code"] = errorCode,
+            ["count"] = count,
+            ["method"] = method,
+            ["legacy"] = legacyCaptcha ? true : null,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A new access token for the account: without <c>messages</c> access, or expiring after <paramref name="lifetime"/> on the emulator's clock.</summary>
+    public async Task<string> IssueTokenAsync(bool messagesAccess = true, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+    {
+        using var document = await PostAsync("token", new Dictionary<string, object?>
+        {
+            ["messages"] = messagesAccess,
+            ["lifetime_seconds"] = lifetime is { } life ? (int)Math.Ceiling(life.TotalSeconds) : null,
+        }, cancellationToken).ConfigureAwait(false);
+        return document.RootElement.GetProperty("token").GetString()!;
     }
 
     /// <summary>Every event still in the account's journal, in order, as <c>a_check</c> of <paramref name="version"/> and <paramref name="mode"/> would send it.</summary>

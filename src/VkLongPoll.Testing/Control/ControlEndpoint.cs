@@ -8,7 +8,7 @@ using VkLongPoll.Testing.Scenario;
 namespace VkLongPoll.Testing.Control;
 
 /// <summary><c>/_emulator/…</c>: look at the world, make things happen in it, inject faults. Documented in docs/emulator.md.</summary>
-internal sealed partial class ControlEndpoint(World world, FaultInjector faults, ApiEndpoint api, ScenarioRunner scenarios)
+internal sealed partial class ControlEndpoint(World world, FaultInjector faults, ApiEndpoint api, VkId.VkIdEndpoint vkId, ScenarioRunner scenarios)
 {
     public async Task HandleAsync(HttpContext context, string action)
     {
@@ -62,8 +62,26 @@ internal sealed partial class ControlEndpoint(World world, FaultInjector faults,
             case "journal": WriteJournal(json, account, context.Request.Query); return;
             case "faults": SetFaults(json, r); return;
             case "api_faults":
-                api.InjectError(r.ErrorCode ?? 14, r.Count ?? 1);
+                api.Faults.Inject(r.ErrorCode ?? 14, r.Count ?? 1, r.Method, r.Legacy);
                 WriteOk(json);
+                return;
+            case "token":
+                var issued = world.IssueToken(account, r.Messages ?? true, r.LifetimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+                json.WriteStartObject();
+                json.WriteString("token", issued.Value);
+                json.WriteBoolean("messages", issued.MessagesAccess);
+                if (issued.ExpiresAt is { } expires)
+                {
+                    json.WriteNumber("expires_at", expires.ToUnixTimeSeconds());
+                }
+
+                json.WriteEndObject();
+                return;
+            case "vkid":
+                json.WriteStartObject();
+                json.WriteNumber("issued", vkId.Issued);
+                json.WriteNumber("refreshed", vkId.Refreshed);
+                json.WriteEndObject();
                 return;
             case "scenario":
                 await scenarios.StartAsync(account, r.Seed ?? world.Options.Seed, r.Events ?? 100, r.Rate ?? 0, context.RequestAborted).ConfigureAwait(false);

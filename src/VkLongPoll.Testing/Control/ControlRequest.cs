@@ -53,6 +53,18 @@ internal sealed class ControlRequest
 
     public int? Count { get; set; }
 
+    /// <summary><c>token</c>: whether the new token may call <c>messages.*</c> (default true).</summary>
+    public bool? Messages { get; set; }
+
+    /// <summary><c>token</c>: seconds until it expires (default: never).</summary>
+    public int? LifetimeSeconds { get; set; }
+
+    /// <summary><c>api_faults</c>: only calls of this method fail.</summary>
+    public string? Method { get; set; }
+
+    /// <summary><c>api_faults</c> with 14: the captcha in its older form (no <c>redirect_uri</c>).</summary>
+    public bool Legacy { get; set; }
+
     public double? Rate { get; set; }
 
     public int? Seed { get; set; }

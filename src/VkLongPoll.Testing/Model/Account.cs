@@ -14,7 +14,7 @@ internal sealed partial class Account
         Self = self;
         Token = token;
         _random = new Random(seed);
-        Log = new EventLog(1_780_000_000 + (seed % 1000 * 1000), 10_000_000, options.RetainedEvents, options.JournalCapacity);
+        Log = new EventLog(1_780_000_000 + (seed % 1000 * 1000), 10_000_000, options.RetainedEvents, options.JournalCapacity, world.Time);
     }
 
     public object Sync { get; } = new();

@@ -11,10 +11,12 @@ internal sealed class EventLog
     private readonly int _retained;
     private int _start;
     private int _count;
+    private readonly TimeProvider _time;
     private TaskCompletionSource _appended = NewSignal();
 
-    public EventLog(long firstTs, long firstPts, int retained, int capacity)
+    public EventLog(long firstTs, long firstPts, int retained, int capacity, TimeProvider time)
     {
+        _time = time;
         _ring = new LoggedEvent[capacity];
         _retained = retained;
         Ts = firstTs;
@@ -40,7 +42,7 @@ internal sealed class EventLog
             Pts++;
         }
 
-        var logged = new LoggedEvent(Ts, Pts, e);
+        var logged = new LoggedEvent(Ts, Pts, e, _time.GetUtcNow());
         if (_count == _ring.Length)
         {
             _start = (_start + 1) % _ring.Length;
@@ -100,6 +102,22 @@ internal sealed class EventLog
         }
 
         return (events, false);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="ts"/> is a position from longer ago than <paramref name="age"/>: the first event after it
+    /// happened before that, or the journal no longer reaches back to it. (VK: a <c>ts</c> older than about a day makes
+    /// <c>getLongPollHistory</c> answer error 10 unless <c>max_msg_id</c> is given.)
+    /// </summary>
+    public bool IsOlderThan(long ts, TimeSpan age)
+    {
+        if (ts >= Ts || _count == 0)
+        {
+            return false;
+        }
+
+        var first = _ring[_start];
+        return ts < first.Ts - 1 || At(ts + 1).At < _time.GetUtcNow() - age;
     }
 
     /// <summary>The whole journal, oldest first.</summary>

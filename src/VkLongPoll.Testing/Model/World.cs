@@ -6,7 +6,8 @@ namespace VkLongPoll.Testing.Model;
 internal sealed class World
 {
     private readonly Dictionary<long, EmulatedUser> _users = [];
-    private readonly Dictionary<string, Account> _byToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+    private readonly Random _tokenRandom;
     private Func<Account, string> _serverFor = a => $"127.0.0.1/nim{a.Self.Id}";
 
     public World(EmulatorOptions options)
@@ -14,6 +15,7 @@ internal sealed class World
         Options = options;
         Time = options.TimeProvider;
         var random = new Random(options.Seed);
+        _tokenRandom = new Random(options.Seed ^ 0x5EED);
         var friendsPerAccount = 8;
         for (var a = 0; a < options.Accounts; a++)
         {
@@ -26,7 +28,8 @@ internal sealed class World
             }
 
             Accounts.Add(account);
-            _byToken[token] = account;
+            // The account's own token: messages access, no expiry (like an offline Implicit Flow token).
+            _tokens[token] = new IssuedToken(token, account, messagesAccess: true, expiresAt: null);
         }
     }
 
@@ -38,7 +41,29 @@ internal sealed class World
 
     public IReadOnlyCollection<EmulatedUser> Users => _users.Values;
 
-    public Account? ByToken(string? token) => token is not null && _byToken.TryGetValue(token, out var account) ? account : null;
+    /// <summary>The account of a token the emulator issued (valid or not); null for a token it never issued.</summary>
+    public Account? ByToken(string? token) => Token(token)?.Account;
+
+    /// <summary>A token the emulator issued (valid or not); null for one it never issued.</summary>
+    public IssuedToken? Token(string? token)
+    {
+        lock (_tokens)
+        {
+            return token is not null && _tokens.TryGetValue(token, out var issued) ? issued : null;
+        }
+    }
+
+    /// <summary>A new token for <paramref name="account"/>: with or without <c>messages</c>, for a while or for ever.</summary>
+    public IssuedToken IssueToken(Account account, bool messagesAccess, TimeSpan? lifetime)
+    {
+        lock (_tokens)
+        {
+            var value = "vk1.a." + Convert.ToHexStringLower(RandomBytes(_tokenRandom, 32));
+            var issued = new IssuedToken(value, account, messagesAccess, lifetime is { } life ? Time.GetUtcNow() + life : null);
+            _tokens[value] = issued;
+            return issued;
+        }
+    }
 
     public EmulatedUser User(long id) =>
         _users.TryGetValue(id, out var user) ? user : throw new EmulatorRequestException($"no user {id}");
@@ -48,8 +73,14 @@ internal sealed class World
     public string LongPollServerFor(Account account) => _serverFor(account);
 
     /// <summary>Set once the listening address is known: <c>127.0.0.1:PORT/nim{id}</c>, no scheme (as VK), unless plain HTTP.</summary>
-    public void SetServerAddress(string hostAndPort, bool plainHttp) =>
+    public void SetServerAddress(string hostAndPort, bool plainHttp)
+    {
         _serverFor = a => (plainHttp ? "http://" : string.Empty) + hostAndPort + "/nim" + a.Self.Id.ToString(CultureInfo.InvariantCulture);
+        BaseUri = (plainHttp ? "http://" : "https://") + hostAndPort + "/";
+    }
+
+    /// <summary>Where the emulator listens, e.g. <c>https://127.0.0.1:40123/</c> (pages it links to: captcha, VK ID).</summary>
+    public string BaseUri { get; private set; } = "https://127.0.0.1/";
 
     private EmulatedUser NewUser(Random random)
     {

@@ -73,4 +73,5 @@ internal sealed record WorldEvent(WorldEventKind Kind)
 /// <param name="Ts">Its event number (<c>ts</c>).</param>
 /// <param name="Pts">The <c>pts</c> after it (it moves only with persistent events).</param>
 /// <param name="Event">What happened.</param>
-internal sealed record LoggedEvent(long Ts, long Pts, WorldEvent Event);
+/// <param name="At">When, on the emulator's clock.</param>
+internal sealed record LoggedEvent(long Ts, long Pts, WorldEvent Event, DateTimeOffset At);

@@ -5,7 +5,7 @@ namespace VkLongPoll;
 /// <summary>Reads VK's <c>{"response": …}</c> / <c>{"error": …}</c> envelope without building a DOM.</summary>
 internal static class ApiEnvelope
 {
-    public readonly record struct Error(int Code, string Message, VkCaptcha? Captcha);
+    public readonly record struct Error(int Code, string Message, VkCaptcha? Captcha, string? RedirectUri);
 
     /// <summary>The error of an error answer; null for a <c>response</c> answer.</summary>
     /// <exception cref="LongPollProtocolException">The body is not a VK API answer.</exception>
@@ -78,8 +78,9 @@ internal static class ApiEnvelope
     private static Error ReadErrorObject(ref Utf8JsonReader reader)
     {
         int code = 0;
+        int? attempt = null;
         string message = string.Empty;
-        string? sid = null, image = null, redirect = null;
+        string? sid = null, image = null, redirect = null, remixstlid = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString();
@@ -91,10 +92,13 @@ internal static class ApiEnvelope
                 case "captcha_sid": sid = reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture); break;
                 case "captcha_img" when reader.TokenType == JsonTokenType.String: image = reader.GetString(); break;
                 case "redirect_uri" when reader.TokenType == JsonTokenType.String: redirect = reader.GetString(); break;
+                case "remixstlid" when reader.TokenType is JsonTokenType.String or JsonTokenType.Number: remixstlid = reader.TokenType == JsonTokenType.String ? reader.GetString() : System.Text.Encoding.UTF8.GetString(reader.ValueSpan); break;
+                case "captcha_attempt" when reader.TokenType == JsonTokenType.Number: attempt = reader.GetInt32(); break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new Error(code, message, sid is null && redirect is null ? null : new VkCaptcha(sid, image, redirect));
+        var captcha = code == 14 && (sid is not null || redirect is not null) ? new VkCaptcha(sid, image, redirect) { Remixstlid = remixstlid, Attempt = attempt } : null;
+        return new Error(code, message, captcha, redirect);
     }
 }

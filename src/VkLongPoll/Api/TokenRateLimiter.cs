@@ -20,8 +20,11 @@ internal sealed class TokenRateLimiter
 
     private TokenRateLimiter(int perSecond) => _perSecond = perSecond;
 
-    public static TokenRateLimiter For(string token, int perSecond) =>
-        Shared.GetOrAdd($"{TokenId(token)}/{perSecond}", _ => new TokenRateLimiter(perSecond));
+    public static TokenRateLimiter For(string token, int perSecond) => ForKey(TokenId(token), perSecond);
+
+    /// <summary>The limiter of an account (<see cref="IAccessTokenSource.AccountKey"/>): renewed tokens share it.</summary>
+    public static TokenRateLimiter ForKey(string accountKey, int perSecond) =>
+        Shared.GetOrAdd($"{accountKey}/{perSecond}", _ => new TokenRateLimiter(perSecond));
 
     /// <summary>A short, stable, non-reversible name for a token (for logs and file names).</summary>
     public static string TokenId(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];

@@ -11,23 +11,36 @@ public sealed partial class VkApiClient : IDisposable
 {
     private static readonly HashSet<int> Transient = [1, 6, 9, 10, 36];
 
-    private readonly string _token;
+    /// <summary>How many times one call asks the captcha handler before it gives up (a handler whose answers do not pass must not loop).</summary>
+    private const int MaxCaptchaRounds = 3;
+
+    private readonly IAccessTokenSource _tokens;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly VkApiClientOptions _options;
     private readonly TokenRateLimiter _limiter;
 
     /// <summary>Creates a client for <paramref name="accessToken"/>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The overloads differ in their first parameter's type (a token or a token source), never by omission.")]
     public VkApiClient(string accessToken, VkApiClientOptions? options = null, HttpClient? httpClient = null)
+        : this(new StaticAccessTokenSource(Required(accessToken)), options, httpClient)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
-        _token = accessToken;
+    }
+
+    /// <summary>Creates a client whose tokens come from <paramref name="tokens"/> (renewed when VK says one expired).</summary>
+    /// <param name="tokens">Where the token comes from.</param>
+    /// <param name="options">How to call the API; the defaults when null.</param>
+    /// <param name="httpClient">An <see cref="HttpClient"/> to use; one is made when null.</param>
+    public VkApiClient(IAccessTokenSource tokens, VkApiClientOptions? options, HttpClient? httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        _tokens = tokens;
         _options = options?.Copy() ?? new VkApiClientOptions();
         _options.Validate();
         Transport.EnsureSecure(_options.BaseUrl, "the API base URL");
         _ownsHttp = httpClient is null;
-        _http = httpClient ?? new HttpClient();
-        _limiter = TokenRateLimiter.For(accessToken, _options.CallsPerSecond);
+        _http = httpClient ?? LongPollHttp.CreateClient();
+        _limiter = TokenRateLimiter.ForKey(tokens.AccountKey, _options.CallsPerSecond);
     }
 
     /// <summary><c>messages.getLongPollServer</c> with <c>need_pts=1</c>.</summary>
@@ -70,45 +83,26 @@ public sealed partial class VkApiClient : IDisposable
     }
 
     /// <summary>Calls any method; returns the whole answer body when it is not an error.</summary>
-    /// <exception cref="VkApiException">VK answered with an error that retrying did not clear.</exception>
+    /// <exception cref="VkAuthorizationException">VK rejected the token (5, 1117) and no new one could be had.</exception>
+    /// <exception cref="VkAccessDeniedException">The token may not call the method (15).</exception>
+    /// <exception cref="VkCaptchaException">VK wants a captcha and the handler did not answer it.</exception>
+    /// <exception cref="VkValidationException">VK wants the account validated in a browser (17).</exception>
+    /// <exception cref="VkApiException">Another VK error that retrying did not clear.</exception>
     public async Task<byte[]> CallAsync(string method, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
-        var form = new List<KeyValuePair<string, string>>(parameters) { new("access_token", _token), new("v", _options.ApiVersion) };
+        var form = new List<KeyValuePair<string, string>>(parameters) { new("v", _options.ApiVersion) };
         var uri = new Uri(_options.BaseUrl.ToString().TrimEnd('/') + "/" + method);
+        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var renewed = false;
+        var captchaRounds = 0;
         for (var attempt = 0; ; attempt++)
         {
             await _limiter.WaitAsync(_options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            byte[] body;
-            using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            try
+            var body = await SendAsync(method, uri, form, token, attempt, cancellationToken).ConfigureAwait(false);
+            if (body is null)
             {
-                using var response = await _http.PostAsync(uri, new FormUrlEncodedContent(form), linked.Token).ConfigureAwait(false);
-                if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries)
-                {
-                    await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    // Not a VK answer (a proxy's or a balancer's page): say so, rather than "unreadable JSON".
-                    throw new HttpRequestException($"{method}: {uri.Host} answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
-                }
-
-                body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested
-                && e is HttpRequestException or OperationCanceledException)
-            {
-                await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                var message = $"{method} did not answer within {_options.RequestTimeout.TotalSeconds:F0} s";
-                throw new HttpRequestException(HttpRequestError.Unknown, message, new TimeoutException(message, e));
+                continue; // a failure that passes, waited out: again
             }
 
             if (ApiEnvelope.ReadError(body) is not { } error)
@@ -122,31 +116,94 @@ public sealed partial class VkApiClient : IDisposable
                 continue;
             }
 
-            // 14 (captcha) and 17 (validation) need a person: ask the handler, then retry with its answer.
-            if (error.Code is 14 or 17 && error.Captcha is { } captcha && _options.CaptchaHandler is { } handler
-                && await handler(captcha, cancellationToken).ConfigureAwait(false) is { } answer)
+            switch (error.Code)
             {
-                form.RemoveAll(p => p.Key is "captcha_sid" or "captcha_key" or "success_token");
-                if (captcha.Sid is not null)
-                {
-                    form.Add(new("captcha_sid", captcha.Sid));
-                    form.Add(new("captcha_key", answer));
-                }
-                else
-                {
-                    form.Add(new("success_token", answer));
-                }
-
-                continue;
+                // Expired or rejected: a token source that can renew (VK ID) gives a new token, once per call.
+                case 5 or 1117 when !renewed && await _tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false) is { } fresh:
+                    token = fresh;
+                    renewed = true;
+                    continue;
+                case 14 when error.Captcha is { } captcha && captchaRounds++ < MaxCaptchaRounds && _options.CaptchaHandler is { } handler
+                    && await handler(captcha, cancellationToken).ConfigureAwait(false) is { } answer:
+                    Answer(form, captcha, answer);
+                    continue;
             }
 
             throw error.Code switch
             {
-                5 => new VkAuthorizationException(error.Message),
-                14 or 17 => new VkCaptchaException(error.Message, error.Captcha ?? new VkCaptcha(null, null, null)),
+                5 or 1117 => new VkAuthorizationException(error.Code, error.Message),
+                14 => new VkCaptchaException(error.Message, error.Captcha ?? new VkCaptcha(null, null, null)),
+                15 => new VkAccessDeniedException(method, error.Message),
+                17 => new VkValidationException(error.Message, error.RedirectUri),
                 _ => new VkApiException(error.Code, error.Message),
             };
         }
+    }
+
+    /// <summary>One POST; null after a failure that passes (already waited out), the body otherwise.</summary>
+    private async Task<byte[]?> SendAsync(string method, Uri uri, List<KeyValuePair<string, string>> form, string token, int attempt, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            // The token goes in the form body, never in the URL.
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent([.. form, new("access_token", token)]) };
+            request.Headers.TryAddWithoutValidation("User-Agent", LongPollHttp.UserAgent);
+            using var response = await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
+            if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries)
+            {
+                await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                // Not a VK answer (a proxy's or a balancer's page): say so, rather than "unreadable JSON".
+                throw new HttpRequestException($"{method}: {uri.Host} answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
+            }
+
+            return await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested
+            && e is HttpRequestException or OperationCanceledException)
+        {
+            await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var message = $"{method} did not answer within {_options.RequestTimeout.TotalSeconds:F0} s";
+            throw new HttpRequestException(HttpRequestError.Unknown, message, new TimeoutException(message, e));
+        }
+    }
+
+    /// <summary>
+    /// The captcha's answer in the form VK asked for: the 2025 form (with <c>redirect_uri</c>) takes <c>success_token</c> alone
+    /// (and the <c>remixstlid</c> it came with), as VK's own SDK and vk-io send it; the older one <c>captcha_sid</c> + <c>captcha_key</c>.
+    /// </summary>
+    private static void Answer(List<KeyValuePair<string, string>> form, VkCaptcha captcha, string answer)
+    {
+        form.RemoveAll(p => p.Key is "captcha_sid" or "captcha_key" or "success_token" or "remixstlid");
+        if (captcha.NeedsSuccessToken)
+        {
+            form.Add(new("success_token", answer));
+            if (captcha.Remixstlid is { } remixstlid)
+            {
+                form.Add(new("remixstlid", remixstlid));
+            }
+        }
+        else
+        {
+            form.Add(new("captcha_sid", captcha.Sid ?? string.Empty));
+            form.Add(new("captcha_key", answer));
+        }
+    }
+
+    private static string Required(string accessToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        return accessToken;
     }
 
     /// <inheritdoc/>

@@ -4,8 +4,9 @@ namespace VkLongPoll;
 /// <remarks>Settable (bindable from configuration), checked and copied when a client is made.</remarks>
 public sealed class VkApiClientOptions
 {
-    /// <summary>VK's API address.</summary>
-    public static readonly Uri VkBaseUrl = new("https://api.vk.com/method");
+    /// <summary>VK's API address: <c>api.vk.ru</c>, where VK moved its API in September 2025 (its notice to developers; dev.vk.com
+    /// names only api.vk.ru now; vk-io, vk_api, vksdk and VK's own SDKs switched). <c>api.vk.com</c> still answers.</summary>
+    public static readonly Uri VkBaseUrl = new("https://api.vk.ru/method");
 
     /// <summary>The API base URL; VK's by default, the emulator's in tests. Plain HTTP is accepted for loopback only.</summary>
     public Uri BaseUrl { get; set; } = VkBaseUrl;
@@ -22,7 +23,8 @@ public sealed class VkApiClientOptions
     /// <summary>How long one API call may take before it counts as a network failure.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Asked when VK wants a captcha; return the user's answer, or null to give up with <see cref="VkCaptchaException"/>.</summary>
+    /// <summary>Asked when VK wants a captcha: return the <c>success_token</c> the person got at <see cref="VkCaptcha.RedirectUri"/> (VK's 2025 form),
+    /// or the captcha's text for the older form; null gives up with <see cref="VkCaptchaException"/>. Asked at most three times for one call.</summary>
     public Func<VkCaptcha, CancellationToken, ValueTask<string?>>? CaptchaHandler { get; set; }
 
     /// <summary>The clock for rate limiting and retry delays.</summary>

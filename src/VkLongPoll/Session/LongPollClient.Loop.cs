@@ -11,6 +11,12 @@ public sealed partial class LongPollClient
     /// <summary>A bound on one a_check answer (VK's are kilobytes; this stops a broken server from exhausting memory).</summary>
     private const int MaxAnswerBytes = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// How many error-10 answers in a row <c>getLongPollHistory</c> may give before the gap counts as lost. VK answers 10 for
+    /// a history it will not give (a <c>ts</c> older than a day, the method's text says); a short outage clears sooner.
+    /// </summary>
+    private const int HistoryErrorsBeforeResync = 10;
+
     private async IAsyncEnumerable<LongPollBatch> ReadBatchesCoreAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var state = from;
@@ -38,6 +44,7 @@ public sealed partial class LongPollClient
         }
 
         Report(new LongPollStarted(state.Ts, state.Pts, _version, from is not null));
+        var versionRejections = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -49,6 +56,11 @@ public sealed partial class LongPollClient
             }
 
             Succeeded();
+            if (response.Failed != 4)
+            {
+                versionRejections = 0;
+            }
+
             if (response.Failed is { } failed)
             {
                 LongPollMetrics.Recoveries.Add(1, new KeyValuePair<string, object?>("kind", "failed_" + failed.ToString(CultureInfo.InvariantCulture)));
@@ -77,6 +89,12 @@ public sealed partial class LongPollClient
                     break;
                 case 4:
                     Report(new LongPollRecoveryStarted(LongPollRecoveryCause.VersionRejected, state.Pts));
+                    if (++versionRejections > 1)
+                    {
+                        // failed: 4 again right after renegotiating: the server is confused; do not hammer it.
+                        await Task.Delay(Backoff.For(versionRejections - 2, _options.RetryDelay, _options.MaxRetryDelay), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                    }
+
                     Renegotiate(response.MinVersion ?? 0, response.MaxVersion ?? 0);
                     var server = await ServerAsync(cancellationToken).ConfigureAwait(false);
                     state = state with { Server = server.Server, Key = server.Key, Version = _version };
@@ -113,9 +131,11 @@ public sealed partial class LongPollClient
             var unusable = 0;
             try
             {
-                history = await ResilientAsync("messages.getLongPollHistory", () => _api.GetLongPollHistoryAsync(pts, state.Ts, Decoder(), _options.GroupId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                // Only pts: VK recovers persistent events from it, and a ts older than about a day would make it answer error 10.
+                history = await ResilientAsync("messages.getLongPollHistory", () => _api.GetLongPollHistoryAsync(pts, null, Decoder(), _options.GroupId, cancellationToken), cancellationToken,
+                    giveUp: (e, failures) => e is VkApiException { ErrorCode: 10 } && failures >= HistoryErrorsBeforeResync).ConfigureAwait(false);
             }
-            catch (VkApiException e) when (e.ErrorCode is 907 or 908)
+            catch (VkApiException e) when (e.ErrorCode is 907 or 908 or 990 or 10)
             {
                 unusable = e.ErrorCode;
             }
@@ -124,7 +144,13 @@ public sealed partial class LongPollClient
             {
                 // The pts is unusable: start over from now. What happened in between cannot be fetched.
                 var fresh = await ServerAsync(cancellationToken).ConfigureAwait(false);
-                var reason = unusable == 907 ? LongPollResyncReason.HistoryTooOld : LongPollResyncReason.HistoryUnavailable;
+                var reason = unusable switch
+                {
+                    907 => LongPollResyncReason.HistoryTooOld,
+                    990 => LongPollResyncReason.DeviceCacheDropped,
+                    10 => LongPollResyncReason.HistoryFailing,
+                    _ => LongPollResyncReason.HistoryUnavailable,
+                };
                 Report(new LongPollResynced(reason, pts, fresh.Pts ?? 0) { ApiErrorCode = unusable });
                 yield return new LongPollBatch([], new LongPollCheckpoint(fresh.Ts, fresh.Pts ?? 0, fresh.Server, fresh.Key, _version), Recovered: true);
                 yield break;
@@ -174,9 +200,9 @@ public sealed partial class LongPollClient
     /// with the session's backoff for as long as it takes. A rejected token, a captcha nobody answered and other
     /// API errors are not: retrying cannot fix them.
     /// </summary>
-    private async Task<T> ResilientAsync<T>(string method, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> ResilientAsync<T>(string method, Func<Task<T>> call, CancellationToken cancellationToken, Func<Exception, int, bool>? giveUp = null)
     {
-        while (true)
+        for (var failures = 1; ; failures++)
         {
             try
             {
@@ -184,7 +210,7 @@ public sealed partial class LongPollClient
                 Succeeded();
                 return result;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && RetryCause.Of(e) is { } cause)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && RetryCause.Of(e) is { } cause && giveUp?.Invoke(e, failures) != true)
             {
                 await RetryAfterAsync(cause, _options.ApiBaseUrl.Host, method, cancellationToken).ConfigureAwait(false);
             }
@@ -202,7 +228,9 @@ public sealed partial class LongPollClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.TryAddWithoutValidation("User-Agent", LongPollHttp.UserAgent);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return (null, RetryCause.Status(response.StatusCode));

@@ -44,6 +44,12 @@ public sealed partial class LongPollClient
         }
 
         var delay = Backoff.For(_failedAttempts - 1, _options.RetryDelay, _options.MaxRetryDelay);
+        if (cause.ApiErrorCode == 29)
+        {
+            // "Rate limit reached" for the method: VK wants it left alone for a while, not retried at once (vkbottle #54, vk-io #288).
+            delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, _options.MaxRetryDelay.Ticks));
+        }
+
         Report(new LongPollRetrying(cause.Reason, host, apiMethod, _failedAttempts, delay, cause.Detail)
         {
             HttpStatusCode = cause.HttpStatus,
@@ -105,7 +111,8 @@ public sealed partial class LongPollClient
     {
         VkAuthorizationException => LongPollStopReason.TokenRejected,
         VkCaptchaException => LongPollStopReason.CaptchaRequired,
-        VkApiException { ErrorCode: 15 } => LongPollStopReason.AccessDenied,
+        VkAccessDeniedException or VkApiException { ErrorCode: 15 } => LongPollStopReason.AccessDenied,
+        VkValidationException => LongPollStopReason.CaptchaRequired,
         VkApiException => LongPollStopReason.ApiError,
         LongPollVersionException => LongPollStopReason.VersionUnsupported,
         CheckpointStoreException => LongPollStopReason.CheckpointStoreFailed,

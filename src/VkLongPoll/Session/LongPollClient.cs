@@ -30,8 +30,9 @@ public sealed partial class LongPollClient : IAsyncDisposable
         _options.Validate();
         Transport.EnsureSecure(_options.ApiBaseUrl, "the API base URL");
         _ownsHttp = httpClient is null;
-        _http = httpClient ?? LongPollHttp.CreateClient();
-        _api = new VkApiClient(_options.AccessToken, new VkApiClientOptions
+        _http = httpClient ?? LongPollHttp.CreateClient(LongPollHttp.CreateHandler(proxy: _options.Proxy));
+        var tokens = _options.Tokens();
+        _api = new VkApiClient(tokens, new VkApiClientOptions
         {
             BaseUrl = _options.ApiBaseUrl,
             CallsPerSecond = _options.ApiCallsPerSecond,
@@ -42,12 +43,16 @@ public sealed partial class LongPollClient : IAsyncDisposable
         }, _http);
         _logger = _options.LoggerFactory?.CreateLogger<LongPollClient>() ?? NullLogger<LongPollClient>.Instance;
         _version = _options.Version;
-        Name = _options.CheckpointName ?? DefaultCheckpointName(_options.AccessToken, _options.GroupId);
+        Name = _options.CheckpointName ?? DefaultCheckpointName(tokens.AccountKey, _options.GroupId);
     }
 
-    /// <summary>The checkpoint name used when none is given: a hash of the token (never the token itself), and the community when there is one.</summary>
-    internal static string DefaultCheckpointName(string accessToken, long? groupId = null) =>
-        "vk-" + TokenRateLimiter.TokenId(accessToken) + (groupId is { } group ? "-club" + group.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+    /// <summary>The checkpoint name used when none is given: the token source's account key (a hash of a plain token, never the token itself), and the community when there is one.</summary>
+    internal static string DefaultCheckpointName(string accountKey, long? groupId = null) =>
+        "vk-" + accountKey + (groupId is { } group ? "-club" + group.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+
+    /// <summary>The default checkpoint name of a plain token.</summary>
+    internal static string DefaultCheckpointNameOfToken(string accessToken, long? groupId = null) =>
+        DefaultCheckpointName(TokenRateLimiter.TokenId(accessToken), groupId);
 
     /// <summary>The checkpoint's name in the store.</summary>
     public string Name { get; }

@@ -8,8 +8,14 @@ public sealed class LongPollClientOptions
     /// <summary>The versions the client speaks, newest first (used when the server answers <c>failed: 4</c>).</summary>
     public static readonly IReadOnlyList<int> SupportedVersions = [19, 11, 10, 3];
 
-    /// <summary>The user access token (or a community token with <see cref="GroupId"/>). Never logged.</summary>
+    /// <summary>The user access token (or a community token with <see cref="GroupId"/>). Never logged. Or give <see cref="TokenSource"/>.</summary>
     public string AccessToken { get; set; } = string.Empty;
+
+    /// <summary>Where tokens come from when they expire and renew (a VK ID login: <see cref="VkIdTokenSource"/>); instead of <see cref="AccessToken"/>.</summary>
+    public IAccessTokenSource? TokenSource { get; set; }
+
+    /// <summary>A proxy for the session's own <see cref="HttpClient"/> (when none is given to the client); null uses the environment's (<c>HTTPS_PROXY</c>, <c>ALL_PROXY</c>).</summary>
+    public System.Net.IWebProxy? Proxy { get; set; }
 
     /// <summary>A community id, to receive a community's dialogs with a user token.</summary>
     public long? GroupId { get; set; }
@@ -57,15 +63,17 @@ public sealed class LongPollClientOptions
     /// <summary>Answers captchas VK asks for during API calls.</summary>
     public Func<VkCaptcha, CancellationToken, ValueTask<string?>>? CaptchaHandler { get; set; }
 
+    internal IAccessTokenSource Tokens() => TokenSource ?? new StaticAccessTokenSource(AccessToken);
+
     internal int EffectiveMode(int version) => Mode ?? (2 | 8 | 32 | 128 | (version < 10 ? 64 : 0) | (version >= 19 ? 1024 : 0));
 
     internal LongPollClientOptions Copy() => (LongPollClientOptions)MemberwiseClone();
 
     internal void Validate()
     {
-        if (string.IsNullOrWhiteSpace(AccessToken))
+        if (string.IsNullOrWhiteSpace(AccessToken) == (TokenSource is null))
         {
-            throw new ArgumentException("an access token is required", nameof(AccessToken));
+            throw new ArgumentException("give exactly one of AccessToken and TokenSource", nameof(AccessToken));
         }
 
         if (!SupportedVersions.Contains(Version))

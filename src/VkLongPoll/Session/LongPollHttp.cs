@@ -12,6 +12,18 @@ namespace VkLongPoll;
 /// </remarks>
 public static class LongPollHttp
 {
+    /// <summary>The product name in the <c>User-Agent</c> every request of this library sends.</summary>
+    public const string ProductName = "VkLongPoll";
+
+    /// <summary>This library's version, as its <c>User-Agent</c> gives it.</summary>
+    public static string ProductVersion { get; } =
+        typeof(LongPollHttp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute info, ..]
+            ? info.InformationalVersion.Split('+')[0]
+            : "0";
+
+    /// <summary>The <c>User-Agent</c> of every request: <c>VkLongPoll/VERSION (+https://github.com/vklongpoll/VkLongPoll)</c>. VK requires none; peers (vk-io, vksdk, vk_api) send theirs, and one that names the library tells VK who is calling.</summary>
+    public static string UserAgent { get; } = $"{ProductName}/{ProductVersion} (+https://github.com/vklongpoll/VkLongPoll)";
+
     /// <summary>A handler for thousands of held requests: no connection limit per server, more HTTP/2 connections when one is full, idle connections kept for reuse.</summary>
     /// <param name="trustedCertificatePemPath">A PEM certificate to trust besides the system's roots (e.g. the emulator's self-signed one); null trusts the system's roots only.</param>
     /// <param name="proxy">A proxy for every request; null uses the environment's (<c>HTTPS_PROXY</c>, <c>ALL_PROXY</c>, <c>NO_PROXY</c>).</param>

@@ -21,7 +21,7 @@ public enum LongPollRetryReason
     /// <summary>The answer was not the JSON expected.</summary>
     UnreadableAnswer,
 
-    /// <summary>The VK API answered an error that passes (1, 6, 9, 10, 36).</summary>
+    /// <summary>The VK API answered an error that passes (1, 6, 9, 10, 29, 36); 29 (a method's rate limit) waits the longest delay.</summary>
     ApiError,
 }
 
@@ -52,6 +52,12 @@ public enum LongPollResyncReason
 
     /// <summary>VK cannot give the history now and will not later (error 908).</summary>
     HistoryUnavailable,
+
+    /// <summary>VK told the client to drop what it keeps (error 990, "Drop device cache").</summary>
+    DeviceCacheDropped,
+
+    /// <summary><c>getLongPollHistory</c> kept answering error 10 (as VK does for a position older than about a day).</summary>
+    HistoryFailing,
 }
 
 /// <summary>Why a session ended (<see cref="LongPollStopped.Reason"/>).</summary>

@@ -17,7 +17,7 @@ internal readonly record struct RetryCause(LongPollRetryReason Reason, string De
     public static RetryCause? Of(Exception e) => e switch
     {
         VkAuthorizationException or VkCaptchaException => null,
-        VkApiException api when api.ErrorCode is 1 or 6 or 9 or 10 or 36 => new RetryCause(LongPollRetryReason.ApiError, api.ErrorMessage, ApiErrorCode: api.ErrorCode, Exception: e),
+        VkApiException api when api.ErrorCode is 1 or 6 or 9 or 10 or 29 or 36 => new RetryCause(LongPollRetryReason.ApiError, api.ErrorMessage, ApiErrorCode: api.ErrorCode, Exception: e),
         VkApiException => null,
         LongPollProtocolException protocol => new RetryCause(LongPollRetryReason.UnreadableAnswer, protocol.Reason, Exception: e),
         HttpRequestException { InnerException: TimeoutException timeout } => new RetryCause(LongPollRetryReason.Timeout, timeout.Message, Exception: e),
