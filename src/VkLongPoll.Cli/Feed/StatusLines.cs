@@ -41,6 +41,7 @@ internal static class StatusLines
             LongPollRetryReason.ConnectionLost => ru ? $"связь с {r.Host} прервалась" : $"connection to {r.Host} lost",
             LongPollRetryReason.HttpStatus => ru ? Invariant($"{r.Host} ответил ошибкой HTTP {r.HttpStatusCode}") : Invariant($"{r.Host} answered HTTP {r.HttpStatusCode}"),
             LongPollRetryReason.UnreadableAnswer => ru ? $"{r.Host} прислал непонятный ответ" : $"{r.Host} sent an unreadable answer",
+            LongPollRetryReason.VersionRejected => ru ? $"{r.Host} снова не принимает версию протокола" : $"{r.Host} keeps refusing the protocol version",
             _ => ru ? Invariant($"VK временно не отвечает (ошибка {r.ApiErrorCode}: {r.Detail})") : Invariant($"VK is not answering for now (error {r.ApiErrorCode}: {r.Detail})"),
         };
         return ru ? Invariant($"{what} — повтор через {delay} с") : Invariant($"{what}; retrying in {delay} s");

@@ -92,7 +92,8 @@ public sealed partial class LongPollClient
                     if (++versionRejections > 1)
                     {
                         // failed: 4 again right after renegotiating: the server is confused; do not hammer it.
-                        await Task.Delay(Backoff.For(versionRejections - 2, _options.RetryDelay, _options.MaxRetryDelay), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                        var again = new RetryCause(LongPollRetryReason.VersionRejected, $"failed: 4 again (versions {response.MinVersion}–{response.MaxVersion})");
+                        await RetryAfterAsync(again, PollHost(state), apiMethod: null, cancellationToken, attempt: versionRejections - 1).ConfigureAwait(false);
                     }
 
                     Renegotiate(response.MinVersion ?? 0, response.MaxVersion ?? 0);

@@ -36,21 +36,27 @@ public sealed partial class LongPollClient
     }
 
     /// <summary>Reports a failure that passes and waits out the backoff; one count of attempts for polls and API calls alike (one outage).</summary>
-    private async Task RetryAfterAsync(RetryCause cause, string host, string? apiMethod, CancellationToken cancellationToken)
+    /// <param name="cause">What failed.</param>
+    /// <param name="host">Where.</param>
+    /// <param name="apiMethod">The API method, or null for a poll.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <param name="attempt">A count of its own (failed: 4 answers, which come between successful calls); the outage's count when null.</param>
+    private async Task RetryAfterAsync(RetryCause cause, string host, string? apiMethod, CancellationToken cancellationToken, int? attempt = null)
     {
-        if (_failedAttempts++ == 0)
+        if (attempt is null && _failedAttempts++ == 0)
         {
             _firstFailureAt = _options.TimeProvider.GetUtcNow();
         }
 
-        var delay = Backoff.For(_failedAttempts - 1, _options.RetryDelay, _options.MaxRetryDelay);
+        var number = attempt ?? _failedAttempts;
+        var delay = Backoff.For(number - 1, _options.RetryDelay, _options.MaxRetryDelay);
         if (cause.ApiErrorCode == 29)
         {
             // "Rate limit reached" for the method: VK wants it left alone for a while, not retried at once (vkbottle #54, vk-io #288).
             delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, _options.MaxRetryDelay.Ticks));
         }
 
-        Report(new LongPollRetrying(cause.Reason, host, apiMethod, _failedAttempts, delay, cause.Detail)
+        Report(new LongPollRetrying(cause.Reason, host, apiMethod, number, delay, cause.Detail)
         {
             HttpStatusCode = cause.HttpStatus,
             ApiErrorCode = cause.ApiErrorCode,

@@ -73,6 +73,7 @@ public sealed record LongPollRetrying(LongPollRetryReason Reason, string Host, s
             LongPollRetryReason.HttpStatus => $"{Host} answered HTTP {HttpStatusCode}",
             LongPollRetryReason.UnreadableAnswer => $"{Host} sent an unreadable answer: {Detail}",
             LongPollRetryReason.ApiError => $"VK API error {ApiErrorCode} in {ApiMethod}: {Detail}",
+            LongPollRetryReason.VersionRejected => $"{Host} keeps refusing the protocol version ({Detail})",
             _ => $"{Host}: {Detail}",
         };
         return string.Create(CultureInfo.InvariantCulture, $"{what}; retry {Attempt} in {Seconds(Delay)}");

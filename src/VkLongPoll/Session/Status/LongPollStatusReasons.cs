@@ -23,6 +23,9 @@ public enum LongPollRetryReason
 
     /// <summary>The VK API answered an error that passes (1, 6, 9, 10, 29, 36); 29 (a method's rate limit) waits the longest delay.</summary>
     ApiError,
+
+    /// <summary>The Long Poll server keeps answering <c>failed: 4</c> for a version it says it accepts: asked again after a pause.</summary>
+    VersionRejected,
 }
 
 /// <summary>Why a recovery started (<see cref="LongPollRecoveryStarted.Cause"/>).</summary>

@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Net;
+using VkLongPoll.Testing;
+
+namespace VkLongPoll.IntegrationTests;
+
+/// <summary>Where real VK is harder than a kind server: each behaviour modelled in the emulator first (docs/tokens.md, docs/emulator.md), then met by the session.</summary>
+[Collection(EmulatorGroup.Name)]
+public sealed class RealVkTests(EmulatorFixture fixture)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task TokenWithoutMessagesAccess_StopsTheSession_WithATypedExplainedError()
+    {
+        var statuses = new ConcurrentQueue<LongPollStatus>();
+        var options = SessionTests.Options(fixture.Emulator, fixture.Emulator.IssueToken(messagesAccess: false));
+        options.OnStatus = statuses.Enqueue;
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
+
+        var e = await Assert.ThrowsAsync<VkAccessDeniedException>(() => ReadAllAsync(session, CancellationToken.None));
+
+        Assert.Equal("messages.getLongPollServer", e.Method);
+        Assert.Equal(LongPollStopReason.AccessDenied, Assert.IsType<LongPollStopped>(Assert.Single(statuses)).Reason);
+    }
+
+    [Fact]
+    public async Task VkIdTokenThatExpiresMidStream_IsRenewed_AndNothingIsLostOrRepeated()
+    {
+        // The emulator's clock is a fake one: two hours pass when the test says so, and VK's tokens and keys expire.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0, Seed = 31, TimeProvider = clock });
+        using var client = new EmulatorClient(emulator);
+        using var http = LongPollHttp.CreateClient(emulator.CreateTrustingHandler());
+        using var vkId = new VkIdClient(emulator.VkIdAppId, emulator.VkIdUrl, http);
+        var tokens = await SignInAsync(vkId, emulator);
+        var saved = new List<VkIdTokens>();
+        // The source's own clock stands still: only VK's "access_token has expired" can make it renew.
+        var source = new VkIdTokenSource(tokens, vkId, (renewed, _) =>
+        {
+            saved.Add(renewed);
+            return ValueTask.CompletedTask;
+        }, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
+        var options = SessionTests.Options(emulator, "unused");
+        options.AccessToken = string.Empty;
+        options.TokenSource = source;
+        await using var session = new LongPollClient(options, http);
+
+        var texts = await SessionTests.ReadMessagesAsync(session, 3, async () =>
+        {
+            await client.ControlAsync("send", new { text = "one" });
+            clock.Advance(TimeSpan.FromHours(2)); // the access token (an hour) and the Long Poll key (an hour) expire
+            await client.ControlAsync("send", new { text = "two" });
+            await client.ControlAsync("faults", new { fault = "failed_1" }); // history needs an API call too
+            await client.ControlAsync("send", new { text = "three" });
+        });
+
+        Assert.Equal(["one", "two", "three"], texts);
+        Assert.True(source.Renewals >= 1, "the token was never renewed");
+        Assert.Equal(source.Renewals, saved.Count);
+        Assert.Equal(source.Tokens, saved[^1]);
+        Assert.True(emulator.VkIdCounts.Refreshed >= 1);
+        Assert.Equal("vk-user" + emulator.UserIds[0], session.Name); // the checkpoint name survives renewals
+    }
+
+    [Fact]
+    public async Task RestartFromACheckpointOlderThanADay_RecoversFromPts_NeverSpins()
+    {
+        // Every ts with events after it counts as older than a day: sent to getLongPollHistory, it would be error 10.
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0, Seed = 32, HistoryTsLifetime = TimeSpan.Zero });
+        using var client = new EmulatorClient(emulator);
+        var (_, _, ts, pts) = await client.LongPollServerAsync();
+        await client.ControlAsync("send", new { text = "while away 1" });
+        await client.ControlAsync("send", new { text = "while away 2" });
+        var statuses = new ConcurrentQueue<LongPollStatus>();
+        var options = SessionTests.Options(emulator, client.Token);
+        options.OnStatus = statuses.Enqueue;
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(emulator.CreateTrustingHandler()));
+        using var bound = new CancellationTokenSource(Bound);
+
+        var texts = new List<string>();
+        await foreach (var e in session.ReadEventsAsync(new LongPollCheckpoint(ts, pts, null, null, 19), bound.Token))
+        {
+            if (e is Events.MessageNewEvent m)
+            {
+                texts.Add(m.Message.Text!);
+                if (texts.Count == 2)
+                {
+                    break;
+                }
+            }
+        }
+
+        Assert.Equal(["while away 1", "while away 2"], texts);
+        Assert.DoesNotContain(statuses, s => s is LongPollRetrying);
+    }
+
+    [Theory]
+    [InlineData(10, 12, LongPollResyncReason.HistoryFailing)]
+    [InlineData(990, 1, LongPollResyncReason.DeviceCacheDropped)]
+    public async Task HistoryThatVkWillNotGive_IsAResync_ReportedThroughTheStatus(int errorCode, int count, LongPollResyncReason reason)
+    {
+        using var client = fixture.NewClient();
+        var statuses = new ConcurrentQueue<LongPollStatus>();
+        var options = SessionTests.Options(fixture.Emulator, client.Token);
+        options.OnStatus = statuses.Enqueue;
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
+
+        var texts = await SessionTests.ReadMessagesAsync(session, 1, async () =>
+        {
+            await client.ControlAsync("api_faults", new { error_code = errorCode, count, method = "messages.getLongPollHistory" });
+            await client.ControlAsync("faults", new { fault = "failed_1" });
+            await client.ControlAsync("send", new { text = "lost in the gap" });
+            while (!statuses.Any(s => s is LongPollResynced))
+            {
+                await Task.Delay(10);
+            }
+
+            await client.ControlAsync("send", new { text = "after the resync" });
+        });
+
+        Assert.Contains("after the resync", texts);
+        var resync = Assert.Single(statuses.OfType<LongPollResynced>());
+        Assert.Equal((reason, errorCode), (resync.Reason, resync.ApiErrorCode));
+    }
+
+    [Fact]
+    public async Task RateLimitForTheMethod_Error29_WaitsTheLongestDelay_ThenGoesOn()
+    {
+        using var client = fixture.NewClient();
+        await client.ControlAsync("api_faults", new { error_code = 29, count = 1, method = "messages.getLongPollServer" });
+        var statuses = new ConcurrentQueue<LongPollStatus>();
+        var options = SessionTests.Options(fixture.Emulator, client.Token);
+        options.MaxRetryDelay = TimeSpan.FromMilliseconds(400);
+        options.OnStatus = statuses.Enqueue;
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
+
+        var texts = await SessionTests.ReadMessagesAsync(session, 1, () => client.ControlAsync("send", new { text = "after 29" }));
+
+        Assert.Equal(["after 29"], texts);
+        var retry = Assert.Single(statuses.OfType<LongPollRetrying>());
+        Assert.Equal((LongPollRetryReason.ApiError, 29), (retry.Reason, retry.ApiErrorCode));
+        Assert.True(retry.Delay >= TimeSpan.FromMilliseconds(300), $"waited only {retry.Delay}");
+    }
+
+    [Fact]
+    public async Task Failed4ForAnAcceptedVersion_AgainAndAgain_IsAskedAgainAfterAPause()
+    {
+        using var client = fixture.NewClient();
+        var statuses = new ConcurrentQueue<LongPollStatus>();
+        var options = SessionTests.Options(fixture.Emulator, client.Token);
+        options.OnStatus = statuses.Enqueue;
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
+
+        var texts = await SessionTests.ReadMessagesAsync(session, 1, async () =>
+        {
+            await client.ControlAsync("faults", new { fault = "failed_4", count = 3 });
+            await client.ControlAsync("send", new { text = "after three failed 4" });
+        });
+
+        Assert.Equal(["after three failed 4"], texts);
+        Assert.Equal([1, 2], statuses.OfType<LongPollRetrying>().Where(r => r.Reason == LongPollRetryReason.VersionRejected).Select(r => r.Attempt));
+    }
+
+    [Fact]
+    public async Task ProxyOption_SendsEveryRequestThroughTheProxy()
+    {
+        using var proxy = await Tinyproxy.StartAsync();
+        if (proxy is null)
+        {
+            return; // not installed on this machine (CI has it)
+        }
+
+        using var client = fixture.NewClient();
+        var options = SessionTests.Options(fixture.Emulator, client.Token);
+        options.Proxy = new WebProxy(proxy.Url);
+        // The session's own HttpClient (made with the proxy) trusts only the system's roots: trust the emulator's certificate for this test.
+        var handler = LongPollHttp.CreateHandler(fixture.Emulator.CertificatePemPath, options.Proxy);
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(handler));
+
+        var texts = await SessionTests.ReadMessagesAsync(session, 1, () => client.ControlAsync("send", new { text = "through the proxy" }));
+
+        Assert.Equal(["through the proxy"], texts);
+        Assert.Contains($"CONNECT 127.0.0.1:{fixture.Emulator.BaseUri.Port}", proxy.Log, StringComparison.Ordinal);
+    }
+
+    /// <summary>The VK ID sign-in as a browser would do it against the emulator: authorize, follow the redirect's query, exchange the code.</summary>
+    internal static async Task<VkIdTokens> SignInAsync(VkIdClient vkId, VkEmulator emulator)
+    {
+        var authorization = vkId.BeginAuthorization(new Uri("http://127.0.0.1:9/callback"));
+        var handler = emulator.CreateTrustingHandler();
+        handler.AllowAutoRedirect = false;
+        using var browser = new HttpClient(handler);
+        using var answer = await browser.GetAsync(authorization.AuthorizeUrl);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        var query = System.Web.HttpUtility.ParseQueryString(answer.Headers.Location!.Query);
+        Assert.Equal(authorization.State, query["state"]);
+        return await vkId.ExchangeCodeAsync(authorization, query["code"]!, query["device_id"]!);
+    }
+
+    private static async Task ReadAllAsync(LongPollClient session, CancellationToken cancellationToken)
+    {
+        await foreach (var e in session.ReadEventsAsync(cancellationToken: cancellationToken))
+        {
+            _ = e;
+        }
+    }
+}
