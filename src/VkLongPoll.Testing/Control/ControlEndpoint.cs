@@ -77,6 +77,11 @@ internal sealed partial class ControlEndpoint(World world, FaultInjector faults,
 
                 json.WriteEndObject();
                 return;
+            case "expire_tokens":
+                json.WriteStartObject();
+                json.WriteNumber("expired", world.ExpireTokens(account));
+                json.WriteEndObject();
+                return;
             case "vkid":
                 json.WriteStartObject();
                 json.WriteNumber("issued", vkId.Issued);

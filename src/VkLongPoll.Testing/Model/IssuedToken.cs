@@ -13,7 +13,7 @@ internal sealed class IssuedToken(string value, Account account, bool messagesAc
 
     public bool MessagesAccess { get; } = messagesAccess;
 
-    public DateTimeOffset? ExpiresAt { get; } = expiresAt;
+    public DateTimeOffset? ExpiresAt { get; set; } = expiresAt;
 
     /// <summary>Revoked by VK ID logout or a refresh that replaced it.</summary>
     public bool Revoked { get; set; }

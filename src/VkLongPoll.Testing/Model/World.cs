@@ -53,6 +53,18 @@ internal sealed class World
         }
     }
 
+    /// <summary>Every expiring token of <paramref name="account"/> expires now (as if its hour had passed); returns how many.</summary>
+    public int ExpireTokens(Account account)
+    {
+        lock (_tokens)
+        {
+            var now = Time.GetUtcNow();
+            var expiring = _tokens.Values.Where(t => t.Account == account && t.ExpiresAt > now).ToList();
+            expiring.ForEach(t => t.ExpiresAt = now);
+            return expiring.Count;
+        }
+    }
+
     /// <summary>A new token for <paramref name="account"/>: with or without <c>messages</c>, for a while or for ever.</summary>
     public IssuedToken IssueToken(Account account, bool messagesAccess, TimeSpan? lifetime)
     {

@@ -15,6 +15,8 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         UserId = first.GetProperty("user_id").GetInt64();
         ControlUrl = first.GetProperty("control_url").GetString()!;
         CaCertPath = first.GetProperty("ca_cert_pem_path").GetString()!;
+        VkIdUrl = first.GetProperty("vkid_url").GetString()!;
+        VkIdAppId = first.GetProperty("vkid_app_id").GetInt64();
         var handler = new SocketsHttpHandler();
         var trusted = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(CaCertPath));
         handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == trusted.GetCertHashString();
@@ -34,6 +36,10 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     public string ControlUrl { get; }
 
     public string CaCertPath { get; }
+
+    public string VkIdUrl { get; }
+
+    public long VkIdAppId { get; }
 
     public HttpClient Http { get; }
 

@@ -36,12 +36,55 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_TokenWithoutMessagesAccess_SaysWhatKindOfTokenWorks_Exits3()
+    {
+        var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--token", _emulator.IssueToken(messagesAccess: false), "--checkpoints", Checkpoints()));
+
+        Assert.Equal(3, exit);
+        Assert.Equal("vklp watch: this token has no access to messages: the User Long Poll needs a user token with the messages right, or a community token (with the community's id) (Access denied: no access to call this method; see docs/tokens.md)", OneLine(stderr));
+    }
+
+    [Fact]
+    public async Task Watch_ValidationRequired_NamesThePageToOpen_Exits5()
+    {
+        _emulator.ApiFaults.Inject(17, 1, "messages.getLongPollServer", legacyCaptcha: false);
+
+        var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--token", _emulator.Tokens[0], "--checkpoints", Checkpoints()));
+
+        Assert.Equal(5, exit);
+        Assert.StartsWith($"vklp watch: VK wants the account validated (Validation required: please open redirect_uri in browser): open {_emulator.BaseUri}login?act=security_check", OneLine(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_Proxy_SendsEverythingThroughIt()
+    {
+        using var proxy = await VkLongPoll.IntegrationTests.Tinyproxy.StartAsync();
+        if (proxy is null)
+        {
+            return; // not installed on this machine (CI has it)
+        }
+
+        await using var vklp = VklpProcess.Start(Watch("--token", _emulator.Tokens[0], "--checkpoints", Checkpoints(), "--proxy", proxy.Url.ToString()));
+        await vklp.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
+        using (var control = _emulator.CreateControlClient())
+        {
+            await control.SendMessageAsync("via tinyproxy");
+        }
+
+        await vklp.WaitForStdoutAsync(s => s.Contains(": via tinyproxy", StringComparison.Ordinal));
+        vklp.Signal(VklpProcess.SigInt);
+
+        Assert.Equal(130, await vklp.WaitForExitAsync());
+        Assert.Contains($"CONNECT 127.0.0.1:{_emulator.BaseUri.Port}", proxy.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Watch_NoToken_AndNoTerminalToAsk_Exits3()
     {
         var (exit, _, stderr) = await VklpProcess.RunAsync(["watch", "--api-url", _emulator.ApiUrl.ToString(), "--ca-cert", _emulator.CertificatePemPath!, "--checkpoints", Checkpoints()]);
 
         Assert.Equal(3, exit);
-        Assert.StartsWith("vklp watch: no token: give --token, set VK_TOKEN", OneLine(stderr), StringComparison.Ordinal);
+        Assert.StartsWith("vklp watch: no token: give --token, set VK_TOKEN, run vklp login", OneLine(stderr), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,12 +53,12 @@ internal sealed partial class VklpProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>vklp ARGS</c>; stdin is closed at once (not a terminal: nothing is asked).</summary>
-    public static VklpProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null) =>
-        StartProgram(DotnetHost, [Dll, .. arguments], environment, workingDirectory);
+    /// <summary>Starts <c>vklp ARGS</c>; stdin gets <paramref name="stdin"/> and is closed (not a terminal: nothing is asked).</summary>
+    public static VklpProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, string? stdin = null) =>
+        StartProgram(DotnetHost, [Dll, .. arguments], environment, workingDirectory, stdin);
 
     /// <summary>Starts any program (a shell running a documented command line, say) with the same isolation and reading.</summary>
-    public static VklpProcess StartProgram(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    public static VklpProcess StartProgram(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, string? stdin = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -88,6 +88,11 @@ internal sealed partial class VklpProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+        }
+
         process.StandardInput.Close();
         return vklp;
     }
@@ -100,9 +105,14 @@ internal sealed partial class VklpProcess : IAsyncDisposable
         return (exit, vklp.Stdout, vklp.Stderr);
     }
 
+    /// <summary>Empty user folders for the tool (no stored login, no checkpoints of the machine's user); a test gives its own to keep them.</summary>
+    private static readonly string EmptyHome = Directory.CreateTempSubdirectory("vklp-tests-home-").FullName;
+
     /// <summary>No colours, no user folders of the machine, no telemetry; the caller adds what the test needs.</summary>
     public static void Isolate(IDictionary<string, string?> environment)
     {
+        environment["XDG_CONFIG_HOME"] = Path.Combine(EmptyHome, "config");
+        environment["XDG_DATA_HOME"] = Path.Combine(EmptyHome, "data");
         environment["NO_COLOR"] = "1";
         environment["VK_TOKEN"] = null;
         environment["VKLP_DEBUG"] = null;

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace VkLongPoll.Cli.Tests.Tool;
+
+/// <summary><c>vklp login</c> against <c>vklp emulate</c>'s VK ID, then <c>watch</c> on the stored login through a token expiry, then <c>logout</c>.</summary>
+public sealed partial class LoginProcessTests
+{
+    [Fact]
+    public async Task Login_ThenWatchOnTheStoredLogin_SurvivesTokenExpiry_ThenLogoutRemovesIt()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "12");
+        var home = Directory.CreateTempSubdirectory("vklp-login-");
+        var environment = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = Path.Combine(home.FullName, "config"), ["XDG_DATA_HOME"] = Path.Combine(home.FullName, "data") };
+        var loginFile = Path.Combine(home.FullName, "config", "vklp", "login.json");
+        var redirectPort = FreePort();
+        try
+        {
+            // 1. Sign in: vklp prints the page; the test is the browser that opens it and follows VK ID's redirect back to vklp.
+            await using (var login = VklpProcess.Start(["login", "--app-id", emulator.VkIdAppId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--vkid-url", emulator.VkIdUrl,
+                "--ca-cert", emulator.CaCertPath, "--redirect-uri", $"http://127.0.0.1:{redirectPort}/vklp", "--no-browser"], environment))
+            {
+                var printed = await login.WaitForStdoutAsync(s => s.Contains("Waiting for VK ID", StringComparison.Ordinal));
+                var page = AuthorizeUrl().Match(printed).Value;
+                // .NET will not follow an https → http redirect by itself; a browser does, so the test follows it by hand.
+                using (var vkIdAnswer = await emulator.Http.GetAsync(new Uri(page)))
+                using (var plain = new HttpClient())
+                {
+                    Assert.Equal(System.Net.HttpStatusCode.Redirect, vkIdAnswer.StatusCode);
+                    var back = await plain.GetStringAsync(vkIdAnswer.Headers.Location);
+                    Assert.Contains("Signed in", back, StringComparison.Ordinal);
+                }
+
+                Assert.Equal(0, await login.WaitForExitAsync());
+                Assert.Contains("Signed in as id", login.Stdout, StringComparison.Ordinal);
+                Assert.Equal(string.Empty, login.Stderr);
+            }
+
+            Assert.True(File.Exists(loginFile));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(loginFile));
+            }
+
+            var tokensBefore = Tokens(loginFile);
+
+            // 2. Watch with no token given: the stored login; its access token expires mid-stream and is renewed.
+            await using (var watch = VklpProcess.Start(["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--lang", "en"], environment))
+            {
+                await watch.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
+                await emulator.ControlAsync("send", new { text = "before expiry" });
+                await watch.WaitForStdoutAsync(s => s.Contains(": before expiry", StringComparison.Ordinal));
+                await emulator.ControlAsync("expire_tokens", new { });
+                // The poll after the one held now answers failed: 2; the new key is an API call with the expired token.
+                await emulator.ControlAsync("faults", new { fault = "failed_2" });
+                await emulator.ControlAsync("send", new { text = "after expiry" });
+                await watch.WaitForStdoutAsync(s => s.Contains(": after expiry", StringComparison.Ordinal) && s.Contains("the connection key expired", StringComparison.Ordinal));
+                await emulator.ControlAsync("send", new { text = "after renewal" });
+                var screen = await watch.WaitForStdoutAsync(s => s.Contains(": after renewal", StringComparison.Ordinal));
+                watch.Signal(VklpProcess.SigInt);
+                Assert.Equal(130, await watch.WaitForExitAsync());
+                Assert.Single(screen.Split('\n'), l => l.Contains(": before expiry", StringComparison.Ordinal));
+                Assert.Single(screen.Split('\n'), l => l.Contains(": after expiry", StringComparison.Ordinal));
+                Assert.Single(screen.Split('\n'), l => l.Contains(": after renewal", StringComparison.Ordinal));
+                Assert.Equal(string.Empty, watch.Stderr);
+                Assert.DoesNotContain(tokensBefore.Access, screen, StringComparison.Ordinal);
+            }
+
+            var vkId = await emulator.ControlAsync("vkid", new { });
+            Assert.True(vkId.GetProperty("refreshed").GetInt32() >= 1, "the token was never renewed");
+            var tokensAfter = Tokens(loginFile);
+            Assert.NotEqual(tokensBefore.Refresh, tokensAfter.Refresh); // the rotated refresh token was kept
+
+            // 3. Logout: VK ID ends the login, the file goes.
+            var (exit, stdout, stderr) = await VklpProcess.RunAsync(["logout", "--ca-cert", emulator.CaCertPath], environment);
+            Assert.Equal(0, exit);
+            Assert.Contains("VK ID ended the login", stdout, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, stderr);
+            Assert.False(File.Exists(loginFile));
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task LoginWithPaste_KeepsTheToken_AndWatchUsesIt()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "13");
+        var home = Directory.CreateTempSubdirectory("vklp-paste-");
+        var environment = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = Path.Combine(home.FullName, "config"), ["XDG_DATA_HOME"] = Path.Combine(home.FullName, "data") };
+        try
+        {
+            await using (var paste = VklpProcess.Start(["login", "--paste"], environment, stdin: emulator.Token + "\n"))
+            {
+                Assert.Equal(0, await paste.WaitForExitAsync());
+                Assert.DoesNotContain(emulator.Token, paste.Stdout + paste.Stderr, StringComparison.Ordinal);
+            }
+
+            await using var watch = VklpProcess.Start(["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--lang", "en"], environment);
+            await watch.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
+            await emulator.ControlAsync("send", new { text = "pasted works" });
+            await watch.WaitForStdoutAsync(s => s.Contains(": pasted works", StringComparison.Ordinal));
+            watch.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await watch.WaitForExitAsync());
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
+    private static (string Access, string Refresh) Tokens(string loginFile)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(loginFile));
+        return (document.RootElement.GetProperty("access_token").GetString()!, document.RootElement.GetProperty("refresh_token").GetString()!);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"https://\S+/authorize\?\S+")]
+    private static partial Regex AuthorizeUrl();
+}
