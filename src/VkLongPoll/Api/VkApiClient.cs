@@ -148,8 +148,8 @@ public sealed partial class VkApiClient : IDisposable
         try
         {
             // The token goes in the form body, never in the URL.
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent([.. form, new("access_token", token)]) };
-            request.Headers.TryAddWithoutValidation("User-Agent", LongPollHttp.UserAgent);
+            using var request = LongPollHttp.Request(_http, HttpMethod.Post, uri);
+            request.Content = new FormUrlEncodedContent([.. form, new("access_token", token)]);
             using var response = await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
             if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries)
             {

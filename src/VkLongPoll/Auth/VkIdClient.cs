@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace VkLongPoll;
@@ -127,8 +126,8 @@ public sealed class VkIdClient : IDisposable
 
     private async Task<JsonDocument> PostAsync(string path, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUrl.ToString().TrimEnd('/') + "/" + path)) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.UserAgent.Add(new ProductInfoHeaderValue(LongPollHttp.ProductName, LongPollHttp.ProductVersion));
+        using var request = LongPollHttp.Request(_http, HttpMethod.Post, new Uri(_baseUrl.ToString().TrimEnd('/') + "/" + path));
+        request.Content = new FormUrlEncodedContent(form);
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         JsonDocument document;

@@ -229,8 +229,7 @@ public sealed partial class LongPollClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.TryAddWithoutValidation("User-Agent", LongPollHttp.UserAgent);
+            using var request = LongPollHttp.Request(_http, HttpMethod.Get, uri);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {

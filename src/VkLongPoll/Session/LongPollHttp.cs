@@ -63,4 +63,19 @@ public static class LongPollHttp
             DefaultRequestVersion = HttpVersion.Version20,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
+
+    /// <summary>
+    /// A request as <paramref name="http"/>'s own methods would make it (its default HTTP version and version policy:
+    /// HTTP/2 for <see cref="CreateClient"/>'s clients), with this library's <c>User-Agent</c>.
+    /// </summary>
+    internal static HttpRequestMessage Request(HttpClient http, HttpMethod method, Uri uri)
+    {
+        var request = new HttpRequestMessage(method, uri)
+        {
+            Version = http.DefaultRequestVersion,
+            VersionPolicy = http.DefaultVersionPolicy,
+        };
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        return request;
+    }
 }
