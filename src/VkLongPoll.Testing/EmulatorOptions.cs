@@ -46,6 +46,9 @@ public sealed class EmulatorOptions
     /// <summary>API calls a token may make per second before error 6 (VK: 3 for user tokens); 0 turns the limit off.</summary>
     public int ApiCallsPerSecond { get; set; } = 3;
 
+    /// <summary>The language of scenario texts and chat titles: <c>ru</c> (default) or <c>en</c>.</summary>
+    public string ScenarioLanguage { get; set; } = "ru";
+
     /// <summary>The clock for key expiry, <c>wait</c>, rate limits and scenarios (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -50,7 +50,7 @@ public sealed class VkEmulator : IAsyncDisposable
         CertificatePemPath = pemPath;
         BaseUri = baseUri;
         Faults = faults;
-        _scenarios = new ScenarioRunner(world.Time);
+        _scenarios = new ScenarioRunner(world.Time, world.Options.ScenarioLanguage);
     }
 
     /// <summary>Where it listens, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
@@ -114,7 +114,7 @@ public sealed class VkEmulator : IAsyncDisposable
         var api = new ApiEndpoint(world);
         var longPoll = new LongPollEndpoint(world, faults);
         var vkId = new VkIdEndpoint(world);
-        var control = new ControlEndpoint(world, faults, api, vkId, new ScenarioRunner(options.TimeProvider));
+        var control = new ControlEndpoint(world, faults, api, vkId, new ScenarioRunner(options.TimeProvider, options.ScenarioLanguage));
         var app = builder.Build();
         app.Map("/method/{name}", (HttpContext context, string name) => api.HandleAsync(context, name));
         app.Map("/nim{userId:long}", (HttpContext context, long userId) => longPoll.HandleAsync(context, userId));

@@ -161,6 +161,10 @@ internal sealed partial class ApiEndpoint
     private static void GetById(Utf8JsonWriter json, RequestParameters p, Account account)
     {
         var ids = p.Int64List("message_ids") ?? throw ApiError.BadParameter("message_ids", "must be a list of ids");
+        if (ids.Count > 100)
+        {
+            throw ApiError.BadParameter("message_ids", "is too long: at most 100 ids");
+        }
         var found = ids.Select(id => account.Messages.GetValueOrDefault(id)).OfType<StoredMessage>().ToList();
         json.WriteStartObject();
         json.WriteNumber("count", found.Count);
@@ -197,19 +201,43 @@ internal sealed partial class ApiEndpoint
         }
 
         json.WriteStartArray("attachments");
-        foreach (var a in m.Attachments)
+        foreach (var a in m.Attachments.Where(a => a.Type != "geo"))
         {
-            json.WriteStartObject();
-            json.WriteString("type", a.Type);
-            json.WriteStartObject(a.Type);
-            json.WriteNumber("id", a.ItemId);
-            json.WriteNumber("owner_id", a.OwnerId);
+            Wire.ApiObjects.WriteAttachment(json, a);
+        }
+
+        json.WriteEndArray();
+        if (m.Attachments.FirstOrDefault(a => a.Type == "geo") is { } geo)
+        {
+            // In the API, a location is the message's own field, not an attachment.
+            json.WriteStartObject("geo");
+            json.WriteString("type", "point");
+            json.WriteStartObject("coordinates");
+            json.WriteNumber("latitude", geo.OwnerId / 1_000_000.0);
+            json.WriteNumber("longitude", geo.ItemId / 1_000_000.0);
             json.WriteEndObject();
             json.WriteEndObject();
         }
 
-        json.WriteEndArray();
+        if (m.ReplyToConversationMessageId is { } reply)
+        {
+            json.WriteStartObject("reply_message");
+            json.WriteNumber("conversation_message_id", reply);
+            json.WriteNumber("peer_id", m.PeerId);
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("fwd_messages");
+        if (m.HasForwards)
+        {
+            // The model keeps only that there are forwards: one stands for them.
+            json.WriteStartObject();
+            json.WriteNumber("from_id", m.FromId);
+            json.WriteNumber("date", m.Date);
+            json.WriteString("text", string.Empty);
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
         if (m.Action is { } action)
         {
@@ -225,59 +253,49 @@ internal sealed partial class ApiEndpoint
                 json.WriteString("text", action.Text);
             }
 
+            if (action.Message is not null)
+            {
+                json.WriteString("message", action.Message);
+            }
+
+            if (action.ConversationMessageId is { } pinned)
+            {
+                json.WriteNumber("conversation_message_id", pinned);
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
     }
 
-    private static void PhotosGetById(Utf8JsonWriter json, RequestParameters p)
+    /// <summary>
+    /// <c>photos.getById</c>: only photos asked for with their access key (<c>owner_id_id_access_key</c>). VK's method text: private
+    /// photos without the key "will not be received" — and a photo in a message is private; Long Poll gives no keys.
+    /// </summary>
+    private static void PhotosGetById(Utf8JsonWriter json, RequestParameters p) => WriteItemsWithKeys(json, p["photos"], "photos", "photo");
+
+    /// <summary><c>docs.getById</c>: like photos, only with the access key (VK says nothing of keys here; the stricter reading).</summary>
+    private static void DocsGetById(Utf8JsonWriter json, RequestParameters p) => WriteItemsWithKeys(json, p["docs"], "docs", "doc");
+
+    private static void WriteItemsWithKeys(Utf8JsonWriter json, string? list, string parameter, string type)
     {
         json.WriteStartArray();
-        foreach (var (owner, id) in OwnerItemIds(p["photos"], "photos"))
+        foreach (var (owner, id, key) in OwnerItemIds(list, parameter))
         {
-            json.WriteStartObject();
-            json.WriteNumber("id", id);
-            json.WriteNumber("owner_id", owner);
-            json.WriteStartArray("sizes");
-            foreach (var (type, width) in new[] { ("s", 75), ("m", 130), ("x", 604) })
+            var item = new StoredAttachment(type, owner, id);
+            if (key == Wire.ApiObjects.AccessKey(item))
             {
-                json.WriteStartObject();
-                json.WriteString("type", type);
-                json.WriteString("url", $"https://vk.example/photos/{owner}_{id}_{type}.jpg");
-                json.WriteNumber("width", width);
-                json.WriteNumber("height", width * 3 / 4);
-                json.WriteEndObject();
+                Wire.ApiObjects.WriteItem(json, item);
             }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
         }
 
         json.WriteEndArray();
     }
 
-    private static void DocsGetById(Utf8JsonWriter json, RequestParameters p)
+    private static List<(long Owner, long Id, string? Key)> OwnerItemIds(string? list, string name)
     {
-        json.WriteStartArray();
-        foreach (var (owner, id) in OwnerItemIds(p["docs"], "docs"))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("id", id);
-            json.WriteNumber("owner_id", owner);
-            json.WriteString("title", $"doc{id}.ogg");
-            json.WriteString("ext", "ogg");
-            json.WriteNumber("type", 5);
-            json.WriteString("url", $"https://vk.example/doc{owner}_{id}");
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static List<(long Owner, long Id)> OwnerItemIds(string? list, string name)
-    {
-        var items = new List<(long, long)>();
+        var items = new List<(long, long, string?)>();
         foreach (var item in (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = item.Split('_');
@@ -287,7 +305,7 @@ internal sealed partial class ApiEndpoint
                 throw ApiError.BadParameter(name, "must be a list of owner_id_item_id");
             }
 
-            items.Add((owner, id));
+            items.Add((owner, id, parts.Length > 2 ? parts[2] : null));
         }
 
         return items;

@@ -7,13 +7,22 @@ namespace VkLongPoll.Testing.Scenario;
 /// with attachments and entities, replies, edits, deletions, reads, chats created, renamed, joined and left.
 /// The same seed gives the same actions.
 /// </summary>
-internal sealed class ScenarioRunner(TimeProvider time)
+internal sealed class ScenarioRunner(TimeProvider time, string language = "ru")
 {
-    private static readonly string[] Texts =
+    private static readonly string[] RussianTexts =
     [
         "Привет! Как дела?", "Завтра в 10:00 на \"Даче\"?", "Возьми <гитару> & чай 🙂", "ок", "Смотри: https://vk.com/wall-1_2",
         "Line one\nline two", "Tom & Jerry", "&amp; is not an entity here", "👍", "Созвонимся вечером", "Кто будет в субботу?",
     ];
+
+    private static readonly string[] EnglishTexts =
+    [
+        "Hi! How are you?", "Tomorrow at 10:00 at \"the Cottage\"?", "Bring a <guitar> & tea 🙂", "ok", "Look: https://vk.com/wall-1_2",
+        "Line one\nline two", "Tom & Jerry", "&amp; is not an entity here", "👍", "Let's call tonight", "Who's in on Saturday?",
+    ];
+
+    private readonly string[] _texts = language == "en" ? EnglishTexts : RussianTexts;
+    private readonly (string Chat, string Renamed) _titles = language == "en" ? ("Chat", "Cottage") : ("Беседа", "Дача");
 
     private long _emitted;
 
@@ -77,7 +86,7 @@ internal sealed class ScenarioRunner(TimeProvider time)
                     SendMessage(account, random, friend, chats);
                     break;
                 case < 66 when recent.Count > 0:
-                    account.EditMessage(recent[random.Next(recent.Count)].Id, Texts[random.Next(Texts.Length)] + " (ред.)");
+                    account.EditMessage(recent[random.Next(recent.Count)].Id, _texts[random.Next(_texts.Length)]);
                     break;
                 case < 70 when recent.Count > 0:
                     account.DeleteMessage(recent[random.Next(recent.Count)].Id, random.Next(2) == 0);
@@ -86,10 +95,10 @@ internal sealed class ScenarioRunner(TimeProvider time)
                     account.Read(recent.Count > 0 ? recent[0].PeerId : friend, random.Next(3) != 0);
                     break;
                 case < 84:
-                    account.CreateChat($"Беседа {random.Next(100, 999)}", [.. account.Friends.OrderBy(_ => random.Next()).Take(3)], account.Self.Id);
+                    account.CreateChat($"{_titles.Chat} {random.Next(100, 999)}", [.. account.Friends.OrderBy(_ => random.Next()).Take(3)], account.Self.Id);
                     break;
                 case < 90:
-                    account.RenameChat(chats[random.Next(chats.Count)].Id, $"Дача {random.Next(2024, 2030)}", account.Self.Id);
+                    account.RenameChat(chats[random.Next(chats.Count)].Id, $"{_titles.Renamed} {random.Next(2024, 2030)}", account.Self.Id);
                     break;
                 case < 95:
                     account.InviteToChat(chats[random.Next(chats.Count)].Id, friend, account.Self.Id);
@@ -109,7 +118,7 @@ internal sealed class ScenarioRunner(TimeProvider time)
         Interlocked.Increment(ref _emitted);
     }
 
-    private static void SendMessage(Account account, Random random, long friend, List<EmulatedChat> chats)
+    private void SendMessage(Account account, Random random, long friend, List<EmulatedChat> chats)
     {
         var inChat = chats.Count > 0 && random.Next(3) == 0;
         var peer = inChat ? chats[random.Next(chats.Count)].PeerId : friend;
@@ -121,7 +130,7 @@ internal sealed class ScenarioRunner(TimeProvider time)
             1 => [new StoredAttachment("audio_message", from, random.Next(500_000_000, 540_000_000))],
             _ => null,
         };
-        var text = attachments is { Count: > 0 } && random.Next(2) == 0 ? string.Empty : Texts[random.Next(Texts.Length)];
+        var text = attachments is { Count: > 0 } && random.Next(2) == 0 ? string.Empty : _texts[random.Next(_texts.Length)];
         account.AddMessage(peer, from, text, attachments, randomId: from == account.Self.Id ? random.Next() : 0);
     }
 }

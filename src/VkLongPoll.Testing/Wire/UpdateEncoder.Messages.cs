@@ -163,6 +163,12 @@ internal static partial class UpdateEncoder
             json.WriteString("attachments_count", index.ToString(CultureInfo.InvariantCulture));
         }
 
+        // Stickers and voice messages come also as API objects in a JSON string (the only place Long Poll has their URLs).
+        if (ApiObjects.KludgeFor(m.Attachments) is { } kludge)
+        {
+            json.WriteString("attachments", kludge);
+        }
+
         json.WriteEndObject();
     }
 }
