@@ -82,6 +82,37 @@ public sealed partial class VkApiClient : IDisposable
         return decoder.ReadHistory(body);
     }
 
+    /// <summary><c>messages.getById</c> for up to 100 messages: complete messages (attachments with URLs and access keys, action, reply), as history gives them.</summary>
+    /// <remarks>A message VK no longer has (deleted, or not yet visible to the API) is simply not in the answer.</remarks>
+    public async Task<IReadOnlyList<Events.LongPollMessage>> GetMessagesByIdAsync(IReadOnlyCollection<long> messageIds, long? groupId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(messageIds.Count, 100, nameof(messageIds));
+        if (messageIds.Count == 0)
+        {
+            return [];
+        }
+
+        var parameters = new List<KeyValuePair<string, string>> { new("message_ids", string.Join(',', messageIds.Select(id => Invariant(id)))) };
+        if (groupId is { } group)
+        {
+            parameters.Add(new("group_id", Invariant(group)));
+        }
+
+        var body = await CallAsync("messages.getById", parameters, cancellationToken).ConfigureAwait(false);
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        var messages = new List<Events.LongPollMessage>();
+        if (document.RootElement.TryGetProperty("response", out var response) && response.TryGetProperty("items", out var items) && items.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in items.EnumerateArray())
+            {
+                messages.Add(ApiObjectReader.Message(item, 0));
+            }
+        }
+
+        return messages;
+    }
+
     /// <summary>Calls any method; returns the whole answer body when it is not an error.</summary>
     /// <exception cref="VkAuthorizationException">VK rejected the token (5, 1117) and no new one could be had.</exception>
     /// <exception cref="VkAccessDeniedException">The token may not call the method (15).</exception>
@@ -92,6 +123,10 @@ public sealed partial class VkApiClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         var form = new List<KeyValuePair<string, string>>(parameters) { new("v", _options.ApiVersion) };
+        if (_options.Language is { } language && !form.Exists(p => p.Key == "lang"))
+        {
+            form.Add(new("lang", language));
+        }
         var uri = new Uri(_options.BaseUrl.ToString().TrimEnd('/') + "/" + method);
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var renewed = false;

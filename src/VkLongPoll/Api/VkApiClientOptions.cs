@@ -11,6 +11,9 @@ public sealed class VkApiClientOptions
     /// <summary>The API base URL; VK's by default, the emulator's in tests. Plain HTTP is accepted for loopback only.</summary>
     public Uri BaseUrl { get; set; } = VkBaseUrl;
 
+    /// <summary>The language of names and texts VK returns (<c>lang</c>: <c>ru</c>, <c>en</c>, …; VK transliterates Cyrillic names for a non-Cyrillic one); VK's default when null.</summary>
+    public string? Language { get; set; }
+
     /// <summary>The API version sent as <c>v</c>.</summary>
     public string ApiVersion { get; set; } = "5.199";
 

@@ -32,16 +32,29 @@ public sealed record MessageAttachment
     /// <summary>Other <c>attach{i}_*</c> keys, by suffix (without the <c>attach{i}_</c> prefix).</summary>
     public IReadOnlyDictionary<string, string>? Other { get; init; }
 
+    /// <summary>
+    /// Where it can be opened: the largest photo, the document, the voice message's mp3, the sticker's picture, the video's or
+    /// post's page. Known from API objects (history items, <c>messages.getById</c>) and, for stickers and voice messages, from the
+    /// Long Poll's <c>attachments</c> kludge; null from the bare Long Poll keys, which carry no URLs.
+    /// </summary>
+    public string? Url { get; init; }
+
+    /// <summary>The item's <c>access_key</c> (API objects only): without it VK does not give a private photo or document by id.</summary>
+    public string? AccessKey { get; init; }
+
+    /// <summary>A title the API object gives: a document's or video's title, "artist — title" of a song, a poll's question.</summary>
+    public string? Title { get; init; }
+
     /// <summary>The owner id from <see cref="Id"/>, when it has the <c>owner_item</c> form.</summary>
     public long? OwnerId => SplitId().Owner;
 
     /// <summary>The item id from <see cref="Id"/> (the whole id for stickers and gifts).</summary>
     public long? ItemId => SplitId().Item;
 
-    /// <summary>True for a voice message (a <c>doc</c> of kind <c>audiomsg</c>).</summary>
+    /// <summary>True for a voice message (a <c>doc</c> of kind <c>audiomsg</c>; the API's <c>audio_message</c> is read as that too).</summary>
     public bool IsVoiceMessage => Kind == "audiomsg";
 
-    /// <summary>True for graffiti (a <c>doc</c> of kind <c>graffiti</c>).</summary>
+    /// <summary>True for graffiti (a <c>doc</c> of kind <c>graffiti</c>; the API's <c>graffiti</c> is read as that too).</summary>
     public bool IsGraffiti => Kind == "graffiti";
 
     private (long? Owner, long? Item) SplitId()

@@ -62,14 +62,16 @@ public sealed partial class EventJsonWriter
             Number("item_id", a.ItemId);
             String("kind", a.Kind);
             Number("product_id", a.ProductId);
+            // A link's own URL and title are its snippet's; other attachments have them from API objects, when known.
+            String("url", a.Link?.Url ?? a.Url);
+            String("title", a.Link?.Title ?? a.Title);
             if (a.Link is { } link)
             {
-                String("url", link.Url);
-                String("title", link.Title);
                 String("description", link.Description);
                 String("photo", link.PhotoId);
             }
 
+            String("access_key", a.AccessKey);
             String("amount", a.Amount);
             String("currency", a.Currency);
             if (a.Other is { Count: > 0 } other)

@@ -6,21 +6,21 @@ namespace VkLongPoll;
 internal static class HistoryCompletion
 {
     /// <summary>Replaces, in place, the shortened message events that <paramref name="messages"/> can complete.</summary>
-    public static LongPollEvent[] Complete(LongPollEvent[] events, List<HistoryMessage> messages)
+    public static LongPollEvent[] Complete(LongPollEvent[] events, List<LongPollMessage> messages)
     {
         if (messages.Count == 0)
         {
             return events;
         }
 
-        var byId = new Dictionary<long, HistoryMessage>(messages.Count);
-        var byConversation = new Dictionary<(long Peer, long Cmid), HistoryMessage>(messages.Count);
+        var byId = new Dictionary<long, LongPollMessage>(messages.Count);
+        var byConversation = new Dictionary<(long Peer, long Cmid), LongPollMessage>(messages.Count);
         foreach (var message in messages)
         {
-            byId.TryAdd(message.Id, message);
+            byId.TryAdd(message.MessageId!.Value, message);
             if (message.PeerId is { } peer && message.ConversationMessageId is { } cmid)
             {
-                byConversation.TryAdd((peer, cmid), message);
+                byConversation.TryAdd((peer.Value, cmid), message);
             }
         }
 
@@ -38,7 +38,7 @@ internal static class HistoryCompletion
 
         return events;
 
-        HistoryMessage? Find(LongPollMessage message)
+        LongPollMessage? Find(LongPollMessage message)
         {
             if (message.IsComplete)
             {
@@ -56,17 +56,15 @@ internal static class HistoryCompletion
         }
     }
 
-    private static LongPollMessage Fill(LongPollMessage message, HistoryMessage api) => message with
+    /// <summary>The API's message, with what the event itself says: its flags (a mask for flag events) and sort key.</summary>
+    private static LongPollMessage Fill(LongPollMessage message, LongPollMessage api) => api with
     {
-        MessageId = api.Id,
         ConversationMessageId = message.ConversationMessageId ?? api.ConversationMessageId,
-        PeerId = message.PeerId ?? (api.PeerId is { } peer ? new PeerId(peer) : null),
+        MinorId = message.MinorId,
+        Flags = message.Flags,
+        PeerId = message.PeerId ?? api.PeerId,
         FromId = api.FromId ?? message.FromId,
-        IsOutgoing = api.Out ?? message.IsOutgoing,
-        Timestamp = api.Date,
-        Text = api.Text,
-        RandomId = api.RandomId,
-        UpdateTime = api.UpdateTime,
-        IsComplete = true,
+        IsOutgoing = api.IsOutgoing ?? message.IsOutgoing,
+        Extras = message.Extras,
     };
 }

@@ -69,7 +69,7 @@ public sealed partial class LongPollDecoder
     {
         sawHistory = false;
         LongPollEvent[] events = [];
-        List<HistoryMessage> messages = [];
+        List<LongPollMessage> messages = [];
         int? messagesCount = null;
         long? newPts = null, fromPts = null;
         var more = false;
@@ -135,7 +135,7 @@ public sealed partial class LongPollDecoder
     }
 
     /// <summary><c>messages</c>: <c>{"count": N, "items": [...]}</c> (very old API versions: an array led by the count).</summary>
-    private static int? ReadMessages(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<HistoryMessage> into)
+    private static int? ReadMessages(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<LongPollMessage> into)
     {
         if (reader.TokenType == JsonTokenType.StartArray)
         {
@@ -176,7 +176,7 @@ public sealed partial class LongPollDecoder
         return count;
     }
 
-    private static void ReadMessageItems(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<HistoryMessage> into)
+    private static void ReadMessageItems(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<LongPollMessage> into)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -193,38 +193,11 @@ public sealed partial class LongPollDecoder
         }
     }
 
-    private static HistoryMessage ReadHistoryMessage(ReadOnlySpan<byte> json, long offset)
+    /// <summary>One API message object, complete: attachments, action, reply and forwards as live messages have them.</summary>
+    private static LongPollMessage ReadHistoryMessage(ReadOnlySpan<byte> json, long offset)
     {
-        var reader = new ObjectReader(json, offset, "a message item");
-        long? id = null, cmid = null, peer = null, from = null, date = null, random = null, updateTime = null;
-        bool? isOut = null;
-        string? text = null;
-        while (reader.NextProperty())
-        {
-            if (reader.NameIs("id"u8)) id = reader.Int64("id");
-            else if (reader.NameIs("conversation_message_id"u8)) cmid = reader.Int64("conversation_message_id");
-            else if (reader.NameIs("peer_id"u8) || reader.NameIs("user_id"u8)) peer ??= reader.Int64("peer_id");
-            else if (reader.NameIs("from_id"u8)) from = reader.Int64("from_id");
-            else if (reader.NameIs("date"u8)) date = reader.Int64("date");
-            else if (reader.NameIs("out"u8)) isOut = reader.Flag("out");
-            else if (reader.NameIs("text"u8) || reader.NameIs("body"u8)) text ??= reader.String("text");
-            else if (reader.NameIs("random_id"u8)) random = reader.Int64("random_id");
-            else if (reader.NameIs("update_time"u8)) updateTime = reader.Int64("update_time");
-            else reader.SkipValue();
-        }
-
-        return new HistoryMessage
-        {
-            Id = id ?? throw new LongPollProtocolException("a message item has no id", offset),
-            ConversationMessageId = cmid,
-            PeerId = peer,
-            FromId = from,
-            Date = date,
-            Out = isOut,
-            Text = text,
-            RandomId = random,
-            UpdateTime = updateTime,
-        };
+        using var document = JsonDocument.Parse(json.ToArray());
+        return ApiObjectReader.Message(document.RootElement, offset);
     }
 
     private static LongPollServer? ReadCredentials(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)

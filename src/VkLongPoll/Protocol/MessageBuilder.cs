@@ -91,16 +91,34 @@ internal sealed class MessageBuilder
 
         Attachments.Sort(static (a, b) => a.Index.CompareTo(b.Index));
         var built = new List<MessageAttachment>(Attachments.Count);
+        var withUrls = Fields.AttachmentsJson is { } kludge ? FromKludge(kludge) : null;
         foreach (var attachment in Attachments)
         {
             // A stray attach{i}_kind without attach{i} and attach{i}_type is not an attachment.
             if (attachment.Build() is { } item)
             {
-                built.Add(item);
+                // Stickers and voice messages: the kludge's API objects give what the bare keys lack (URL, access key).
+                built.Add(withUrls?.FirstOrDefault(api => api.Type == item.Type && api.Kind == item.Kind && api.Id == item.Id) is { } api
+                    ? item with { Url = api.Url, AccessKey = api.AccessKey, Title = api.Title }
+                    : item);
             }
         }
 
         return [.. built];
+    }
+
+    /// <summary>The <c>attachments</c> kludge (a JSON string of API objects); nothing when it is not readable JSON (it stays in the extras as sent).</summary>
+    private static MessageAttachment[]? FromKludge(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return ApiObjectReader.Attachments(document.RootElement);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private MessageExtras BuildExtras()
