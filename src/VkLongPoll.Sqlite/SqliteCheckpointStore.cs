@@ -21,14 +21,7 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
         _path = path;
         // A few seconds of patience with another writer (another vklp on the same file): saves are short.
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 5 }.ToString();
-        try
-        {
-            CreatePrivately(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CheckpointStoreException(path, "cannot be created: " + e.Message, e);
-        }
+        PrivateFile.Create(path);
 
         Guarded(() =>
         {
@@ -98,31 +91,6 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Creates the file (and its folder) with mode 0600 before SQLite does, so the key in it is never readable by others.</summary>
-    private static void CreatePrivately(string path)
-    {
-        if (File.Exists(path))
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var created = new FileStream(path, options);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: use theirs.
-        }
-    }
-
     /// <summary>Runs a database step, turning SQLite's errors into one plain <see cref="CheckpointStoreException"/>.</summary>
     private T Guarded<T>(Func<T> step)
     {
@@ -132,17 +100,7 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
         }
         catch (SqliteException e)
         {
-            var problem = e.SqliteErrorCode switch
-            {
-                26 => "is not a SQLite database",
-                11 => "is damaged (SQLite: database disk image is malformed)",
-                5 or 6 => "is locked by another program",
-                8 => "is read-only",
-                14 => "cannot be opened",
-                13 => "cannot be written: the disk is full",
-                _ => $"cannot be used (SQLite error {e.SqliteErrorCode}: {e.Message})",
-            };
-            throw new CheckpointStoreException(_path, problem, e);
+            throw new CheckpointStoreException(_path, PrivateFile.Problem(e), e);
         }
     }
 

@@ -24,16 +24,41 @@ internal sealed partial class ApiEndpoint
         }
 
         var fields = (p["fields"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        WriteUsers(json, ids.Count == 0 ? [account.Self.Id] : ids, nameCase, fields);
+        WriteUsers(json, ids.Count == 0 ? [account.Self.Id] : ids, nameCase, fields, p["lang"]);
+    }
+
+    /// <summary>
+    /// <c>friends.getOnline</c>: the account's friends online now, from the model's presence; with <c>online_mobile=1</c> as
+    /// <c>{online, online_mobile}</c> (those on a phone in the second list only, as VK's fixtures show).
+    /// </summary>
+    private void FriendsGetOnline(Utf8JsonWriter json, RequestParameters p, Account account)
+    {
+        var online = account.Friends.Select(world.User).Where(u => u.Online).ToList();
+        if (!p.Flag("online_mobile"))
+        {
+            json.WriteStartArray();
+            online.ForEach(u => json.WriteNumberValue(u.Id));
+            json.WriteEndArray();
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteStartArray("online");
+        online.Where(u => !u.OnMobile).ToList().ForEach(u => json.WriteNumberValue(u.Id));
+        json.WriteEndArray();
+        json.WriteStartArray("online_mobile");
+        online.Where(u => u.OnMobile).ToList().ForEach(u => json.WriteNumberValue(u.Id));
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private void WriteProfiles(Utf8JsonWriter json, IEnumerable<long> ids, string nameCase, string[] fields)
     {
         json.WritePropertyName("profiles");
-        WriteUsers(json, ids.Where(id => id > 0), nameCase, fields);
+        WriteUsers(json, ids.Where(id => id > 0), nameCase, fields, lang: null);
     }
 
-    private void WriteUsers(Utf8JsonWriter json, IEnumerable<long> ids, string nameCase, string[] fields)
+    private void WriteUsers(Utf8JsonWriter json, IEnumerable<long> ids, string nameCase, string[] fields, string? lang)
     {
         json.WriteStartArray();
         foreach (var id in ids)
@@ -44,6 +69,11 @@ internal sealed partial class ApiEndpoint
             }
 
             var (first, last) = user.Names[nameCase];
+            if (!Transliteration.IsCyrillic(lang))
+            {
+                (first, last) = (Transliteration.ToLatin(first), Transliteration.ToLatin(last));
+            }
+
             json.WriteStartObject();
             json.WriteNumber("id", user.Id);
             json.WriteString("first_name", first);
@@ -55,7 +85,20 @@ internal sealed partial class ApiEndpoint
                 switch (field)
                 {
                     case "sex": json.WriteNumber("sex", user.Sex); break;
-                    case "online": json.WriteNumber("online", user.Online ? 1 : 0); break;
+                    case "online":
+                        json.WriteNumber("online", user.Online ? 1 : 0);
+                        if (user.Online && user.OnMobile)
+                        {
+                            json.WriteNumber("online_mobile", 1);
+                        }
+
+                        break;
+                    case "last_seen" when user.LastSeen > 0:
+                        json.WriteStartObject("last_seen");
+                        json.WriteNumber("time", user.LastSeen);
+                        json.WriteNumber("platform", user.Platform is >= 1 and <= 7 ? user.Platform : 7);
+                        json.WriteEndObject();
+                        break;
                     case "photo_50" or "photo_100" or "photo_200":
                         json.WriteString(field, user.Photo(int.Parse(field.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture)));
                         break;

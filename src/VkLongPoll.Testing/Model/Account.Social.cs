@@ -12,6 +12,7 @@ internal sealed partial class Account
             var user = _world.User(userId);
             user.Online = true;
             user.Platform = platform;
+            user.LastSeen = _world.Time.GetUtcNow().ToUnixTimeSeconds();
             return Emit(new WorldEvent(WorldEventKind.FriendOnline) { UserId = userId, Platform = platform });
         }
     }
@@ -20,7 +21,9 @@ internal sealed partial class Account
     {
         lock (Sync)
         {
-            _world.User(userId).Online = false;
+            var user = _world.User(userId);
+            user.Online = false;
+            user.LastSeen = _world.Time.GetUtcNow().ToUnixTimeSeconds();
             return Emit(new WorldEvent(WorldEventKind.FriendOffline) { UserId = userId, Timeout = timeout });
         }
     }

@@ -13,7 +13,14 @@ internal sealed class EmulatedUser
 
     public bool Online { get; set; }
 
+    /// <summary>VK's <c>last_seen.platform</c>: 1 mobile web, 2 iPhone, 3 iPad, 4 Android, 5 Windows Phone, 6 Windows, 7 full site.</summary>
     public int Platform { get; set; }
+
+    /// <summary>Unix time of the last change of presence (VK's <c>last_seen.time</c>).</summary>
+    public long LastSeen { get; set; }
+
+    /// <summary>VK counts platforms 1–5 as mobile (<c>online_mobile</c>).</summary>
+    public bool OnMobile => Platform is >= 1 and <= 5;
 
     public string FirstName => Names["nom"].First;
 

@@ -21,6 +21,9 @@ public sealed record FriendOnlineEvent(int Code, long UserId, Platform Platform,
 
     /// <summary>Version 10+: the friend has invisible mode available.</summary>
     public bool? HasInvisibleMode { get; init; }
+
+    /// <summary>True when <see cref="FriendPresenceWatcher"/> saw it by asking the API (Long Poll 11+ no longer sends it), not from Long Poll.</summary>
+    public bool IsPolled { get; init; }
 }
 
 /// <summary>A friend went offline (code 9; not sent in version 11 and later, still in version 3).</summary>
@@ -41,6 +44,9 @@ public sealed record FriendOfflineEvent(int Code, long UserId, bool IsTimeout, l
 
     /// <summary>Version 10+: the friend has invisible mode available.</summary>
     public bool? HasInvisibleMode { get; init; }
+
+    /// <summary>True when <see cref="FriendPresenceWatcher"/> saw it by asking the API, not from Long Poll.</summary>
+    public bool IsPolled { get; init; }
 }
 
 /// <summary>A friend turned invisibility on or off (code 81).</summary>

@@ -53,6 +53,7 @@ public sealed partial class EventJsonWriter
                 Number("app_id", f.AppId);
                 Bool("is_mobile", f.IsMobile);
                 Bool("has_invisible_mode", f.HasInvisibleMode);
+                TrueOnly("polled", f.IsPolled);
                 break;
             case FriendOfflineEvent f:
                 _json.WriteNumber("user_id", f.UserId);
@@ -61,6 +62,7 @@ public sealed partial class EventJsonWriter
                 Number("app_id", f.AppId);
                 Bool("is_mobile", f.IsMobile);
                 Bool("has_invisible_mode", f.HasInvisibleMode);
+                TrueOnly("polled", f.IsPolled);
                 break;
             case FriendInvisibilityEvent f:
                 _json.WriteNumber("user_id", f.UserId);

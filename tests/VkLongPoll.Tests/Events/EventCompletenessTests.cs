@@ -32,6 +32,7 @@ public sealed class EventCompletenessTests
         ["TotalCount"] = "count",
         ["UnreadCount"] = "count",
         ["Added"] = "type",                     // folder_peers_added / folder_peers_removed
+        ["IsPolled"] = "polled",
     };
 
     public static TheoryData<string> EventTypes() => new(typeof(LongPollEvent).Assembly.GetExportedTypes()
