@@ -80,6 +80,16 @@ public sealed class VkEmulator : IAsyncDisposable
     /// <summary>The user ids of the accounts, in the order of <see cref="Tokens"/>.</summary>
     public IReadOnlyList<long> UserIds => [.. _world.Accounts.Select(a => a.Self.Id)];
 
+    /// <summary>The friends of an account (who its scenario messages and presence come from).</summary>
+    public IReadOnlyList<long> FriendIds(int account = 0)
+    {
+        var target = _world.Accounts[account];
+        lock (target.Sync)
+        {
+            return [.. target.Friends];
+        }
+    }
+
     /// <summary>Long Poll fault injection, for in-process tests (the control API does the same).</summary>
     public FaultInjector Faults { get; }
 

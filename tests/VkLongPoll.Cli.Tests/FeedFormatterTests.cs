@@ -24,8 +24,10 @@ public sealed class FeedFormatterTests
 
         public string? ChatTitle(long peerId) => peerId == 2000000005 ? "Дача 2026" : null;
 
-        public string? AttachmentUrl(VkLongPoll.Events.MessageAttachment attachment) =>
-            attachment.Id == "10_77" ? "https://vk.example/photo10_77.jpg" : null;
+        public string? AttachmentUrl(VkLongPoll.Events.LongPollMessage message, VkLongPoll.Events.MessageAttachment attachment) =>
+            attachment.Url ?? (attachment.Id == "10_77" ? "https://vk.example/photo10_77.jpg" : null);
+
+        public string? PreviousTitle(long peerId) => null;
     }
 
     private static readonly LongPollDecoder Decoder = new(new LongPollDecoderOptions { Version = 19, SelfUserId = 1 });

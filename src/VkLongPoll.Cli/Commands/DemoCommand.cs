@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using VkLongPoll.Cli.Demo;
 using VkLongPoll.Cli.Feed;
 using VkLongPoll.Cli.Hosting;
 using VkLongPoll.Testing;
@@ -12,34 +13,34 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var seed = OptionParsers.Int("--seed", "Seed of the scenario.", 7, int.MinValue, int.MaxValue);
-        var events = OptionParsers.Int("--events", "Scenario steps to play.", 40, 1, 100_000);
-        var speed = OptionParsers.PositiveNumber("--speed", "Playback speed (1 = about four steps a second).", 1);
+        var seed = OptionParsers.Int("--seed", "Seed of the emulated world (names, ids).", 7, int.MinValue, int.MaxValue);
+        var speed = OptionParsers.PositiveNumber("--speed", "Playback speed (1 = about four actions a second).", 1);
         var lang = OptionParsers.Language();
         var noColor = new Option<bool>("--no-color") { Description = "No colours (NO_COLOR is honoured too)." };
-        var command = new Command("demo", "Show the live feed of an emulated VK account: messages, typing, friends, chats — and recoveries.")
+        var command = new Command("demo", "Show the live feed of an emulated VK account: friends online, typing, messages with photos and voice, chats, edits and deletions — and recoveries.")
         {
-            seed, events, speed, lang, noColor,
+            seed, speed, lang, noColor,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var console = FeedConsole.Create(result.GetValue(noColor));
-            return await RunAsync(console, FeedConsole.Language(result.GetValue(lang)), result.GetValue(seed), result.GetValue(events), result.GetValue(speed), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(console, FeedConsole.Language(result.GetValue(lang)), result.GetValue(seed), result.GetValue(speed), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(IAnsiConsole console, FeedLanguage language, int seed, int steps, double speed, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IAnsiConsole console, FeedLanguage language, int seed, double speed, CancellationToken cancellationToken)
     {
         var ru = language == FeedLanguage.Russian;
-        var emulator = await VkEmulator.StartAsync(new EmulatorOptions { Seed = seed, RetainedEvents = 16, ApiCallsPerSecond = 0 }, cancellationToken).ConfigureAwait(false);
+        var emulator = await VkEmulator.StartAsync(new EmulatorOptions { Seed = seed, RetainedEvents = 16, ApiCallsPerSecond = 0, ScenarioLanguage = ru ? "ru" : "en" }, cancellationToken).ConfigureAwait(false);
         await using var stopEmulator = emulator.ConfigureAwait(false);
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
         using var http = LongPollHttp.CreateClient(emulator.CreateTrustingHandler());
-        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0 }, http);
+        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0, Language = ru ? "ru" : "en" }, http);
+        using var control = emulator.CreateControlClient();
         var directory = new FeedDirectoryCache(api, emulator.UserIds[0], time, language);
-        var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null);
+        var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null, new InMemoryMessageStore());
         var store = new InMemoryCheckpointStore();
         var options = new LongPollClientOptions
         {
@@ -59,48 +60,33 @@ internal static class DemoCommand
         };
 
         printer.Status(ru ? $"· эмулятор VK запущен на {emulator.BaseUri}, аккаунт id{emulator.UserIds[0]}" : $"· VK emulator on {emulator.BaseUri}, account id{emulator.UserIds[0]}");
-        var random = new Random(seed);
-        var interval = TimeSpan.FromMilliseconds(250 / speed);
-        var third = Math.Max(1, steps / 3);
+        // Version 19 sends no friends' online events: the feed looks at presence itself, here often enough to see the story's.
+        var presenceInterval = TimeSpan.FromMilliseconds(Math.Max(100, 1000 / speed));
+        var story = new DemoStory(control, emulator.FriendIds(), ru, wait => Task.Delay(wait / speed, cancellationToken));
 
-        // Act 1: live. Act 2: the key expires. Act 3: the feed is away while more happens than the server keeps: ts is outdated.
-        await PlayAsync(emulator, options, store, runner, http, async () =>
-        {
-            for (var i = 0; i < third; i++)
-            {
-                emulator.EmitScenario(0, random, 1);
-                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
-            }
-
-            emulator.Faults.Enqueue(FaultKind.Failed2, 1);
-            for (var i = 0; i < third; i++)
-            {
-                emulator.EmitScenario(0, random, 1);
-                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
-            }
-        }, cancellationToken).ConfigureAwait(false);
-
+        // Act 1: live, with the key expiring on the way. Act 2: the feed is away while more happens than the server keeps.
+        await PlayAsync(emulator, options, store, runner, http, api, presenceInterval,
+            () => story.LiveAsync(() => control.InjectFaultAsync(FaultKind.Failed2, cancellationToken: cancellationToken), presenceInterval * 3), cancellationToken).ConfigureAwait(false);
         printer.Status(ru ? "· лента отключена; тем временем на аккаунте продолжается жизнь…" : "· the feed is away; life on the account goes on…");
-        // Far more than the 16 events the demo's server keeps for a_check, so the feed comes back to failed: 1.
-        emulator.EmitScenario(0, random, Math.Max(steps - (2 * third), 40));
-
-        await PlayAsync(emulator, options, store, runner, http, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+        await story.AwayAsync().ConfigureAwait(false);
+        await PlayAsync(emulator, options, store, runner, http, api, presenceInterval, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         printer.Status(ru ? "· конец демонстрации" : "· end of the demo");
         return 0;
     }
 
     /// <summary>Runs the feed while <paramref name="act"/> plays, then until it has caught up with the emulator.</summary>
-    private static async Task PlayAsync(VkEmulator emulator, LongPollClientOptions options, InMemoryCheckpointStore store, FeedRunner runner, HttpClient http, Func<Task> act, CancellationToken cancellationToken)
+    private static async Task PlayAsync(VkEmulator emulator, LongPollClientOptions options, InMemoryCheckpointStore store, FeedRunner runner, HttpClient http, VkApiClient api, TimeSpan presenceInterval, Func<Task> act, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var client = new LongPollClient(options, http);
         await using var disposeClient = client.ConfigureAwait(false);
         LongPollCheckpoint? last = null;
+        var presence = new FriendPresenceWatcher(api, presenceInterval).WatchAsync(stop.Token);
         var feed = runner.RunAsync(client.ReadBatchesAsync(await store.LoadAsync(client.Name, cancellationToken).ConfigureAwait(false), stop.Token), async checkpoint =>
         {
             last = checkpoint;
             await store.SaveAsync(client.Name, checkpoint, CancellationToken.None).ConfigureAwait(false);
-        }, stop.Token);
+        }, stop.Token, presence);
 
         // The session must be connected before the act starts, or the act's first events would precede it.
         while (last is null && !feed.IsCompleted)
@@ -137,6 +123,12 @@ internal static class FeedConsole
         if (noColor || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 })
         {
             console.Profile.Capabilities.ColorSystem = ColorSystem.NoColors;
+        }
+
+        if (Console.IsOutputRedirected)
+        {
+            // A file or a pipe gets one line per event, not lines cut at a guessed width of 80.
+            console.Profile.Width = 100_000;
         }
 
         return console;

@@ -23,6 +23,12 @@ internal static class WatchCommand
         /// <summary>A proxy for every request (else HTTPS_PROXY / ALL_PROXY from the environment).</summary>
         public Uri? Proxy { get; init; }
 
+        /// <summary>Seconds between two looks at friends' presence (versions 11 and later, where Long Poll no longer sends it).</summary>
+        public int PresenceInterval { get; init; } = 60;
+
+        /// <summary>The message store (what edits replaced, what deletions removed); null for <c>--no-store</c>.</summary>
+        public string? MessagesPath { get; init; }
+
         /// <summary>The login <c>vklp login</c> stored, used when <see cref="Token"/> is empty; <see cref="LoginPath"/> is where renewed tokens go.</summary>
         public StoredLogin? Login { get; init; }
 
@@ -43,9 +49,12 @@ internal static class WatchCommand
         var only = OptionParsers.Subset("--only", "Show only these groups: " + string.Join(",", Groups) + ".", Groups);
         var fromNow = new Option<bool>("--from-now") { Description = "Skip what happened since the last run." };
         var checkpoints = new Option<string?>("--checkpoints") { Description = "SQLite file for checkpoints (default: vklp/checkpoints.db in the user's data folder)." };
+        var presence = OptionParsers.Int("--presence-interval", "Seconds between two looks at friends online (versions 11 and later; default 60, at least 5).", 60, 5, 24 * 3600);
+        var messages = new Option<string?>("--messages") { Description = "SQLite file of the messages seen, for edits and deletions (default: vklp/messages.db in the user's data folder; 30 days, 64 MB)." };
+        var noStore = new Option<bool>("--no-store") { Description = "Keep no messages: edits and deletions then say less." };
         var command = new Command("watch", "Show what happens on a VK account, live, in plain words.")
         {
-            token, apiUrl, caCert, proxy, version, groupId, lang, json, noColor, only, fromNow, checkpoints,
+            token, apiUrl, caCert, proxy, version, groupId, lang, json, noColor, only, fromNow, checkpoints, presence, messages, noStore,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -78,6 +87,8 @@ internal static class WatchCommand
                 result.GetValue(only))
             {
                 Proxy = result.GetValue(proxy),
+                PresenceInterval = result.GetValue(presence),
+                MessagesPath = result.GetValue(noStore) ? null : result.GetValue(messages) ?? Path.Combine(Path.GetDirectoryName(DefaultCheckpointPath())!, "messages.db"),
                 Login = login,
                 LoginPath = loginPath,
             };
@@ -91,11 +102,12 @@ internal static class WatchCommand
     {
         // The checkpoint file first: a file that cannot be used is said before anything goes to the network.
         var store = new SqliteCheckpointStore(settings.CheckpointPath);
+        var remembered = settings.MessagesPath is { } messagesPath ? new SqliteMessageStore(messagesPath) : null;
         using var http = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(settings.CaPemPath, settings.Proxy is { } proxy ? new WebProxy(proxy) : null));
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
         var tokens = TokenSource(settings, http);
-        using var api = new VkApiClient(tokens, new VkApiClientOptions { BaseUrl = settings.ApiUrl }, http);
+        using var api = new VkApiClient(tokens, new VkApiClientOptions { BaseUrl = settings.ApiUrl, Language = settings.Language == FeedLanguage.Russian ? "ru" : "en" }, http);
         var client = new LongPollClient(new LongPollClientOptions
         {
             TokenSource = tokens,
@@ -142,8 +154,10 @@ internal static class WatchCommand
             return ExitCodes.Ok;
         }
 
-        await new FeedRunner(printer, new FeedFormatter(settings.Language, directory), directory, settings.Language, settings.Only)
-            .RunAsync(batches, Save, cancellationToken).ConfigureAwait(false);
+        // Versions 11 and later do not send friends' online events: a watcher asks the API for them.
+        var presence = settings.Version >= 11 ? new FriendPresenceWatcher(api, TimeSpan.FromSeconds(settings.PresenceInterval)).WatchAsync(cancellationToken) : null;
+        await new FeedRunner(printer, new FeedFormatter(settings.Language, directory), directory, settings.Language, settings.Only, remembered)
+            .RunAsync(batches, Save, cancellationToken, presence).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

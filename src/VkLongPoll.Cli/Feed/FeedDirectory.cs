@@ -27,6 +27,9 @@ internal interface IFeedDirectory
 
     string? ChatTitle(long peerId);
 
-    /// <summary>Where a photo or document attachment can be opened, once looked up.</summary>
-    string? AttachmentUrl(MessageAttachment attachment);
+    /// <summary>Where an attachment of <paramref name="message"/> can be opened: its own URL (API objects, the kludge), else what <c>messages.getById</c> gave.</summary>
+    string? AttachmentUrl(LongPollMessage message, MessageAttachment attachment);
+
+    /// <summary>The chat's title before its latest rename (API objects of renames do not carry the old one).</summary>
+    string? PreviousTitle(long peerId);
 }

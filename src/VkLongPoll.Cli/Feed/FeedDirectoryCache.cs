@@ -18,7 +18,8 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
 
     private readonly Dictionary<long, (Person Person, DateTimeOffset At)> _users = [];
     private readonly Dictionary<long, (string Title, DateTimeOffset At)> _chats = [];
-    private readonly Dictionary<string, string> _urls = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, LongPollMessage> _full = [];
+    private readonly Dictionary<long, string> _previousTitles = [];
     private Task _pending = Task.CompletedTask;
 
     private long _selfId = selfId ?? 0;
@@ -44,21 +45,37 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
         }
     }
 
-    public string? AttachmentUrl(MessageAttachment attachment)
+    public string? AttachmentUrl(LongPollMessage message, MessageAttachment attachment)
     {
-        lock (_urls)
+        if ((attachment.Url ?? attachment.Link?.Url) is { } own)
         {
-            return _urls.GetValueOrDefault(attachment.Type + ":" + attachment.Id);
+            return own;
+        }
+
+        lock (_full)
+        {
+            // The same attachment in the complete message: by kind and id, else by its place.
+            return message.MessageId is { } id && _full.TryGetValue(id, out var full)
+                ? (full.Attachments.FirstOrDefault(a => a.Type == attachment.Type && a.Kind == attachment.Kind && a.Id == attachment.Id)
+                    ?? full.Attachments.FirstOrDefault(a => a.Index == attachment.Index))?.Url
+                : null;
+        }
+    }
+
+    public string? PreviousTitle(long peerId)
+    {
+        lock (_chats)
+        {
+            return _previousTitles.GetValueOrDefault(peerId);
         }
     }
 
     /// <summary>Looks up what the events name and the cache lacks; waits at most <paramref name="patience"/>, then lets the feed go on.</summary>
     public async Task ResolveAsync(IReadOnlyList<LongPollEvent> events, TimeSpan patience, CancellationToken cancellationToken)
     {
-        Learn(events);
         var (users, chats) = Unknown(events);
-        var attachments = UnknownAttachments(events);
-        if (users.Count == 0 && chats.Count == 0 && attachments.Count == 0 && SelfId != 0)
+        var withAttachments = MessagesWithoutUrls(events);
+        if (users.Count == 0 && chats.Count == 0 && withAttachments.Count == 0 && SelfId != 0)
         {
             return;
         }
@@ -66,23 +83,28 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
         // One lookup at a time; a slow one keeps running in the background and fills the cache later.
         if (_pending.IsCompleted)
         {
-            _pending = FetchAsync(users, chats, attachments, cancellationToken);
+            _pending = FetchAsync(users, chats, withAttachments, cancellationToken);
         }
 
         await Task.WhenAny(_pending, Task.Delay(patience, time, cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>Renames and new chats are in the events themselves: the cache follows them without an API call.</summary>
-    private void Learn(IReadOnlyList<LongPollEvent> events)
+    /// <summary>
+    /// Renames and new chats are in the events themselves: the cache follows them without an API call, event by event, so a
+    /// line is told with the title the chat had at that moment (live or recovered alike).
+    /// </summary>
+    public void Learn(LongPollEvent e)
     {
-        foreach (var e in events)
+        if (e is MessageNewEvent { Message: { PeerId: { IsChat: true } peer, Action: { Type: "chat_create" or "chat_title_update", Text: { } title } action } })
         {
-            if (e is MessageNewEvent { Message: { PeerId: { IsChat: true } peer, Action: { Type: "chat_create" or "chat_title_update", Text: { } title } } })
+            lock (_chats)
             {
-                lock (_chats)
+                if ((action.OldText ?? (_chats.TryGetValue(peer.Value, out var known) ? known.Title : null)) is { } previous)
                 {
-                    _chats[peer.Value] = (title, time.GetUtcNow());
+                    _previousTitles[peer.Value] = previous;
                 }
+
+                _chats[peer.Value] = (title, time.GetUtcNow());
             }
         }
     }
@@ -137,16 +159,18 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
         _ => [],
     };
 
-    private List<MessageAttachment> UnknownAttachments(IReadOnlyList<LongPollEvent> events)
+    /// <summary>Live messages with attachments whose URLs Long Poll did not give (it carries bare ids) and the cache has not fetched.</summary>
+    private List<long> MessagesWithoutUrls(IReadOnlyList<LongPollEvent> events)
     {
-        lock (_urls)
+        lock (_full)
         {
-            return [.. events.OfType<MessageNewEvent>().SelectMany(e => e.Message.Attachments)
-                .Where(a => a.Type is "photo" or "doc" && a.OwnerId is not null && !_urls.ContainsKey(a.Type + ":" + a.Id))];
+            return [.. events.Select(e => e switch { MessageNewEvent m => m.Message, MessageEditEvent m => m.Message, _ => null })
+                .Where(m => m is { MessageId: not null } && m.Attachments.Any(a => (a.Url ?? a.Link?.Url) is null) && !_full.ContainsKey(m.MessageId.Value))
+                .Select(m => m!.MessageId!.Value).Distinct()];
         }
     }
 
-    private async Task FetchAsync(List<long> users, List<long> chats, List<MessageAttachment> attachments, CancellationToken cancellationToken)
+    private async Task FetchAsync(List<long> users, List<long> chats, List<long> messages, CancellationToken cancellationToken)
     {
         try
         {
@@ -156,20 +180,15 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
                 users.Remove(self.Id);
             }
 
-            if (attachments.Count > 0)
+            // Attachment links as real VK gives them: messages.getById (full objects, access keys, URLs), 100 a call.
+            foreach (var chunk in messages.Chunk(100))
             {
-                var photos = await api.GetPhotoUrlsAsync([.. attachments.Where(a => a.Type == "photo").Select(a => a.Id).Distinct()], cancellationToken).ConfigureAwait(false);
-                var docs = await api.GetDocUrlsAsync([.. attachments.Where(a => a.Type == "doc").Select(a => a.Id).Distinct()], cancellationToken).ConfigureAwait(false);
-                lock (_urls)
+                var full = await api.GetMessagesByIdAsync(chunk, cancellationToken: cancellationToken).ConfigureAwait(false);
+                lock (_full)
                 {
-                    foreach (var (id, url) in photos)
+                    foreach (var message in full)
                     {
-                        _urls["photo:" + id] = url;
-                    }
-
-                    foreach (var (id, url) in docs)
-                    {
-                        _urls["doc:" + id] = url;
+                        _full[message.MessageId!.Value] = message;
                     }
                 }
             }

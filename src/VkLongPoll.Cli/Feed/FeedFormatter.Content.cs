@@ -20,7 +20,7 @@ internal sealed partial class FeedFormatter
 
         if (m.Attachments.Count > 0)
         {
-            parts.Add(string.Join(" ", m.Attachments.Select(a => directory.AttachmentUrl(a) is { } url ? $"[{AttachmentKind(a)} {url}]" : $"[{AttachmentKind(a)}]")));
+            parts.Add(string.Join(" ", m.Attachments.Select(a => directory.AttachmentUrl(m, a) is { } url && a.Type != "link" ? $"[{AttachmentKind(a)} {url}]" : $"[{AttachmentKind(a)}]")));
         }
 
         if (m.Geo is not null)
@@ -72,8 +72,12 @@ internal sealed partial class FeedFormatter
         {
             ("chat_create", true) => $"{Name(actor)} {Verb(actor, "создал", "создала")} беседу «{action.Text}»",
             ("chat_create", false) => $"{Name(actor)} created the chat “{action.Text}”",
-            ("chat_title_update", true) => $"{Name(actor)} {Verb(actor, "переименовал", "переименовала")} беседу «{action.OldText}» в «{action.Text}»",
-            ("chat_title_update", false) => $"{Name(actor)} renamed the chat “{action.OldText}” to “{action.Text}”",
+            ("chat_title_update", true) => (action.OldText ?? directory.PreviousTitle(m.PeerId?.Value ?? 0)) is { } old
+                ? $"{Name(actor)} {Verb(actor, "переименовал", "переименовала")} беседу «{old}» в «{action.Text}»"
+                : $"{Name(actor)} {Verb(actor, "переименовал", "переименовала")} беседу в «{action.Text}»",
+            ("chat_title_update", false) => (action.OldText ?? directory.PreviousTitle(m.PeerId?.Value ?? 0)) is { } old
+                ? $"{Name(actor)} renamed the chat “{old}” to “{action.Text}”"
+                : $"{Name(actor)} renamed the chat to “{action.Text}”",
             ("chat_photo_update", true) => $"{Name(actor)} {Verb(actor, "обновил", "обновила")} фото беседы {chat}",
             ("chat_photo_update", false) => $"{Name(actor)} changed the photo of {chat}",
             ("chat_photo_remove", true) => $"{Name(actor)} {Verb(actor, "удалил", "удалила")} фото беседы {chat}",

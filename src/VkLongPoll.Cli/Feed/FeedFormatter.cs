@@ -10,7 +10,38 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
     private bool Ru => language == FeedLanguage.Russian;
 
     /// <summary>The line for <paramref name="e"/>, or null when it is not worth showing.</summary>
-    public string? Format(LongPollEvent e) => Capitalize(FormatLine(e));
+    /// <param name="e">The event.</param>
+    /// <param name="before">For an edit or a deletion: the message as it was before (from the message store), when known.</param>
+    public string? Format(LongPollEvent e, LongPollMessage? before = null) => Capitalize(before is null ? FormatLine(e) : Remembered(e, before) ?? FormatLine(e));
+
+    /// <summary>What VK does not say again: the text an edit replaced, what a deletion removed, and whose it was.</summary>
+    private string? Remembered(LongPollEvent e, LongPollMessage before) => e switch
+    {
+        // A message first seen already edited (recovered after the gap) has nothing older to tell.
+        MessageEditEvent m when before.Text == m.Message.Text => null,
+        MessageEditEvent m => Ru
+            ? $"{Name(Author(m.Message))} {Verb(Author(m.Message), "изменил", "изменила")} сообщение{Where(m.Message.PeerId)}: «{Body(before)}» → {Body(m.Message)}"
+            : $"{Name(Author(m.Message))} edited a message{Where(m.Message.PeerId)}: “{Body(before)}” → {Body(m.Message)}",
+        MessageFlagsSetEvent f when f.Mask.HasFlag(MessageFlags.Deleted) || f.Mask.HasFlag(MessageFlags.DeletedForAll) => Deleted(f, before),
+        _ => null,
+    };
+
+    private string Deleted(MessageFlagsSetEvent f, LongPollMessage before)
+    {
+        var forAll = f.Mask.HasFlag(MessageFlags.DeletedForAll);
+        var where = Where(f.Message.PeerId ?? before.PeerId);
+        if (before.IsOutgoing == true || Author(before) == directory.SelfId)
+        {
+            return Ru
+                ? $"Ваше сообщение{where} удалено{(forAll ? " для всех" : string.Empty)}: {Body(before)}"
+                : $"Your message{where} was deleted{(forAll ? " for everyone" : string.Empty)}: {Body(before)}";
+        }
+
+        var author = Author(before);
+        return Ru
+            ? $"Сообщение от {Name(author, "gen")}{where} удалено{(forAll ? " для всех" : string.Empty)}: {Body(before)}"
+            : $"A message from {Name(author)}{where} was deleted{(forAll ? " for everyone" : string.Empty)}: {Body(before)}";
+    }
 
     /// <summary>"вы …" / "you …" open a sentence when you are the actor; ids like "id30" stay as they are.</summary>
     private static string? Capitalize(string? line) =>

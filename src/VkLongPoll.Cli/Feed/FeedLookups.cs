@@ -62,37 +62,4 @@ internal static class FeedLookups
 
         return titles;
     }
-    /// <summary><c>photos.getById</c>: the URL of the largest size of each photo, keyed by <c>{owner}_{id}</c>.</summary>
-    public static Task<IReadOnlyDictionary<string, string>> GetPhotoUrlsAsync(this VkApiClient api, IReadOnlyCollection<string> photoIds, CancellationToken cancellationToken = default) =>
-        api.GetUrlsAsync("photos.getById", "photos", photoIds, item =>
-            item.TryGetProperty("sizes", out var sizes) && sizes.GetArrayLength() > 0
-                ? sizes.EnumerateArray().MaxBy(size => size.TryGetProperty("width", out var width) ? width.GetInt32() : 0).GetProperty("url").GetString()
-                : null, cancellationToken);
-
-    /// <summary><c>docs.getById</c>: the URL of each document (voice messages and graffiti are documents), keyed by <c>{owner}_{id}</c>.</summary>
-    public static Task<IReadOnlyDictionary<string, string>> GetDocUrlsAsync(this VkApiClient api, IReadOnlyCollection<string> docIds, CancellationToken cancellationToken = default) =>
-        api.GetUrlsAsync("docs.getById", "docs", docIds, item => item.TryGetProperty("url", out var url) ? url.GetString() : null, cancellationToken);
-
-    private static async Task<IReadOnlyDictionary<string, string>> GetUrlsAsync(
-        this VkApiClient api, string method, string parameter, IReadOnlyCollection<string> ids, Func<JsonElement, string?> url, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (ids.Count == 0)
-        {
-            return urls;
-        }
-
-        var body = await api.CallAsync(method, [new(parameter, string.Join(',', ids.Take(100)))], cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(body);
-        foreach (var item in document.RootElement.GetProperty("response").EnumerateArray())
-        {
-            if (url(item) is { } found)
-            {
-                urls[$"{item.GetProperty("owner_id").GetInt64()}_{item.GetProperty("id").GetInt64()}"] = found;
-            }
-        }
-
-        return urls;
-    }
 }

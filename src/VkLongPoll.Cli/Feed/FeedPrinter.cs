@@ -5,14 +5,18 @@ using VkLongPoll.Events;
 namespace VkLongPoll.Cli.Feed;
 
 /// <summary>Prints feed lines: time, then the text made inert for the terminal, coloured by kind; continuation lines indented.</summary>
-internal sealed class FeedPrinter(IAnsiConsole console, TimeProvider time)
+/// <remarks>
+/// Long lines are wrapped at the terminal's width with the same hanging indent as explicit new lines, between words, never
+/// inside an attachment's <c>[label link]</c>. Output that is not a terminal is not wrapped (a file keeps one line per event).
+/// </remarks>
+internal sealed partial class FeedPrinter(IAnsiConsole console, TimeProvider time)
 {
     private const string Indent = "          ";
 
     public void Line(LongPollEvent e, string text)
     {
         var stamp = (e is MessageNewEvent { Message.Time: { } sent } ? sent.ToLocalTime() : time.GetLocalNow()).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        var safe = Markup.Escape(TerminalText.Sanitize(text)).Replace("\n", "\n" + Indent, StringComparison.Ordinal);
+        var safe = Markup.Escape(Wrap(TerminalText.Sanitize(text), console.Profile.Width - Indent.Length)).Replace("\n", "\n" + Indent, StringComparison.Ordinal);
         var style = e switch
         {
             FriendOnlineEvent => "green",
@@ -33,4 +37,36 @@ internal sealed class FeedPrinter(IAnsiConsole console, TimeProvider time)
         console.MarkupLine($"[grey dim]{Markup.Escape(TerminalText.Sanitize(text, keepNewlines: false))}[/]");
 
     public void Header(string text) => console.MarkupLine($"[bold]{Markup.Escape(text)}[/]");
+
+    /// <summary>Greedy wrapping at <paramref name="width"/> columns: words, and each <c>[label link]</c> as one word.</summary>
+    internal static string Wrap(string text, int width)
+    {
+        if (width < 20)
+        {
+            return text;
+        }
+
+        var lines = new List<string>();
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = new System.Text.StringBuilder();
+            foreach (var word in Words().Matches(paragraph).Select(m => m.Value))
+            {
+                if (line.Length > 0 && line.Length + 1 + word.Length > width)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                }
+
+                line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+            }
+
+            lines.Add(line.ToString());
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[[^\]\n]*\]|\S+")]
+    private static partial System.Text.RegularExpressions.Regex Words();
 }

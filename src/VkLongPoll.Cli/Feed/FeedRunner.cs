@@ -1,39 +1,140 @@
+using System.Threading.Channels;
 using VkLongPoll.Events;
 
 namespace VkLongPoll.Cli.Feed;
 
-/// <summary>Reads a session's batches and prints them: recovered ones under a "while you were away" header.</summary>
-internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, FeedDirectoryCache directory, FeedLanguage language, IReadOnlySet<string>? only)
+/// <summary>
+/// Reads a session's batches (and friends' presence, where Long Poll no longer sends it) and prints them: recovered ones
+/// under a "while you were away" header; edits and deletions with what the message store remembers of the message.
+/// </summary>
+internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, FeedDirectoryCache directory, FeedLanguage language, IReadOnlySet<string>? only, IMessageStore? store = null)
 {
     private static readonly TimeSpan LookupPatience = TimeSpan.FromSeconds(2);
+    private int? _shownUnread;
 
-    public async Task RunAsync(IAsyncEnumerable<LongPollBatch> batches, Func<LongPollCheckpoint, ValueTask> taken, CancellationToken cancellationToken)
+    public async Task RunAsync(IAsyncEnumerable<LongPollBatch> batches, Func<LongPollCheckpoint, ValueTask> taken, CancellationToken cancellationToken, IAsyncEnumerable<IReadOnlyList<LongPollEvent>>? presence = null)
     {
-        var away = false;
-        await foreach (var batch in batches.WithCancellation(cancellationToken).ConfigureAwait(false))
+        // One reader prints both streams in the order they come; only the session's batches carry checkpoints.
+        var merged = Channel.CreateBounded<(IReadOnlyList<LongPollEvent> Events, LongPollBatch? Batch)>(16);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producers = new List<Task>
         {
-            var shown = batch.Events.Where(Wanted).ToList();
-            if (batch.Recovered && shown.Count > 0 && !away)
-            {
-                printer.Header(language == FeedLanguage.Russian ? "— пока вас не было —" : "— while you were away —");
-                away = true;
-            }
-            else if (!batch.Recovered && away && shown.Count > 0)
-            {
-                printer.Header(language == FeedLanguage.Russian ? "— сейчас —" : "— now —");
-                away = false;
-            }
+            Produce(batches.Select(b => ((IReadOnlyList<LongPollEvent>)b.Events, (LongPollBatch?)b)), merged.Writer, stop.Token),
+        };
+        if (presence is not null)
+        {
+            producers.Add(Produce(presence.Select(p => (p, (LongPollBatch?)null)), merged.Writer, stop.Token));
+        }
 
-            await directory.ResolveAsync(shown, LookupPatience, cancellationToken).ConfigureAwait(false);
-            foreach (var e in shown)
+        var sessionEnded = producers[0].ContinueWith(_ => merged.Writer.TryComplete(), TaskScheduler.Default);
+        var away = false;
+        try
+        {
+            await foreach (var (events, batch) in merged.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (formatter.Format(e) is { } text)
+                var recovered = batch?.Recovered == true;
+                var shown = events.Where(Wanted).ToList();
+                if (recovered && shown.Count > 0 && !away)
                 {
-                    printer.Line(e, text);
+                    printer.Header(language == FeedLanguage.Russian ? "— пока вас не было —" : "— while you were away —");
+                    away = true;
+                }
+                else if (batch is { Recovered: false } && away && shown.Count > 0)
+                {
+                    printer.Header(language == FeedLanguage.Russian ? "— сейчас —" : "— now —");
+                    away = false;
+                }
+
+                await ShowAsync(shown, cancellationToken).ConfigureAwait(false);
+                if (batch is not null)
+                {
+                    await taken(batch.Checkpoint).ConfigureAwait(false);
                 }
             }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
 
-            await taken(batch.Checkpoint).ConfigureAwait(false);
+        // The session's end (an error, or cancellation) is the feed's end.
+        await producers[0].ConfigureAwait(false);
+        await sessionEnded.ConfigureAwait(false);
+    }
+
+    private async Task ShowAsync(List<LongPollEvent> shown, CancellationToken cancellationToken)
+    {
+        // Names of the people whose remembered messages will be told, resolved with the batch's own.
+        var remembered = new List<LongPollMessage>();
+        foreach (var e in shown)
+        {
+            if (await BeforeAsync(e, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                remembered.Add(found);
+            }
+        }
+
+        await directory.ResolveAsync([.. shown, .. remembered.Select(m => new MessageNewEvent(4, m))], LookupPatience, cancellationToken).ConfigureAwait(false);
+        foreach (var e in shown)
+        {
+            directory.Learn(e);
+            if (e is UnreadCounterEvent counter)
+            {
+                // The counter only when it changes: it follows most messages and says nothing new otherwise.
+                if (counter.Count == _shownUnread)
+                {
+                    continue;
+                }
+
+                _shownUnread = counter.Count;
+            }
+
+            // Looked up again here: a message told earlier in this very batch (a recovery) is remembered by now.
+            if (formatter.Format(e, await BeforeAsync(e, cancellationToken).ConfigureAwait(false)) is { } text)
+            {
+                printer.Line(e, text);
+            }
+
+            if (store is not null && Remembered(e) is { IsComplete: true } message)
+            {
+                await store.SaveAsync([message], cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>For an edit or a deletion: the message as the store remembers it.</summary>
+    private async ValueTask<LongPollMessage?> BeforeAsync(LongPollEvent e, CancellationToken cancellationToken)
+    {
+        var changed = e switch
+        {
+            MessageEditEvent m => m.Message,
+            MessageFlagsSetEvent f when f.Mask.HasFlag(MessageFlags.Deleted) || f.Mask.HasFlag(MessageFlags.DeletedForAll) => f.Message,
+            _ => null,
+        };
+        return store is null || changed is null ? null : await FindAsync(changed, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<LongPollMessage?> FindAsync(LongPollMessage m, CancellationToken cancellationToken) =>
+        m.MessageId is { } id && await store!.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) is { } byId
+            ? byId
+            : m.PeerId is { } peer && m.ConversationMessageId is { } cmid
+                ? await store!.FindInConversationAsync(peer, cmid, cancellationToken).ConfigureAwait(false)
+                : null;
+
+    /// <summary>The message an event gives as it is now (new, edited, restored): what the store keeps.</summary>
+    private static LongPollMessage? Remembered(LongPollEvent e) => e switch
+    {
+        MessageNewEvent m => m.Message,
+        MessageEditEvent m => m.Message,
+        MessageFlagsResetEvent m when m.Mask.HasFlag(MessageFlags.Deleted) => m.Message,
+        _ => null,
+    };
+
+    private static async Task Produce(IAsyncEnumerable<(IReadOnlyList<LongPollEvent>, LongPollBatch?)> source, ChannelWriter<(IReadOnlyList<LongPollEvent>, LongPollBatch?)> writer, CancellationToken cancellationToken)
+    {
+        await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            await writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
         }
     }
 
