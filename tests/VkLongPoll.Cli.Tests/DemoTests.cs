@@ -9,19 +9,37 @@ public sealed class DemoTests
     public async Task Demo_InAPseudoTerminal_ShowsTheFeedAndTheRecoveries_AndExits0()
     {
         var vklp = Path.Combine(AppContext.BaseDirectory, "vklp.dll");
-        var command = $"dotnet {vklp} demo --lang en --speed 20 --events 15 --seed 3";
+        var command = $"dotnet {vklp} demo --lang en --speed 10 --seed 3";
         var (exit, screen) = File.Exists("/usr/bin/script")
             ? await RunAsync("/usr/bin/script", ["-qec", command, "/dev/null"])
-            : await RunAsync("dotnet", [vklp, "demo", "--lang", "en", "--speed", "20", "--events", "15", "--seed", "3"]);
+            : await RunAsync("dotnet", [vklp, "demo", "--lang", "en", "--speed", "10", "--seed", "3"]);
 
         Assert.True(exit == 0, screen);
-        Assert.Contains("VK emulator on https://127.0.0.1:", screen, StringComparison.Ordinal);
-        Assert.Contains("the connection key expired; reconnecting, nothing is missed", screen, StringComparison.Ordinal);
+        var (live, recovered) = Split(screen);
+        Assert.Contains("VK emulator on https://127.0.0.1:", live, StringComparison.Ordinal);
+        Assert.Matches(@"came online \((iPhone|Android)\)", live);
+        Assert.Contains(" is typing", live, StringComparison.Ordinal);
+        Assert.Matches(@"\[photo https://\S+\]", live);
+        Assert.Matches(@"\[voice message https://\S+\.mp3\]", live);
+        Assert.Matches(@"renamed the chat “[^”]+” to “[^”]+”", live);
+        Assert.Matches(@"edited a message: “.+” → ", live);
+        Assert.Matches(@"was deleted for everyone: .+\[photo https://", live);
+        Assert.Contains("the connection key expired; reconnecting, nothing is missed", live, StringComparison.Ordinal);
         Assert.Contains("catching up on what happened meanwhile", screen, StringComparison.Ordinal);
         Assert.Matches(@"caught up: \d+ events?", screen);
-        Assert.Contains("— while you were away —", screen, StringComparison.Ordinal);
-        Assert.Matches(@"\d\d:\d\d:\d\d  (Message from|You wrote)", screen);
+        Assert.Matches(@"\[photo https://\S+\]", recovered);
+        Assert.Matches(@"\[voice message https://\S+\]", recovered);
+        Assert.Matches(@"renamed the chat “[^”]+” to “[^”]+”", recovered);
+        Assert.Matches(@"was deleted for everyone: ", recovered);
+        Assert.DoesNotContain("(no text)", recovered, StringComparison.Ordinal);
         Assert.Contains("end of the demo", screen, StringComparison.Ordinal);
+    }
+
+    private static (string Live, string Recovered) Split(string screen)
+    {
+        var header = screen.IndexOf("— while you were away —", StringComparison.Ordinal);
+        Assert.True(header > 0, screen);
+        return (screen[..header], screen[header..]);
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(string file, string[] arguments)

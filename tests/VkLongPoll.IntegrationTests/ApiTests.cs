@@ -41,20 +41,56 @@ public sealed class ApiTests(EmulatorFixture fixture)
     }
 
     [Fact]
-    public async Task GetById_PhotosAndDocs()
+    public async Task GetById_GivesFullObjects_AndPrivatePhotosOnlyWithTheirAccessKey()
     {
         using var client = fixture.NewClient();
-        var sent = await client.ControlAsync("send", new { text = "plain <text>" });
+        var sent = await client.ControlAsync("send", new { text = "plain <text>", attachments = new[] { new { type = "photo", owner_id = 11, id = 22 }, new { type = "audio_message", owner_id = 11, id = 33 } } });
         var id = sent.GetProperty("message_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var messages = await client.ResponseAsync("messages.getById", new() { ["message_ids"] = id });
-        var photos = await client.ResponseAsync("photos.getById", new() { ["photos"] = "1_2,-3_4" });
+        var message = (await client.ResponseAsync("messages.getById", new() { ["message_ids"] = id })).GetProperty("items")[0];
+        var photo = message.GetProperty("attachments")[0].GetProperty("photo");
+        var voice = message.GetProperty("attachments")[1].GetProperty("audio_message");
+        var key = photo.GetProperty("access_key").GetString();
+        var keyless = await client.ResponseAsync("photos.getById", new() { ["photos"] = "11_22" });
+        var keyed = await client.ResponseAsync("photos.getById", new() { ["photos"] = $"11_22_{key}" });
         var docs = await client.ResponseAsync("docs.getById", new() { ["docs"] = "5_6" });
 
-        Assert.Equal("plain <text>", messages.GetProperty("items")[0].GetProperty("text").GetString()); // API text is not escaped
-        Assert.Equal(2, photos.GetArrayLength());
-        Assert.Equal(-3, photos[1].GetProperty("owner_id").GetInt64());
-        Assert.StartsWith("https://", docs[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal("plain <text>", message.GetProperty("text").GetString()); // API text is not escaped
+        Assert.StartsWith("https://", photo.GetProperty("sizes")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith(".mp3", voice.GetProperty("link_mp3").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, keyless.GetArrayLength()); // VK: a private photo without its key is not given
+        Assert.Equal(22, keyed[0].GetProperty("id").GetInt64());
+        Assert.Equal(0, docs.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task UsersGet_WithANonCyrillicLang_TransliteratesNames()
+    {
+        using var client = fixture.NewClient();
+
+        var ru = (await client.ResponseAsync("users.get", new() { ["lang"] = "ru" }))[0];
+        var en = (await client.ResponseAsync("users.get", new() { ["lang"] = "en" }))[0];
+
+        Assert.Matches("^[А-Яа-яЁё]+$", ru.GetProperty("first_name").GetString());
+        Assert.Matches("^[A-Za-z]+$", en.GetProperty("first_name").GetString());
+    }
+
+    [Fact]
+    public async Task FriendsGetOnline_FollowsThePresenceModel_WithMobileApart()
+    {
+        using var client = fixture.NewClient();
+        var state = await client.ResponseAsync("friends.getOnline", new() { ["online_mobile"] = "1" });
+        Assert.Equal(0, state.GetProperty("online").GetArrayLength() + state.GetProperty("online_mobile").GetArrayLength());
+        var friends = fixture.Emulator.FriendIds(fixture.Emulator.Tokens.ToList().IndexOf(client.Token));
+
+        await client.ControlAsync("online", new { user_id = friends[0], platform = 2 });
+        await client.ControlAsync("online", new { user_id = friends[1], platform = 7 });
+        var now = await client.ResponseAsync("friends.getOnline", new() { ["online_mobile"] = "1" });
+        var seen = (await client.ResponseAsync("users.get", new() { ["user_ids"] = friends[0].ToString(System.Globalization.CultureInfo.InvariantCulture), ["fields"] = "online,last_seen" }))[0];
+
+        Assert.Equal([friends[1]], now.GetProperty("online").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal([friends[0]], now.GetProperty("online_mobile").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal((1, 2), (seen.GetProperty("online").GetInt32(), seen.GetProperty("last_seen").GetProperty("platform").GetInt32()));
     }
 
     [Theory]

@@ -62,7 +62,7 @@ internal static class DemoCommand
         printer.Status(ru ? $"· эмулятор VK запущен на {emulator.BaseUri}, аккаунт id{emulator.UserIds[0]}" : $"· VK emulator on {emulator.BaseUri}, account id{emulator.UserIds[0]}");
         // Version 19 sends no friends' online events: the feed looks at presence itself, here often enough to see the story's.
         var presenceInterval = TimeSpan.FromMilliseconds(Math.Max(100, 1000 / speed));
-        var story = new DemoStory(control, emulator.FriendIds(), ru, wait => Task.Delay(wait / speed, cancellationToken));
+        var story = new DemoStory(control, emulator.FriendIds(), ru, TimeSpan.FromMilliseconds(250 / speed), wait => Task.Delay(wait, cancellationToken));
 
         // Act 1: live, with the key expiring on the way. Act 2: the feed is away while more happens than the server keeps.
         await PlayAsync(emulator, options, store, runner, http, api, presenceInterval,
@@ -125,11 +125,9 @@ internal static class FeedConsole
             console.Profile.Capabilities.ColorSystem = ColorSystem.NoColors;
         }
 
-        if (Console.IsOutputRedirected)
-        {
-            // A file or a pipe gets one line per event, not lines cut at a guessed width of 80.
-            console.Profile.Width = 100_000;
-        }
+        // The feed wraps its lines itself (FeedPrinter) at the terminal's width, keeping links whole so the terminal can
+        // soft-wrap them; Spectre's own wrapping would cut them with hard line breaks. A file or a pipe is not wrapped at all.
+        console.Profile.Width = 100_000;
 
         return console;
     }

@@ -7,7 +7,7 @@ namespace VkLongPoll.Cli.Demo;
 /// with a photo and a voice message, a chat created and renamed, an edit and a deletion — while the feed watches, and again
 /// while it is away (so the recovered part shows the same kinds of things).
 /// </summary>
-internal sealed class DemoStory(EmulatorControlClient control, IReadOnlyList<long> friends, bool russian, Func<TimeSpan, Task> pause)
+internal sealed class DemoStory(EmulatorControlClient control, IReadOnlyList<long> friends, bool russian, TimeSpan step, Func<TimeSpan, Task> pause)
 {
     private long _chatPeer;
     private long _chatId;
@@ -70,13 +70,13 @@ internal sealed class DemoStory(EmulatorControlClient control, IReadOnlyList<lon
             ["text"] = text,
             ["attachments"] = attachment is null ? null : new[] { attachment },
         }).ConfigureAwait(false);
-        await pause(TimeSpan.FromMilliseconds(250)).ConfigureAwait(false);
+        await pause(step).ConfigureAwait(false);
         return sent.MessageId!.Value;
     }
 
     private async Task Act(string action, Dictionary<string, object?> fields)
     {
         await control.ActAsync(action, fields).ConfigureAwait(false);
-        await pause(TimeSpan.FromMilliseconds(250)).ConfigureAwait(false);
+        await pause(step).ConfigureAwait(false);
     }
 }

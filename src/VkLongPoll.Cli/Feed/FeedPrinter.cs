@@ -9,14 +9,16 @@ namespace VkLongPoll.Cli.Feed;
 /// Long lines are wrapped at the terminal's width with the same hanging indent as explicit new lines, between words, never
 /// inside an attachment's <c>[label link]</c>. Output that is not a terminal is not wrapped (a file keeps one line per event).
 /// </remarks>
-internal sealed partial class FeedPrinter(IAnsiConsole console, TimeProvider time)
+internal sealed partial class FeedPrinter(IAnsiConsole console, TimeProvider time, int? width = null)
 {
     private const string Indent = "          ";
+
+    private readonly int _width = width ?? TerminalWidth();
 
     public void Line(LongPollEvent e, string text)
     {
         var stamp = (e is MessageNewEvent { Message.Time: { } sent } ? sent.ToLocalTime() : time.GetLocalNow()).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        var safe = Markup.Escape(Wrap(TerminalText.Sanitize(text), console.Profile.Width - Indent.Length)).Replace("\n", "\n" + Indent, StringComparison.Ordinal);
+        var safe = Markup.Escape(Wrap(TerminalText.Sanitize(text), _width - Indent.Length)).Replace("\n", "\n" + Indent, StringComparison.Ordinal);
         var style = e switch
         {
             FriendOnlineEvent => "green",
@@ -37,6 +39,20 @@ internal sealed partial class FeedPrinter(IAnsiConsole console, TimeProvider tim
         console.MarkupLine($"[grey dim]{Markup.Escape(TerminalText.Sanitize(text, keepNewlines: false))}[/]");
 
     public void Header(string text) => console.MarkupLine($"[bold]{Markup.Escape(text)}[/]");
+
+    /// <summary>The terminal's columns; no wrapping when the output is not a terminal.</summary>
+    private static int TerminalWidth()
+    {
+        try
+        {
+            // A terminal that does not say its width (0) is not wrapped either.
+            return Console.IsOutputRedirected || Console.WindowWidth < 20 ? int.MaxValue : Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return int.MaxValue;
+        }
+    }
 
     /// <summary>Greedy wrapping at <paramref name="width"/> columns: words, and each <c>[label link]</c> as one word.</summary>
     internal static string Wrap(string text, int width)

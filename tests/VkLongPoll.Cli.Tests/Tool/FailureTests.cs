@@ -192,7 +192,7 @@ public sealed class FailureTests : IAsyncLifetime
     [InlineData("decode --mode abc", "vklp decode: --mode: 'abc' is not a whole number (see 'vklp decode --help')")]
     [InlineData("decode --self-id me", "vklp decode: --self-id: 'me' is not an id (a positive whole number, e.g. 1234567) (see 'vklp decode --help')")]
     [InlineData("demo --speed 0", "vklp demo: --speed: '0' is not a positive number (see 'vklp demo --help')")]
-    [InlineData("demo --events -3", "vklp demo: --events: -3 is out of range (1–100000) (see 'vklp demo --help')")]
+    [InlineData("demo --seed x", "vklp demo: --seed: 'x' is not a whole number (see 'vklp demo --help')")]
     [InlineData("emulate --port 70000", "vklp emulate: --port: 70000 is out of range (0–65535) (see 'vklp emulate --help')")]
     [InlineData("soak --sessions lots", "vklp soak: --sessions: 'lots' is not a whole number (see 'vklp soak --help')")]
     [InlineData("frobnicate", "vklp: Unrecognized command or argument 'frobnicate' (see 'vklp --help')")]
