@@ -155,6 +155,35 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public void Decode_HistoryAnswer_CarriesTheAttachmentsAndActionsOfItsItems_AsLiveEventsDo()
+    {
+        var history = Path.Combine(RepositoryRoot(), "samples", "history-v19.json");
+
+        var (exit, lines, _) = Run(history);
+
+        Assert.Equal(DecodeCommand.ExitOk, exit);
+        var messages = lines.Where(l => l.GetProperty("type").GetString() == "message_new").ToList();
+        Assert.All(messages, m => Assert.True(m.GetProperty("complete").GetBoolean()));
+        var attachments = messages.SelectMany(m => m.GetProperty("attachments").EnumerateArray()).ToList();
+        Assert.Contains(attachments, a => a.GetProperty("kind").ValueKind == JsonValueKind.String && a.GetProperty("kind").GetString() == "audiomsg"
+            && a.GetProperty("url").GetString()!.StartsWith("https://", StringComparison.Ordinal) && a.TryGetProperty("access_key", out _));
+        Assert.Contains(messages, m => m.TryGetProperty("action", out var action) && action.GetProperty("type").GetString() == "chat_title_update");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "VkLongPoll.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("the repository root is not above the test's folder");
+    }
+
+    [Fact]
     public void Decode_TextWithEntities_IsUnescapedAndValidJson()
     {
         var line = Assert.Single(Run("-", stdin: """[10004,1,1,2,100,1,"&quot;a&quot; &amp;amp; <br>\u001b[31m",{},{}]""").Lines);

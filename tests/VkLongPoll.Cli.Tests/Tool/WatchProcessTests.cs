@@ -10,18 +10,21 @@ public sealed class WatchProcessTests
     {
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "8");
         var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-{Guid.NewGuid():N}.db");
+        long deleted = 0, edited = 0;
         string[] watch = ["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--token", emulator.Token, "--checkpoints", checkpoints, "--lang", "en"];
         try
         {
             await using (var first = VklpProcess.Start(watch))
             {
                 await first.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
-                await emulator.ControlAsync("send", new { text = "first & <one>" });
-                await emulator.ControlAsync("send", new { text = "second" });
-                await first.WaitForStdoutAsync(s => s.Contains(": second", StringComparison.Ordinal));
+                deleted = (await emulator.ControlAsync("send", new { text = "first & <one>" })).GetProperty("message_id").GetInt64();
+                edited = (await emulator.ControlAsync("send", new { text = "second" })).GetProperty("message_id").GetInt64();
+                await emulator.ControlAsync("send", new { text = "a photo", attachments = new[] { new { type = "photo", owner_id = emulator.UserId, id = 457_111_111 } } });
+                await first.WaitForStdoutAsync(s => s.Contains(": a photo", StringComparison.Ordinal));
                 first.Signal(VklpProcess.SigInt);
                 Assert.Equal(130, await first.WaitForExitAsync());
                 Assert.Contains(": first & <one>", first.Stdout, StringComparison.Ordinal);
+                Assert.Matches(@": a photo \[photo https://\S+457111111\S*\]", first.Stdout);
                 Assert.Equal(string.Empty, first.Stderr);
             }
 
@@ -34,16 +37,25 @@ public sealed class WatchProcessTests
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(checkpoints)); // it holds the Long Poll key
             }
 
-            // While watch is down, life goes on; on restart it shows that once, under a header, and nothing earlier.
+            // While watch is down, life goes on; on restart it shows that once, under a header, and nothing earlier —
+            // and what it remembers: a photo's link, the text an edit replaced, what a deletion removed.
             await emulator.ControlAsync("send", new { text = "while away" });
+            await emulator.ControlAsync("send", new { text = "a view", attachments = new[] { new { type = "photo", owner_id = emulator.UserId, id = 457_111_222 } } });
+            await emulator.ControlAsync("edit", new { message_id = edited, text = "second, edited" });
+            await emulator.ControlAsync("delete", new { message_id = deleted, for_all = true });
             await using (var second = VklpProcess.Start(watch))
             {
                 await second.WaitForStdoutAsync(s => s.Contains(": while away", StringComparison.Ordinal));
+                await second.WaitForStdoutAsync(s => s.Contains("was deleted for everyone", StringComparison.Ordinal));
                 await emulator.ControlAsync("send", new { text = "live again" });
                 var screen = await second.WaitForStdoutAsync(s => s.Contains(": live again", StringComparison.Ordinal));
                 second.Signal(VklpProcess.SigInt);
                 Assert.Equal(130, await second.WaitForExitAsync());
-                Assert.DoesNotContain("second", screen, StringComparison.Ordinal);
+                Assert.DoesNotContain(": second\n", screen, StringComparison.Ordinal);
+                Assert.DoesNotContain(": a photo [", screen, StringComparison.Ordinal);
+                Assert.Matches(@": a view \[photo https://\S+457111222\S*\]", screen);
+                Assert.Contains("edited a message: “second” → second, edited", screen, StringComparison.Ordinal);
+                Assert.Contains("was deleted for everyone: first & <one>", screen, StringComparison.Ordinal);
                 Assert.Single(screen.Split('\n'), l => l.Contains(": while away", StringComparison.Ordinal));
                 Assert.True(screen.IndexOf("while away", StringComparison.Ordinal) < screen.IndexOf("live again", StringComparison.Ordinal));
             }

@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+using VkLongPoll.Events;
+using VkLongPoll.Sqlite;
+
+namespace VkLongPoll.IntegrationTests;
+
+/// <summary>The library parts the notifier is built of: presence on version 19, the message store, complete messages by id.</summary>
+[Collection(EmulatorGroup.Name)]
+public sealed class NotifierPartsTests(EmulatorFixture fixture)
+{
+    [Fact]
+    public async Task PresenceWatcher_TurnsChangesIntoPolledOnlineAndOfflineEvents_WithTheDevice()
+    {
+        using var client = fixture.NewClient();
+        var friends = fixture.Emulator.FriendIds(fixture.Emulator.Tokens.ToList().IndexOf(client.Token));
+        using var api = new VkApiClient(client.Token, new VkApiClientOptions { BaseUrl = fixture.Emulator.ApiUrl, CallsPerSecond = 0 }, client.Http);
+        var watcher = new FriendPresenceWatcher(api, TimeSpan.FromSeconds(5));
+
+        Assert.Empty(await watcher.LookAsync()); // the first look only learns who is online
+        await client.ControlAsync("online", new { user_id = friends[0], platform = 2 });
+        await client.ControlAsync("online", new { user_id = friends[1], platform = 7 });
+        var online = await watcher.LookAsync();
+        await client.ControlAsync("offline", new { user_id = friends[0] });
+        var offline = await watcher.LookAsync();
+
+        Assert.Equal([(friends[0], Platform.IPhone), (friends[1], Platform.Web)], online.Cast<FriendOnlineEvent>().Select(e => (e.UserId, e.Platform)).Order());
+        Assert.All(online.Cast<FriendOnlineEvent>(), e => Assert.True(e.IsPolled));
+        var gone = Assert.IsType<FriendOfflineEvent>(Assert.Single(offline));
+        Assert.Equal(friends[0], gone.UserId);
+        Assert.True(gone.IsPolled);
+    }
+
+    [Fact]
+    public async Task GetMessagesById_GivesCompleteMessages_WithAttachmentLinksAndKeys()
+    {
+        using var client = fixture.NewClient();
+        var sent = await client.ControlAsync("send", new { text = "look", attachments = new[] { new { type = "photo", owner_id = 5, id = 6 }, new { type = "graffiti", owner_id = 5, id = 7 } } });
+        using var api = new VkApiClient(client.Token, new VkApiClientOptions { BaseUrl = fixture.Emulator.ApiUrl, CallsPerSecond = 0 }, client.Http);
+
+        var message = Assert.Single(await api.GetMessagesByIdAsync([sent.GetProperty("message_id").GetInt64()]));
+
+        Assert.Equal("look", message.Text);
+        Assert.True(message.IsComplete);
+        Assert.Equal(("photo", "5_6"), (message.Attachments[0].Type, message.Attachments[0].Id));
+        Assert.StartsWith("https://", message.Attachments[0].Url, StringComparison.Ordinal);
+        Assert.NotNull(message.Attachments[0].AccessKey);
+        Assert.True(message.Attachments[1].IsGraffiti);
+    }
+
+    [Fact]
+    public async Task SqliteMessageStore_RemembersAcrossInstances_ByEitherId_AndIsPrivate()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vklp-messages-{Guid.NewGuid():N}.db");
+        try
+        {
+            var message = new LongPollMessage
+            {
+                MessageId = 101, ConversationMessageId = 7, PeerId = new PeerId(2_000_000_003), FromId = 42, Text = "remember me", IsComplete = true,
+                Attachments = [new MessageAttachment { Index = 1, Type = "photo", Id = "42_9", Url = "https://example.org/p.jpg" }],
+            };
+            await new SqliteMessageStore(path).SaveAsync([message, message with { MessageId = 102, ConversationMessageId = 8, IsComplete = false }]);
+
+            var again = new SqliteMessageStore(path);
+            var byId = await again.FindByIdAsync(101);
+            var byConversation = await again.FindInConversationAsync(new PeerId(2_000_000_003), 7);
+
+            Assert.Equal(("remember me", 42L, "https://example.org/p.jpg"), (byId!.Text, byId.FromId!.Value, byId.Attachments[0].Url));
+            Assert.Equal(101, byConversation!.MessageId);
+            Assert.Null(await again.FindByIdAsync(102)); // an incomplete message is not kept
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task SqliteMessageStore_ForgetsWhatIsOlderThanItsRetention()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vklp-messages-{Guid.NewGuid():N}.db");
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        try
+        {
+            var store = new SqliteMessageStore(path, TimeSpan.FromDays(30), timeProvider: clock);
+            await store.SaveAsync([new LongPollMessage { MessageId = 1, PeerId = new PeerId(5), Text = "old", IsComplete = true }]);
+            clock.Advance(TimeSpan.FromDays(31));
+            await store.SaveAsync([new LongPollMessage { MessageId = 2, PeerId = new PeerId(5), Text = "new", IsComplete = true }]);
+
+            store.Prune();
+
+            Assert.Null(await store.FindByIdAsync(1));
+            Assert.Equal("new", (await store.FindByIdAsync(2))!.Text);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+}
