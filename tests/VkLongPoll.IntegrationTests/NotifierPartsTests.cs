@@ -23,7 +23,7 @@ public sealed class NotifierPartsTests(EmulatorFixture fixture)
         await client.ControlAsync("offline", new { user_id = friends[0] });
         var offline = await watcher.LookAsync();
 
-        Assert.Equal([(friends[0], Platform.IPhone), (friends[1], Platform.Web)], online.Cast<FriendOnlineEvent>().Select(e => (e.UserId, e.Platform)).Order());
+        Assert.Equal(new[] { (friends[0], Platform.IPhone), (friends[1], Platform.Web) }.Order(), online.Cast<FriendOnlineEvent>().Select(e => (e.UserId, e.Platform)).Order());
         Assert.All(online.Cast<FriendOnlineEvent>(), e => Assert.True(e.IsPolled));
         var gone = Assert.IsType<FriendOfflineEvent>(Assert.Single(offline));
         Assert.Equal(friends[0], gone.UserId);
