@@ -225,6 +225,9 @@ public sealed class VkEmulator : IAsyncDisposable
     public string IssueToken(int account = 0, bool messagesAccess = true, TimeSpan? lifetime = null) =>
         _world.IssueToken(_world.Accounts[account], messagesAccess, lifetime).Value;
 
+    /// <summary>VK API calls answered so far, by method.</summary>
+    internal IReadOnlyDictionary<string, int> ApiCalls => _api.Calls;
+
     /// <summary>The <c>User-Agent</c> of the last VK API call.</summary>
     internal string? LastUserAgent => _api.LastUserAgent;
 

@@ -29,7 +29,14 @@ internal static class DemoCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(IAnsiConsole console, FeedLanguage language, int seed, double speed, CancellationToken cancellationToken)
+    /// <param name="console">Where the feed goes.</param>
+    /// <param name="language">The feed's language.</param>
+    /// <param name="seed">The emulated world's seed.</param>
+    /// <param name="speed">Playback speed.</param>
+    /// <param name="cancellationToken">Stops the demo.</param>
+    /// <param name="messages">The message store (in memory by default).</param>
+    /// <param name="inspect">Called with the emulator at the end (tests measure what the feed asked of it).</param>
+    public static async Task<int> RunAsync(IAnsiConsole console, FeedLanguage language, int seed, double speed, CancellationToken cancellationToken, IMessageStore? messages = null, Action<VkEmulator>? inspect = null)
     {
         var ru = language == FeedLanguage.Russian;
         var emulator = await VkEmulator.StartAsync(new EmulatorOptions { Seed = seed, RetainedEvents = 16, ApiCallsPerSecond = 0, ScenarioLanguage = ru ? "ru" : "en" }, cancellationToken).ConfigureAwait(false);
@@ -40,7 +47,7 @@ internal static class DemoCommand
         using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0, Language = ru ? "ru" : "en" }, http);
         using var control = emulator.CreateControlClient();
         var directory = new FeedDirectoryCache(api, emulator.UserIds[0], time, language);
-        var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null, new InMemoryMessageStore());
+        var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null, messages ?? new InMemoryMessageStore());
         var store = new InMemoryCheckpointStore();
         var options = new LongPollClientOptions
         {
@@ -71,6 +78,7 @@ internal static class DemoCommand
         await story.AwayAsync().ConfigureAwait(false);
         await PlayAsync(emulator, options, store, runner, http, api, presenceInterval, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         printer.Status(ru ? "· конец демонстрации" : "· end of the demo");
+        inspect?.Invoke(emulator);
         return 0;
     }
 

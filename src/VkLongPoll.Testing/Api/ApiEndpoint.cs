@@ -14,6 +14,11 @@ internal sealed partial class ApiEndpoint(World world)
     /// <summary>Errors and captchas injected through the control API or <see cref="VkEmulator"/>.</summary>
     public ApiFaults Faults { get; } = new(new Random(world.Options.Seed ^ 0x14));
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
+
+    /// <summary>API calls answered so far, by method (the tests measure how few lookups the feed makes).</summary>
+    public IReadOnlyDictionary<string, int> Calls => new Dictionary<string, int>(_calls, StringComparer.Ordinal);
+
     /// <summary>The <c>User-Agent</c> of the last API call (VK requires none; the tests check what clients send).</summary>
     public string? LastUserAgent { get; private set; }
 
@@ -21,6 +26,9 @@ internal sealed partial class ApiEndpoint(World world)
     {
         var parameters = await RequestParameters.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         LastUserAgent = context.Request.Headers.UserAgent.ToString();
+        // users.get asking for last_seen is a presence look, counted apart from name lookups.
+        var counted = method == "users.get" && (parameters["fields"] ?? string.Empty).Contains("last_seen", StringComparison.Ordinal) ? "users.get (last_seen)" : method;
+        _calls.AddOrUpdate(counted, 1, (_, n) => n + 1);
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer, Wire.JsonOptions.Writer))
         {
