@@ -122,6 +122,24 @@ public sealed partial class VkApiClient : IDisposable
     public async Task<byte[]> CallAsync(string method, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        using var activity = LongPollMetrics.Source.StartActivity("vk.api " + method, System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("vk.api.method", method);
+        activity?.SetTag("server.address", _options.BaseUrl.Host);
+        try
+        {
+            var body = await CallCoreAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+            return body;
+        }
+        catch (Exception e) when (activity is not null && e is not OperationCanceledException)
+        {
+            activity.SetTag("vk.api.error_code", (e as VkApiException)?.ErrorCode);
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<byte[]> CallCoreAsync(string method, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
         var form = new List<KeyValuePair<string, string>>(parameters) { new("v", _options.ApiVersion) };
         if (_options.Language is { } language && !form.Exists(p => p.Key == "lang"))
         {

@@ -122,6 +122,11 @@ public sealed partial class LongPollClient
     /// </summary>
     private async IAsyncEnumerable<LongPollBatch> RecoverAsync(LongPollCheckpoint state, LongPollRecoveryCause cause, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // One span from the failed code to polling again (it stays open while the consumer takes the recovered batches).
+        using var activity = LongPollMetrics.Source.StartActivity("vk.longpoll.recovery", System.Diagnostics.ActivityKind.Internal);
+        activity?.SetTag("vk.longpoll.session", Name);
+        activity?.SetTag("vk.longpoll.recovery.cause", cause.ToString());
+        activity?.SetTag("vk.longpoll.from_pts", state.Pts);
         Report(new LongPollRecoveryStarted(cause, state.Pts));
         var pts = state.Pts;
         var startPts = pts;
@@ -153,6 +158,7 @@ public sealed partial class LongPollClient
                     _ => LongPollResyncReason.HistoryUnavailable,
                 };
                 Report(new LongPollResynced(reason, pts, fresh.Pts ?? 0) { ApiErrorCode = unusable });
+                activity?.SetTag("vk.longpoll.resynced", reason.ToString());
                 yield return new LongPollBatch([], new LongPollCheckpoint(fresh.Ts, fresh.Pts ?? 0, fresh.Server, fresh.Key, _version), Recovered: true);
                 yield break;
             }
@@ -174,6 +180,7 @@ public sealed partial class LongPollClient
             if (checkpoint.Key is not null)
             {
                 Report(new LongPollRecoveryFinished(cause, recovered, startPts, newPts));
+                activity?.SetTag("vk.longpoll.events_recovered", recovered);
                 yield break;
             }
 
@@ -184,6 +191,7 @@ public sealed partial class LongPollClient
                 if ((fresh.Pts ?? newPts) == newPts)
                 {
                     Report(new LongPollRecoveryFinished(cause, recovered, startPts, newPts));
+                    activity?.SetTag("vk.longpoll.events_recovered", recovered);
                     yield return new LongPollBatch([], new LongPollCheckpoint(fresh.Ts, newPts, fresh.Server, fresh.Key, _version), Recovered: true);
                     yield break;
                 }
@@ -220,6 +228,30 @@ public sealed partial class LongPollClient
 
     /// <summary>One a_check; a null response with the cause for anything that should be retried with the same ts.</summary>
     private async Task<(LongPollResponse? Response, RetryCause? Problem)> PollAsync(LongPollCheckpoint state, CancellationToken cancellationToken)
+    {
+        using var activity = LongPollMetrics.Source.StartActivity("vk.longpoll.poll", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("vk.longpoll.session", Name);
+        activity?.SetTag("server.address", PollHost(state));
+        activity?.SetTag("vk.longpoll.version", _version);
+        var (response, problem) = await PollOnceAsync(state, cancellationToken).ConfigureAwait(false);
+        if (activity is not null)
+        {
+            if (response is not null)
+            {
+                activity.SetTag("vk.longpoll.events", response.Updates.Count);
+                activity.SetTag("vk.longpoll.failed", response.Failed);
+            }
+            else if (problem is { } cause)
+            {
+                activity.SetTag("vk.longpoll.retry_reason", cause.Reason.ToString());
+                activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, cause.Detail);
+            }
+        }
+
+        return (response, problem);
+    }
+
+    private async Task<(LongPollResponse? Response, RetryCause? Problem)> PollOnceAsync(LongPollCheckpoint state, CancellationToken cancellationToken)
     {
         var uri = new Uri(string.Create(CultureInfo.InvariantCulture,
             $"{PollBase(state)}?act=a_check&key={Uri.EscapeDataString(state.Key!)}&ts={state.Ts}&wait={_options.Wait}&mode={_options.EffectiveMode(_version)}&version={_version}"));

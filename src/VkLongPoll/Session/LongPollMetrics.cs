@@ -4,13 +4,21 @@ using VkLongPoll.Events;
 
 namespace VkLongPoll;
 
-/// <summary>The library's one <see cref="Meter"/>, named after the package: events, recoveries, retries, history pages.</summary>
+/// <summary>
+/// The library's one <see cref="Meter"/> and one <see cref="System.Diagnostics.ActivitySource"/>, both named after the package
+/// (docs/observability.md lists every instrument, span and tag). No token or key is ever a tag.
+/// </summary>
 public static class LongPollMetrics
 {
     /// <summary>The meter's name, for listeners and OpenTelemetry.</summary>
     public const string MeterName = "VkLongPoll";
 
-    internal static readonly Meter Meter = new(MeterName);
+    /// <summary>The activity source's name (the same), for listeners and OpenTelemetry.</summary>
+    public const string ActivitySourceName = "VkLongPoll";
+
+    internal static readonly Meter Meter = new(MeterName, LongPollHttp.ProductVersion);
+
+    internal static readonly System.Diagnostics.ActivitySource Source = new(ActivitySourceName, LongPollHttp.ProductVersion);
 
     /// <summary>Records the lag of the new messages of a batch, when anyone listens.</summary>
     internal static void RecordLag(IReadOnlyList<LongPollEvent> events, TimeProvider time)
