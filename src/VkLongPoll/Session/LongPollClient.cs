@@ -28,7 +28,6 @@ public sealed partial class LongPollClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Copy();
         _options.Validate();
-        Transport.EnsureSecure(_options.ApiBaseUrl, "the API base URL");
         _ownsHttp = httpClient is null;
         _http = httpClient ?? LongPollHttp.CreateClient(LongPollHttp.CreateHandler(proxy: _options.Proxy));
         var tokens = _options.Tokens();

@@ -35,7 +35,7 @@ public sealed class LongPollClientOptions
     /// <summary>The API base URL (VK's by default).</summary>
     public Uri ApiBaseUrl { get; set; } = VkApiClientOptions.VkBaseUrl;
 
-    /// <summary>API calls per second for the token (VK: 3).</summary>
+    /// <summary>API calls per second for the token (VK: 3); 0 for no limit (the emulator).</summary>
     public int ApiCallsPerSecond { get; set; } = 3;
 
     /// <summary>First and longest pause between retries after a failure (doubling, with ±25 % jitter).</summary>
@@ -67,9 +67,12 @@ public sealed class LongPollClientOptions
 
     internal int EffectiveMode(int version) => Mode ?? (2 | 8 | 32 | 128 | (version < 10 ? 64 : 0) | (version >= 19 ? 1024 : 0));
 
-    internal LongPollClientOptions Copy() => (LongPollClientOptions)MemberwiseClone();
+    /// <summary>A copy to change without touching these (shallow: the same token source, store, logger factory and callbacks).</summary>
+    public LongPollClientOptions Copy() => (LongPollClientOptions)MemberwiseClone();
 
-    internal void Validate()
+    /// <summary>Checks that the options can make a session: exactly one of <see cref="AccessToken"/> and <see cref="TokenSource"/>, a supported <see cref="Version"/>, a <see cref="Wait"/> VK accepts, an HTTPS <see cref="ApiBaseUrl"/>.</summary>
+    /// <exception cref="ArgumentException">What is wrong, in one plain sentence (never the token).</exception>
+    public void Validate()
     {
         if (string.IsNullOrWhiteSpace(AccessToken) == (TokenSource is null))
         {
@@ -84,6 +87,30 @@ public sealed class LongPollClientOptions
         if (Wait is < 0 or > 90)
         {
             throw new ArgumentOutOfRangeException(nameof(Wait), Wait, "wait must be 0–90 seconds");
+        }
+
+        if (ApiBaseUrl is null || !ApiBaseUrl.IsAbsoluteUri)
+        {
+            throw new ArgumentException("the API base URL must be an absolute URL", nameof(ApiBaseUrl));
+        }
+
+        try
+        {
+            Transport.EnsureSecure(ApiBaseUrl, "the API base URL");
+        }
+        catch (VkLongPollException e)
+        {
+            throw new ArgumentException(e.Message, nameof(ApiBaseUrl), e);
+        }
+
+        if (ApiCallsPerSecond < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ApiCallsPerSecond), ApiCallsPerSecond, "API calls per second cannot be negative (0: no limit)");
+        }
+
+        if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay)
+        {
+            throw new ArgumentException("RetryDelay must be positive and MaxRetryDelay at least RetryDelay", nameof(RetryDelay));
         }
     }
 }

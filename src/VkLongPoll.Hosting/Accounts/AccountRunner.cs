@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace VkLongPoll.Hosting;
+
+/// <summary>Runs one account: load the checkpoint, read batches, hand each to the handlers until they succeed, save, repeat.</summary>
+internal sealed partial class AccountRunner(
+    string name,
+    LongPollClientOptions sessionOptions,
+    VkLongPollAccountOptions accountOptions,
+    HttpClient http,
+    ICheckpointStore store,
+    BatchDispatcher dispatcher,
+    VkLongPollAccounts accounts,
+    ILogger logger)
+{
+    private readonly TimeProvider _time = sessionOptions.TimeProvider;
+
+    /// <summary>Runs until <paramref name="stopping"/> (polls stop at once) and lets a batch in progress finish unless <paramref name="handling"/> is cancelled too.</summary>
+    public async Task RunAsync(CancellationToken stopping, CancellationToken handling)
+    {
+        var checkpointName = sessionOptions.CheckpointName!;
+        accounts.Add(new VkLongPollAccountState(name, checkpointName) { Running = true });
+        sessionOptions.OnStatus = Chain(sessionOptions.OnStatus, OnStatus);
+        var client = new LongPollClient(sessionOptions, http);
+        await using var disposeClient = client.ConfigureAwait(false);
+        Starting(logger, name, checkpointName, accountOptions.CheckpointSaving);
+        try
+        {
+            var from = await store.LoadAsync(checkpointName, stopping).ConfigureAwait(false);
+            accounts.Update(name, s => s with { Checkpoint = from });
+            await foreach (var batch in client.ReadBatchesAsync(from, stopping).ConfigureAwait(false))
+            {
+                if (!await HandleAsync(checkpointName, batch, stopping, handling).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // A clean stop.
+        }
+        catch (Exception e)
+        {
+            // This account ends; the others go on. Its health check turns unhealthy.
+            var stopped = client.Status as LongPollStopped ?? new LongPollStopped(e is CheckpointStoreException ? LongPollStopReason.CheckpointStoreFailed : LongPollStopReason.Faulted) { Error = e };
+            accounts.Update(name, s => s with { Status = stopped, RetryingSince = null });
+            Failed(logger, e, name, stopped.Describe());
+        }
+        finally
+        {
+            accounts.Update(name, s => s with { Running = false });
+            Stopped(logger, name, accounts[name]?.Checkpoint?.Ts ?? 0, accounts[name]?.Checkpoint?.Pts ?? 0);
+        }
+    }
+
+    /// <summary>Hands a batch over until the handlers (and the save) succeed; false when the host stops first (the batch then comes again on the next start).</summary>
+    private async Task<bool> HandleAsync(string checkpointName, LongPollBatch batch, CancellationToken stopping, CancellationToken handling)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var started = _time.GetTimestamp();
+            using var activity = HostingTelemetry.Source.StartActivity("vk.longpoll.handle", ActivityKind.Consumer);
+            activity?.SetTag("vk.longpoll.account", name);
+            activity?.SetTag("vk.longpoll.session", checkpointName);
+            activity?.SetTag("vk.longpoll.events", batch.Events.Count);
+            activity?.SetTag("vk.longpoll.recovered", batch.Recovered);
+            activity?.SetTag("vk.longpoll.attempt", attempt);
+            try
+            {
+                await dispatcher.DispatchAsync(name, checkpointName, batch, attempt, handling).ConfigureAwait(false);
+                if (accountOptions.CheckpointSaving == CheckpointSaving.AfterHandler)
+                {
+                    await store.SaveAsync(checkpointName, batch.Checkpoint, handling).ConfigureAwait(false);
+                }
+
+                HostingTelemetry.HandlerDuration.Record(_time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", "ok"));
+                HostingTelemetry.BatchesHandled.Add(1, new KeyValuePair<string, object?>("recovered", batch.Recovered));
+                accounts.Update(name, s => s with
+                {
+                    Checkpoint = batch.Checkpoint,
+                    HandlerError = null,
+                    HandlerFailingSince = null,
+                    BatchesHandled = s.BatchesHandled + 1,
+                    EventsHandled = s.EventsHandled + batch.Events.Count,
+                });
+                return true;
+            }
+            catch (OperationCanceledException) when (handling.IsCancellationRequested)
+            {
+                // The host's shutdown timeout ran out mid-batch: not saved, so it comes again on the next start.
+                return false;
+            }
+            catch (Exception e)
+            {
+                HostingTelemetry.HandlerDuration.Record(_time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", "error"));
+                activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+                var now = _time.GetUtcNow();
+                accounts.Update(name, s => s with { HandlerError = e, HandlerFailingSince = s.HandlerFailingSince ?? now });
+                var delay = RetryDelay(attempt);
+                HandlerFailed(logger, e, name, batch.Events.Count, attempt, delay.TotalSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(RetryDelay(attempt), _time, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Stopping while the batch keeps failing: leave it unsaved for the next start rather than skip it.
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Doubling pauses between attempts at a failing batch, within the session's own retry bounds.</summary>
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var ticks = sessionOptions.RetryDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30));
+        return TimeSpan.FromTicks((long)Math.Min(ticks, sessionOptions.MaxRetryDelay.Ticks));
+    }
+
+    private void OnStatus(LongPollStatus status) => accounts.Update(name, s => s with
+    {
+        Status = status,
+        RetryingSince = status is LongPollRetrying ? s.RetryingSince ?? status.Time : null,
+    });
+
+    private static Action<LongPollStatus> Chain(Action<LongPollStatus>? first, Action<LongPollStatus> then) =>
+        first is null ? then : status =>
+        {
+            then(status);
+            first(status);
+        };
+
+    [LoggerMessage(1, LogLevel.Information, "VK Long Poll account {Account} starting (checkpoint {CheckpointName}, saved {CheckpointSaving})")]
+    private static partial void Starting(ILogger logger, string account, string checkpointName, CheckpointSaving checkpointSaving);
+
+    [LoggerMessage(2, LogLevel.Error, "VK Long Poll account {Account}: a handler failed on a batch of {Events} events (attempt {Attempt}); the batch is handled again in {DelaySeconds} s")]
+    private static partial void HandlerFailed(ILogger logger, Exception exception, string account, int events, int attempt, double delaySeconds);
+
+    [LoggerMessage(3, LogLevel.Critical, "VK Long Poll account {Account} stopped: {Reason}")]
+    private static partial void Failed(ILogger logger, Exception exception, string account, string reason);
+
+    [LoggerMessage(4, LogLevel.Information, "VK Long Poll account {Account} stopped at ts {Ts}, pts {Pts}")]
+    private static partial void Stopped(ILogger logger, string account, long ts, long pts);
+}

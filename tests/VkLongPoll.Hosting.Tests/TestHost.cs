@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using VkLongPoll.Testing;
+
+namespace VkLongPoll.Hosting.Tests;
+
+/// <summary>Builds a generic host the way a worker does, with its configuration in memory and the emulator standing in for VK.</summary>
+internal static class TestHost
+{
+    /// <summary>Every test's bound: a hung test fails instead of hanging the run.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shared section (the emulator's address and certificate, quick polls and retries) plus <paramref name="settings"/>.</summary>
+    public static Dictionary<string, string?> Settings(VkEmulator emulator, params (string Key, string? Value)[] settings)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["VkLongPoll:ApiBaseUrl"] = emulator.ApiUrl.ToString(),
+            ["VkLongPoll:TrustedCertificatePath"] = emulator.CertificatePemPath,
+            ["VkLongPoll:ApiCallsPerSecond"] = "0",
+            ["VkLongPoll:Wait"] = "1",
+            ["VkLongPoll:RequestTimeoutMargin"] = "00:00:02",
+            ["VkLongPoll:RetryDelay"] = "00:00:00.010",
+            ["VkLongPoll:MaxRetryDelay"] = "00:00:00.050",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
+    public static IHost Build(Dictionary<string, string?> settings, Action<VkLongPollBuilder> configure, Action<IServiceCollection>? services = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        configure(builder.Services.AddVkLongPoll(builder.Configuration.GetSection("VkLongPoll")));
+        services?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds, checking whenever the accounts move.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, Func<string>? state = null)
+    {
+        using var bound = new CancellationTokenSource(Bound);
+        while (!condition())
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"timed out waiting for {what}{(state is null ? "" : "; " + state())}");
+            }
+        }
+    }
+}
