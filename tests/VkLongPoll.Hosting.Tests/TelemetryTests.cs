@@ -59,6 +59,8 @@ public sealed class TelemetryTests(EmulatorFixture fixture)
         var names = metrics.Select(m => m.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "vklp.events", "vklp.recoveries", "vklp.history_pages", "vklp.batches", "vklp.handler.duration" }, names);
         Assert.Equal("s", metrics.First(m => m.Name == "vklp.handler.duration").Unit);
+        Assert.Equal("{event}", metrics.First(m => m.Name == "vklp.events").Unit);
+        Assert.Equal("{batch}", metrics.First(m => m.Name == "vklp.batches").Unit);
 
         var lines = logs.Lines.ToArray();
         Assert.Contains(lines, l => l.Contains("VK Long Poll account alice starting", StringComparison.Ordinal));

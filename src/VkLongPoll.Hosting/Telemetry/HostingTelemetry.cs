@@ -17,5 +17,5 @@ public static class HostingTelemetry
         "vklp.handler.duration", unit: "s", description: "Time the handlers took over one batch (every attempt), by outcome (ok, error).");
 
     internal static readonly Counter<long> BatchesHandled = Meter.CreateCounter<long>(
-        "vklp.batches", description: "Batches the handlers finished (their checkpoint then saved or committed), by recovered (true, false).");
+        "vklp.batches", unit: "{batch}", description: "Batches the handlers finished (their checkpoint then saved or committed), by recovered (true, false).");
 }

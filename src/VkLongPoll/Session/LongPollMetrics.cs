@@ -38,13 +38,13 @@ public static class LongPollMetrics
         }
     }
 
-    internal static readonly Counter<long> Events = Meter.CreateCounter<long>("vklp.events", description: "Events delivered to consumers.");
+    internal static readonly Counter<long> Events = Meter.CreateCounter<long>("vklp.events", unit: "{event}", description: "Events delivered to consumers.");
 
-    internal static readonly Counter<long> Recoveries = Meter.CreateCounter<long>("vklp.recoveries", description: "Recoveries, by kind (failed_1 … failed_4).");
+    internal static readonly Counter<long> Recoveries = Meter.CreateCounter<long>("vklp.recoveries", unit: "{recovery}", description: "Recoveries, by kind (failed_1 … failed_4).");
 
-    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("vklp.retries", description: "Polls retried with the same ts after a network failure.");
+    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("vklp.retries", unit: "{request}", description: "Requests (polls and API calls) retried after a failure that passes: network, HTTP, timeout, VK API errors.");
 
     internal static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("vklp.lag", unit: "s", description: "Delivery time minus the timestamp of new messages (VK's clock; whole seconds).");
 
-    internal static readonly Counter<long> HistoryPages = Meter.CreateCounter<long>("vklp.history_pages", description: "getLongPollHistory pages fetched.");
+    internal static readonly Counter<long> HistoryPages = Meter.CreateCounter<long>("vklp.history_pages", unit: "{page}", description: "getLongPollHistory pages fetched.");
 }

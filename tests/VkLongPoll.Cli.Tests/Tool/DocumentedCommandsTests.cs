@@ -16,6 +16,17 @@ public sealed partial class DocumentedCommandsTests
         ["dotnet pack"] = ".ci/run packs the repository",
         ["dotnet tool install --global --add-source artifacts/packages VkLongPoll.Cli"] = ".ci/run installs the tool from artifacts/packages (into a temporary --tool-path) and runs the installed vklp demo",
         ["vklp demo"] = "after the install line, in .ci/run: the installed tool's demo, to its end",
+        // docs/hosting.md: a worker project beside the clone, from the packed packages (they exist only after `dotnet pack`).
+        ["dotnet new worker -n MyWorker && cd MyWorker"] = ".ci/run takes docs/hosting.md's steps in a scratch folder beside the clone and builds the worker",
+        ["dotnet new nugetconfig"] = ".ci/run, with docs/hosting.md's other steps",
+        ["dotnet nuget add source ../VkLongPoll/artifacts/packages --name vklongpoll --configfile nuget.config"] = ".ci/run, with docs/hosting.md's other steps",
+        ["dotnet add package VkLongPoll.Hosting"] = ".ci/run, with docs/hosting.md's other steps",
+        ["dotnet add package VkLongPoll.Sqlite"] = ".ci/run, with docs/hosting.md's other steps",
+        ["rm Worker.cs"] = ".ci/run, with docs/hosting.md's other steps",
+        ["""
+            . /tmp/vklp-emulator.env && export VkLongPoll__ApiBaseUrl="$API_URL" VkLongPoll__TrustedCertificatePath="$CA" VkLongPoll__Accounts__main__AccessToken="$TOKEN" && dotnet run
+            """] = "samples/run-against-emulator.sh runs the worker so, twice, in .ci/run (it needs the packed packages)",
+        ["dotnet run -- list"] = "samples/run-against-emulator.sh reads the worker's database so, in .ci/run",
     };
 
     /// <summary>Measurement recipes (minutes each, or a profiler): CI runs the benchmark suites in dry mode instead.</summary>
