@@ -32,12 +32,16 @@ internal static class TestHost
         return all;
     }
 
-    public static IHost Build(Dictionary<string, string?> settings, Action<VkLongPollBuilder> configure, Action<IServiceCollection>? services = null)
+    /// <param name="settings">The configuration.</param>
+    /// <param name="configure">Handlers and accounts in code.</param>
+    /// <param name="services">More services.</param>
+    /// <param name="root">Give AddVkLongPoll the whole configuration rather than its section.</param>
+    public static IHost Build(Dictionary<string, string?> settings, Action<VkLongPollBuilder> configure, Action<IServiceCollection>? services = null, bool root = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Test" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
-        configure(builder.Services.AddVkLongPoll(builder.Configuration.GetSection("VkLongPoll")));
+        configure(builder.Services.AddVkLongPoll(root ? builder.Configuration : builder.Configuration.GetSection("VkLongPoll")));
         services?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace VkLongPoll.Hosting.Tests;
@@ -31,6 +32,30 @@ public sealed class ValidationTests(EmulatorFixture fixture)
 
         Assert.Contains(expected, error.Failures);
         Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheWholeConfiguration_IsLookedIntoForTheVkLongPollSection()
+    {
+        var settings = TestHost.Settings(fixture.Emulator, ("VkLongPoll:Accounts:bob:Version", "7"));
+        using var host = TestHost.Build(settings, vk => vk.AddBatchHandler<CollectingHandler>(), root: true);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("VkLongPoll:Accounts:bob: give exactly one of AccessToken and TokenSource", error.Failures);
+    }
+
+    [Fact]
+    public async Task ADisabledAccount_IsNeitherCheckedNorRun()
+    {
+        var account = fixture.NewAccount();
+        var received = new Received();
+        var settings = TestHost.Settings(fixture.Emulator,
+            ("VkLongPoll:Accounts:alice:AccessToken", fixture.Emulator.Tokens[account]),
+            ("VkLongPoll:Accounts:later:Enabled", "false"));
+        using var host = TestHost.Build(settings, vk => vk.AddBatchHandler<CollectingHandler>(), services => services.AddSingleton(received));
+        await host.StartAsync();
+        await WorkerTests.WaitForStartAsync(host, "alice");
+        await host.StopAsync();
+        Assert.Equal(["alice"], host.Services.GetRequiredService<VkLongPollAccounts>().Current.Select(a => a.Name));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ internal static class WatchCommand
     public static Command Create()
     {
         var token = new Option<string?>("--token") { Description = "Access token (else VK_TOKEN, else a prompt that does not echo)." };
-        var apiUrl = OptionParsers.HttpUrl("--api-url", "API base URL, e.g. the emulator's (default https://api.vk.com/method).");
+        var apiUrl = OptionParsers.HttpUrl("--api-url", "API base URL, e.g. the emulator's (default https://api.vk.ru/method).");
         var caCert = new Option<string?>("--ca-cert") { Description = "A PEM certificate to trust (the emulator's ca_cert_pem_path)." };
         var proxy = OptionParsers.HttpUrl("--proxy", "An HTTP proxy for every request, e.g. http://127.0.0.1:8888 (HTTPS_PROXY and ALL_PROXY are honoured without it).");
         var version = OptionParsers.OneOf("--lp-version", "Long Poll version: 19, 11, 10 or 3.", 19, LongPollClientOptions.SupportedVersions);

@@ -105,9 +105,19 @@ internal static class OptionParsers
                     return null;
                 }
 
+                if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+                {
+                    // The token would travel in clear text: plain HTTP is for the emulator on this machine only.
+                    result.AddError($"{name}: plain http:// only to this machine (127.0.0.1, localhost); use https://{uri.Authority}{uri.PathAndQuery}");
+                    return null;
+                }
+
                 return uri;
             },
         };
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host, out var address) && System.Net.IPAddress.IsLoopback(address));
 
     /// <summary><c>--lang ru|en</c> (any case); null when not given (the system's language decides).</summary>
     public static Option<FeedLanguage?> Language() =>

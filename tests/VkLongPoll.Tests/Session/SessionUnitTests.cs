@@ -114,7 +114,8 @@ public sealed class SessionUnitTests
         }
         else
         {
-            Assert.Throws<VkLongPollException>(create);
+            var error = Assert.Throws<ArgumentException>(create);
+            Assert.StartsWith("the API base URL must use HTTPS (plain HTTP only to loopback)", error.Message, StringComparison.Ordinal);
         }
     }
 }
