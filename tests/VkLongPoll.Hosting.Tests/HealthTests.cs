@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using VkLongPoll.Testing;
 
@@ -37,6 +38,29 @@ public sealed class HealthTests(EmulatorFixture fixture)
         Assert.Equal("still here", Assert.Single(await received.WaitForAsync("alice", 1)).Text);
         Assert.StartsWith("polling", (string)entry.Data["alice"], StringComparison.Ordinal);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task EveryAccountStopped_StopsTheHost_AndTheProcessWouldExit1()
+    {
+        var settings = TestHost.Settings(fixture.Emulator, ("VkLongPoll:Accounts:mallory:AccessToken", "vk1.a.revoked-long-ago"));
+        using var host = TestHost.Build(settings, vk => vk.AddBatchHandler<CollectingHandler>(), services => services.AddSingleton(new Received()));
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+        try
+        {
+            await host.StartAsync();
+            await stopping.Task.WaitAsync(TestHost.Bound);
+            Assert.Equal(1, Environment.ExitCode);
+        }
+        finally
+        {
+            // The test host's own exit code must not carry it.
+            Environment.ExitCode = 0;
+        }
+
+        await host.StopAsync();
+        Assert.Equal(LongPollStopReason.TokenRejected, ((LongPollStopped)host.Services.GetRequiredService<VkLongPollAccounts>()["mallory"]!.Status!).Reason);
     }
 
     [Fact]

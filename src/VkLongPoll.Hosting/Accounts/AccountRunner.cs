@@ -46,12 +46,16 @@ internal sealed partial class AccountRunner(
             // This account ends; the others go on. Its health check turns unhealthy.
             var stopped = client.Status as LongPollStopped ?? new LongPollStopped(e is CheckpointStoreException ? LongPollStopReason.CheckpointStoreFailed : LongPollStopReason.Faulted) { Error = e };
             accounts.Update(name, s => s with { Status = stopped, RetryingSince = null });
-            Failed(logger, e, name, stopped.Describe());
+            // VK's refusals say everything in their message; anything else is a bug worth its stack trace.
+            Failed(logger, e is VkLongPollException ? null : e, name, stopped.Reason, e.Message.TrimEnd('.'));
         }
         finally
         {
             accounts.Update(name, s => s with { Running = false });
-            Stopped(logger, name, accounts[name]?.Checkpoint?.Ts ?? 0, accounts[name]?.Checkpoint?.Pts ?? 0);
+            if (accounts[name]?.Checkpoint is { } checkpoint)
+            {
+                Stopped(logger, name, checkpoint.Ts, checkpoint.Pts);
+            }
         }
     }
 
@@ -140,8 +144,8 @@ internal sealed partial class AccountRunner(
     [LoggerMessage(2, LogLevel.Error, "VK Long Poll account {Account}: a handler failed on a batch of {Events} events (attempt {Attempt}); the batch is handled again in {DelaySeconds} s")]
     private static partial void HandlerFailed(ILogger logger, Exception exception, string account, int events, int attempt, double delaySeconds);
 
-    [LoggerMessage(3, LogLevel.Critical, "VK Long Poll account {Account} stopped: {Reason}")]
-    private static partial void Failed(ILogger logger, Exception exception, string account, string reason);
+    [LoggerMessage(3, LogLevel.Critical, "VK Long Poll account {Account} stopped ({Reason}): {Message}")]
+    private static partial void Failed(ILogger logger, Exception? exception, string account, LongPollStopReason reason, string message);
 
     [LoggerMessage(4, LogLevel.Information, "VK Long Poll account {Account} stopped at ts {Ts}, pts {Pts}")]
     private static partial void Stopped(ILogger logger, string account, long ts, long pts);

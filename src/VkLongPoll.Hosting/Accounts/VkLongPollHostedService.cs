@@ -75,7 +75,7 @@ internal sealed partial class VkLongPollHostedService(
     }
 
     /// <inheritdoc/>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var http = httpClients.CreateClient(VkLongPollHostingOptions.HttpClientName);
         var store = services.GetService<ICheckpointStore>();
@@ -109,7 +109,16 @@ internal sealed partial class VkLongPollHostedService(
             runs.Add(Task.Run(() => runner.RunAsync(stoppingToken, _handling.Token), CancellationToken.None));
         }
 
-        return Task.WhenAll(runs);
+        await Task.WhenAll(runs).ConfigureAwait(false);
+        if (!stoppingToken.IsCancellationRequested && runs.Count > 0)
+        {
+            // Every account ended with an error (a rejected token…): nothing is left to do. Failing the service lets the
+            // host decide (by default it stops, so a supervisor sees it; HostOptions.BackgroundServiceExceptionBehavior).
+            // The process then exits 1, not 0: a worker with nothing left to poll has failed.
+            var reasons = accounts.Current.Select(s => $"{s.Name}: {(s.Status as LongPollStopped)?.Error?.Message.TrimEnd('.') ?? s.Status?.Describe()}");
+            Environment.ExitCode = 1;
+            throw new VkLongPollException($"VkLongPoll: every account stopped ({string.Join("; ", reasons)})");
+        }
     }
 
     [LoggerMessage(10, LogLevel.Warning, "VkLongPoll: no ICheckpointStore is registered; checkpoints are kept in memory, so a restart starts from now and misses what came while stopped")]

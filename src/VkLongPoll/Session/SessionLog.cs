@@ -34,7 +34,8 @@ internal static partial class SessionLog
                 Stopped(logger, s.SessionName, s.Reason);
                 break;
             case LongPollStopped s:
-                Failed(logger, s.Error, s.SessionName, s.Reason, s.Error?.Message);
+                // VK's refusals (a rejected token, no access, a captcha) say all in their message: no stack trace for them.
+                Failed(logger, s.Error is VkLongPollException ? null : s.Error, s.SessionName, s.Reason, s.Error?.Message);
                 break;
         }
     }
