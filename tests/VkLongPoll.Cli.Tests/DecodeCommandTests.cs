@@ -9,12 +9,12 @@ public sealed class DecodeCommandTests
 {
     private static string DataPath(string relative) => Path.Combine(AppContext.BaseDirectory, "TestData", relative);
 
-    private static (int Exit, List<JsonElement> Lines, string Error) Run(string path, int version = 19, int? mode = null, string? stdin = null)
+    private static (int Exit, List<JsonElement> Lines, string Error) Run(string path, int version = 19, int? mode = null, string? stdin = null, int maxValueBytes = StreamedInput.MaxValueBytes, Stream? source = null)
     {
-        using var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty));
+        using var input = source ?? new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty));
         using var output = new MemoryStream();
         using var error = new StringWriter();
-        var exit = DecodeCommand.Run(path, new LongPollDecoderOptions { Version = version, Mode = mode }, input, output, error);
+        var exit = DecodeCommand.Run(path, new LongPollDecoderOptions { Version = version, Mode = mode }, input, output, error, maxValueBytes);
         var text = Encoding.UTF8.GetString(output.ToArray());
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
         Assert.True(text.Length == 0 || text.EndsWith('\n'), "every NDJSON line ends with a newline");
@@ -254,5 +254,95 @@ public sealed class DecodeCommandTests
     public void Decode_EmptyInput_WritesNothingAndSucceeds()
     {
         Assert.Equal((0, 0), (Run("-", stdin: " \n").Exit, Run("-", stdin: "").Lines.Count));
+    }
+
+    [Fact]
+    public void Decode_PrettyPrintedValues_AndSeveralOnALine_AndComments()
+    {
+        const string input = """
+            {
+              "ts": 1,
+              "updates": [
+                [80, 1, 0],
+                [61, 5, 1]
+              ]
+            }
+            [80,2,0] [80,3,0] // two on a line, then a comment
+            /* a block comment */ [[80,4,0],[80,5,0]]
+            {"ts":2,"updates":[[80,6,0]]}
+            """;
+
+        var (exit, lines, error) = Run("-", stdin: input);
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Equal([1, 5, 2, 3, 4, 5, 6], lines.Select(l => l.GetProperty("type").GetString() == "unread_counter" ? l.GetProperty("count").GetInt32() : l.GetProperty("user_ids")[0].GetInt32()));
+    }
+
+    [Fact]
+    public void Decode_ErrorFarIntoAStream_HasItsLineColumnAndOffset()
+    {
+        // Well past the first read (1 MB) and the first buffer: the position counts every line already let go.
+        var good = "{\"ts\":1,\"updates\":[[80,1,0],[61,5,1]]}\n";
+        var lines = 60_000;
+        var input = string.Concat(Enumerable.Repeat(good, lines)) + "{\"ts\":2,\"updates\":[[4,\"x\"]]}\n" + good;
+
+        var (exit, output, error) = Run("-", stdin: input);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(lines * 2, output.Count);
+        var offset = (long)good.Length * lines + 22;
+        Assert.Equal($"vklp decode: line {lines + 1}, column 23 (byte offset {offset}): event 4: element 1 (message_id) must be an integer\n", error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Decode_BrokenJsonFarIntoAStream_NamesItsLine()
+    {
+        var good = "[80,1,0]\n";
+        var input = string.Concat(Enumerable.Repeat(good, 300_000)) + "[80,1,\n";
+
+        var (exit, lines, error) = Run("-", stdin: input);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(300_000, lines.Count);
+        Assert.StartsWith($"vklp decode: line 300002, column 1 (byte offset {good.Length * 300_000 + 7}): invalid JSON in the value that starts on line 300001", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_AValueLargerThanTheLimit_IsAnErrorAtItsStart_AfterWritingWhatCameBefore()
+    {
+        var big = "[10004,1,1,2,100,1,\"" + new string('a', 5000) + "\",{},{}]";
+
+        var oneLine = Run("-", stdin: "[80,1,0]\n" + big + "\n", maxValueBytes: 4096);
+        var pretty = Run("-", stdin: "[80,1,0]\n[10004,\n1,1,2,100,1,\"" + new string('a', 5000) + "\",{},{}]\n", maxValueBytes: 4096);
+
+        foreach (var (exit, lines, error) in new[] { oneLine, pretty })
+        {
+            Assert.Equal(2, exit);
+            Assert.Single(lines);
+            Assert.Equal("vklp decode: line 2, column 1 (byte offset 9): a single JSON value larger than 4096 bytes; split the input into smaller values (one a_check answer per line)\n", error.ReplaceLineEndings("\n"));
+        }
+
+        // Under the limit the same value decodes.
+        Assert.Equal(2, Run("-", stdin: "[80,1,0]\n" + big + "\n", maxValueBytes: 8192).Lines.Count);
+    }
+
+    [Fact]
+    public void Decode_ReadsAStreamThatComesInSmallPieces()
+    {
+        var input = string.Concat(Enumerable.Repeat("{\"ts\":1,\"updates\":[[80,1,0]]}\n", 1000)) + "{\n\"ts\":2,\n\"updates\":[[80,2,0]]}";
+
+        var (exit, lines, _) = Run("-", source: new TrickleStream(Encoding.UTF8.GetBytes(input), 7));
+
+        Assert.Equal(0, exit);
+        Assert.Equal(1001, lines.Count);
+        Assert.Equal(2, lines[^1].GetProperty("count").GetInt32());
+    }
+
+    /// <summary>A stream that gives at most a few bytes per read, as a pipe may.</summary>
+    private sealed class TrickleStream(byte[] data, int piece) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, piece));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, piece)]);
     }
 }

@@ -39,7 +39,7 @@ internal static class DecodeCommand
         return command;
     }
 
-    public static int Run(string path, LongPollDecoderOptions options, Stream stdin, Stream stdout, TextWriter stderr)
+    public static int Run(string path, LongPollDecoderOptions options, Stream stdin, Stream stdout, TextWriter stderr, int maxValueBytes = StreamedInput.MaxValueBytes)
     {
         if (options.Version < 0)
         {
@@ -47,10 +47,11 @@ internal static class DecodeCommand
             return ExitBadInput;
         }
 
-        byte[] input;
+        Stream source;
         try
         {
-            input = path == "-" ? ReadAll(stdin) : File.ReadAllBytes(path);
+            // Our own buffer does the buffering (StreamedInput); the file is read front to back once.
+            source = path == "-" ? stdin : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -58,51 +59,131 @@ internal static class DecodeCommand
             return ExitBadInput;
         }
 
-        using var output = new BufferedStream(stdout, 1 << 16);
-        using var writer = new EventJsonWriter(output, options.Version);
-        var decoder = new LongPollDecoder(options);
-        var position = 0;
-        try
+        using (source)
+        using (var input = new StreamedInput(source, maxValueBytes))
+        using (var writer = new EventJsonWriter(stdout, options.Version))
         {
-            while (InputDocuments.Next(input, position) is { } document)
+            try
             {
-                position = document.Start;
-                var json = input.AsSpan(document.Start, document.Length);
-                try
-                {
-                    DecodeDocument(decoder, json, document.Kind, writer);
-                }
-                catch (LongPollProtocolException)
-                {
-                    // Everything before the error is written: the updates of this document before the malformed one too.
-                    WriteUpdatesBeforeTheMalformedOne(options, json, document.Kind, writer);
-                    throw;
-                }
+                return Decode(input, new LongPollDecoder(options), options, writer, stderr);
+            }
+            catch (InputValueTooLargeException e)
+            {
+                writer.Flush();
+                return Fail(stderr, input, e.Offset, e.Message);
+            }
+            catch (IOException e)
+            {
+                writer.Flush();
+                stderr.WriteLine($"vklp decode: cannot read {path}: {e.Message}");
+                return ExitBadInput;
+            }
+        }
+    }
 
-                position = document.Start + document.Length;
+    /// <summary>
+    /// Value by value, in input order. A line that is one whole value (NDJSON, what the tool and VK write) is decoded
+    /// straight away; anything else — a pretty-printed value, several on a line, a line that does not decode — is found
+    /// with a JSON reader and decoded from there, with the error, if any, at its exact place.
+    /// </summary>
+    private static int Decode(StreamedInput input, LongPollDecoder decoder, LongPollDecoderOptions options, EventJsonWriter writer, TextWriter stderr)
+    {
+        while (input.TryReadLine(out var line, out var lineLength))
+        {
+            var value = line.Trim(" \t\r"u8);
+            if (value.IsEmpty)
+            {
+                input.Advance(lineLength);
+                continue;
             }
 
-            writer.Flush();
-            return ExitOk;
+            if (value[0] is (byte)'{' or (byte)'[' && TryDecodeLine(decoder, value, writer))
+            {
+                input.Advance(lineLength);
+                continue;
+            }
+
+            if (DecodeNextValue(input, decoder, options, writer, stderr) is { } failure)
+            {
+                return failure;
+            }
+        }
+
+        writer.Flush();
+        return ExitOk;
+    }
+
+    /// <summary>The whole line as one value; false (nothing written) when it is not one that decodes.</summary>
+    private static bool TryDecodeLine(LongPollDecoder decoder, ReadOnlySpan<byte> value, EventJsonWriter writer)
+    {
+        try
+        {
+            // Nothing is written before the whole value decoded: a failure leaves no partial output to repeat.
+            DecodeDocument(decoder, value, value[0] == (byte)'{' ? JsonTokenType.StartObject : JsonTokenType.StartArray, writer);
+            return true;
+        }
+        catch (Exception e) when (e is LongPollProtocolException or JsonException or VkApiException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The next value found with a JSON reader, decoded; an exit code when it (or the input) is wrong, null to go on.</summary>
+    private static int? DecodeNextValue(StreamedInput input, LongPollDecoder decoder, LongPollDecoderOptions options, EventJsonWriter writer, TextWriter stderr)
+    {
+        var position = input.Position;
+        InputValue? found;
+        try
+        {
+            found = input.NextValue();
         }
         catch (JsonException e)
         {
-            // Raised while splitting documents: positions are relative to where the search began.
             writer.Flush();
-            var invalid = LongPollProtocolException.FromJson(e, input.AsSpan(position), position);
-            var (startLine, _) = InputDocuments.LineAndColumn(input, FirstNonWhitespace(input, position));
+            var invalid = LongPollProtocolException.FromJson(e, input.Rest, position);
+            var (startLine, _) = input.LineAndColumn(FirstNonWhitespace(input, position));
             return Fail(stderr, input, invalid.Offset, $"invalid JSON in the value that starts on line {startLine}: {invalid.Reason[LongPollProtocolException.InvalidJson.Length..]}");
+        }
+        catch (InputValueTooLargeException e)
+        {
+            writer.Flush();
+            return Fail(stderr, input, e.Offset, e.Message);
+        }
+
+        if (found is not { } document)
+        {
+            input.Advance(input.Rest.Length);
+            return null;
+        }
+
+        var start = input.OffsetOf(document.Start);
+        var json = input.Bytes(document);
+        try
+        {
+            try
+            {
+                DecodeDocument(decoder, json, document.Kind, writer);
+            }
+            catch (LongPollProtocolException)
+            {
+                // Everything before the error is written: the updates of this document before the malformed one too.
+                WriteUpdatesBeforeTheMalformedOne(options, json, document.Kind, writer);
+                throw;
+            }
         }
         catch (LongPollProtocolException e)
         {
             writer.Flush();
-            return Fail(stderr, input, position + e.Offset, e.Reason);
+            return Fail(stderr, input, start + e.Offset, e.Reason);
         }
         catch (VkApiException e)
         {
             writer.Flush();
-            return Fail(stderr, input, position, $"the input is a VK API error, not Long Poll data: {e.Message}");
+            return Fail(stderr, input, start, $"the input is a VK API error, not Long Poll data: {e.Message}");
         }
+
+        input.Advance((int)(start + document.Length - input.Position));
+        return null;
     }
 
     /// <summary>
@@ -183,23 +264,17 @@ internal static class DecodeCommand
         }
     }
 
-    private static int Fail(TextWriter stderr, ReadOnlySpan<byte> input, long offset, string reason)
+    private static int Fail(TextWriter stderr, StreamedInput input, long offset, string reason)
     {
-        var (line, column) = InputDocuments.LineAndColumn(input, offset);
+        var (line, column) = input.LineAndColumn(offset);
         stderr.WriteLine($"vklp decode: line {line}, column {column} (byte offset {offset}): {reason}");
         return ExitBadInput;
     }
 
-    private static int FirstNonWhitespace(ReadOnlySpan<byte> input, int from)
+    private static long FirstNonWhitespace(StreamedInput input, long from)
     {
-        var skipped = input[from..].IndexOfAnyExcept(" \t\r\n"u8);
-        return skipped < 0 ? input.Length : from + skipped;
-    }
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var rest = input.Rest[(int)(from - input.Position)..];
+        var skipped = rest.IndexOfAnyExcept(" \t\r\n"u8);
+        return from + (skipped < 0 ? rest.Length : skipped);
     }
 }

@@ -36,20 +36,27 @@ internal static class DocumentShapes
             return DocumentShape.Unknown;
         }
 
-        bool answer = false, history = false, error = false;
+        // The first key that says what the value is decides, so an a_check answer ({"ts":…} or {"failed":…}) costs a few
+        // bytes here, not a pass over its updates. a_check failures may carry an "error" text too: only an object
+        // without a_check or history keys is an API error.
+        var error = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            answer |= reader.ValueTextEquals("updates"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("ts"u8);
-            history |= reader.ValueTextEquals("response"u8) || reader.ValueTextEquals("history"u8);
+            if (reader.ValueTextEquals("updates"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("ts"u8))
+            {
+                return DocumentShape.Response;
+            }
+
+            if (reader.ValueTextEquals("response"u8) || reader.ValueTextEquals("history"u8))
+            {
+                return DocumentShape.History;
+            }
+
             error |= reader.ValueTextEquals("error"u8);
             reader.Read();
             reader.Skip();
         }
 
-        // a_check failures may carry an "error" text too; only an object without a_check keys is an API error.
-        return answer ? DocumentShape.Response
-            : history ? DocumentShape.History
-            : error ? DocumentShape.ApiError
-            : DocumentShape.Unknown;
+        return error ? DocumentShape.ApiError : DocumentShape.Unknown;
     }
 }

@@ -18,23 +18,23 @@ public sealed partial class EventJsonWriter
                 WriteMessage(m.Message);
                 if (m.MoreIds.Count > 0)
                 {
-                    Numbers("more_ids", m.MoreIds);
+                    Numbers("more_ids"u8, m.MoreIds);
                 }
 
                 break;
-            case MessageCacheResetEvent m: _json.WriteNumber("message_id", m.MessageId); break;
+            case MessageCacheResetEvent m: _out.Number("message_id"u8, m.MessageId); break;
             case MessageTranslatedEvent m:
-                _json.WriteNumber("peer_id", m.PeerId.Value);
-                _json.WriteNumber("conversation_message_id", m.ConversationMessageId);
-                String("translation", m.Translation);
-                String("language", m.Language);
+                _out.Number("peer_id"u8, m.PeerId.Value);
+                _out.Number("conversation_message_id"u8, m.ConversationMessageId);
+                String("translation"u8, m.Translation);
+                String("language"u8, m.Language);
                 break;
             case MessagesReadInboxEvent r: WriteUpTo(r.Code, r.PeerId, r.UpToId, r.UnreadCount); break;
             case MessagesReadOutboxEvent r: WriteUpTo(r.Code, r.PeerId, r.UpToId, r.UnreadCount); break;
             case MessagesDeletedEvent d:
                 WriteUpTo(d.Code, d.PeerId, d.UpToId, null);
-                Bool("reset_minor_id", d.ResetMinorId);
-                Number("last_message_id", d.LastMessageId);
+                Bool("reset_minor_id"u8, d.ResetMinorId);
+                Number("last_message_id"u8, d.LastMessageId);
                 break;
             case MessagesRestoredEvent r: WriteUpTo(r.Code, r.PeerId, r.UpToId, null); break;
             default: WriteOtherFields(e); break;
@@ -46,73 +46,73 @@ public sealed partial class EventJsonWriter
         switch (e)
         {
             case FriendOnlineEvent f:
-                _json.WriteNumber("user_id", f.UserId);
-                _json.WriteString("platform", PlatformName(f.Platform));
-                _json.WriteNumber("platform_id", f.PlatformId);
-                Number("timestamp", f.Timestamp);
-                Number("app_id", f.AppId);
-                Bool("is_mobile", f.IsMobile);
-                Bool("has_invisible_mode", f.HasInvisibleMode);
-                TrueOnly("polled", f.IsPolled);
+                _out.Number("user_id"u8, f.UserId);
+                _out.String("platform"u8, PlatformName(f.Platform));
+                _out.Number("platform_id"u8, f.PlatformId);
+                Number("timestamp"u8, f.Timestamp);
+                Number("app_id"u8, f.AppId);
+                Bool("is_mobile"u8, f.IsMobile);
+                Bool("has_invisible_mode"u8, f.HasInvisibleMode);
+                TrueOnly("polled"u8, f.IsPolled);
                 break;
             case FriendOfflineEvent f:
-                _json.WriteNumber("user_id", f.UserId);
-                _json.WriteBoolean("timeout", f.IsTimeout);
-                Number("timestamp", f.Timestamp);
-                Number("app_id", f.AppId);
-                Bool("is_mobile", f.IsMobile);
-                Bool("has_invisible_mode", f.HasInvisibleMode);
-                TrueOnly("polled", f.IsPolled);
+                _out.Number("user_id"u8, f.UserId);
+                _out.Bool("timeout"u8, f.IsTimeout);
+                Number("timestamp"u8, f.Timestamp);
+                Number("app_id"u8, f.AppId);
+                Bool("is_mobile"u8, f.IsMobile);
+                Bool("has_invisible_mode"u8, f.HasInvisibleMode);
+                TrueOnly("polled"u8, f.IsPolled);
                 break;
             case FriendInvisibilityEvent f:
-                _json.WriteNumber("user_id", f.UserId);
-                _json.WriteBoolean("invisible", f.IsInvisible);
-                Number("last_seen", f.LastSeen);
-                Number("app_id", f.AppId);
+                _out.Number("user_id"u8, f.UserId);
+                _out.Bool("invisible"u8, f.IsInvisible);
+                Number("last_seen"u8, f.LastSeen);
+                Number("app_id"u8, f.AppId);
                 break;
             case FriendsChangedEvent f:
-                _json.WriteNumber("action", (int)f.Action);
-                _json.WriteNumber("user_id", f.UserId);
+                _out.Number("action"u8, (int)f.Action);
+                _out.Number("user_id"u8, f.UserId);
                 break;
             case ConversationFlagsResetEvent c: WritePeerFlags(c.PeerId, c.Flags); break;
             case ConversationFlagsReplacedEvent c: WritePeerFlags(c.PeerId, c.Flags); break;
             case ConversationFlagsSetEvent c: WritePeerFlags(c.PeerId, c.Flags); break;
             case ConversationMajorIdEvent c:
-                _json.WriteNumber("peer_id", c.PeerId.Value);
-                _json.WriteNumber("major_id", c.MajorId);
+                _out.Number("peer_id"u8, c.PeerId.Value);
+                _out.Number("major_id"u8, c.MajorId);
                 break;
             case ConversationMinorIdEvent c:
-                _json.WriteNumber("peer_id", c.PeerId.Value);
-                _json.WriteNumber("minor_id", c.MinorId);
+                _out.Number("peer_id"u8, c.PeerId.Value);
+                _out.Number("minor_id"u8, c.MinorId);
                 break;
             case ChatChangedEvent c:
-                _json.WriteNumber("chat_id", c.ChatId);
-                Bool("self", c.IsSelf);
+                _out.Number("chat_id"u8, c.ChatId);
+                Bool("self"u8, c.IsSelf);
                 break;
             case ChatInfoEvent c:
-                _json.WriteNumber("info_type", (int)c.InfoType);
-                _json.WriteString("info_type_name", ChatInfoTypeName(c.InfoType));
-                _json.WriteNumber("peer_id", c.PeerId.Value);
-                _json.WriteNumber("info", c.Info);
-                Number("member_id", c.MemberId);
+                _out.Number("info_type"u8, (int)c.InfoType);
+                _out.String("info_type_name"u8, ChatInfoTypeName(c.InfoType));
+                _out.Number("peer_id"u8, c.PeerId.Value);
+                _out.Number("info"u8, c.Info);
+                Number("member_id"u8, c.MemberId);
                 break;
             case ChatMemberWriteBanEvent b:
-                _json.WriteNumber("action", (int)b.Action);
-                _json.WriteNumber("peer_id", b.PeerId.Value);
-                _json.WriteNumber("member_id", b.MemberId);
-                Number("seconds", b.Seconds);
-                Number("until", b.Until);
+                _out.Number("action"u8, (int)b.Action);
+                _out.Number("peer_id"u8, b.PeerId.Value);
+                _out.Number("member_id"u8, b.MemberId);
+                Number("seconds"u8, b.Seconds);
+                Number("until"u8, b.Until);
                 break;
             case NotificationSettingsEvent n:
-                _json.WriteNumber("peer_id", n.PeerId.Value);
-                Bool("sound", n.Sound);
-                _json.WriteNumber("disabled_until", n.DisabledUntil);
+                _out.Number("peer_id"u8, n.PeerId.Value);
+                Bool("sound"u8, n.Sound);
+                _out.Number("disabled_until"u8, n.DisabledUntil);
                 break;
             case ActivityEvent a:
-                _json.WriteNumber("peer_id", a.PeerId.Value);
-                Numbers("user_ids", a.UserIds);
-                Number("count", a.TotalCount);
-                Number("timestamp", a.Timestamp);
+                _out.Number("peer_id"u8, a.PeerId.Value);
+                Numbers("user_ids"u8, a.UserIds);
+                Number("count"u8, a.TotalCount);
+                Number("timestamp"u8, a.Timestamp);
                 break;
             case UnreadCounterEvent u: WriteCounter(u); break;
             default: WriteRareFields(e); break;
@@ -124,110 +124,110 @@ public sealed partial class EventJsonWriter
         switch (e)
         {
             case UserCallEvent c:
-                _json.WriteNumber("user_id", c.UserId);
-                _json.WriteNumber("call_id", c.CallId);
+                _out.Number("user_id"u8, c.UserId);
+                _out.Number("call_id"u8, c.CallId);
                 break;
-            case CallEvent c: Raw("data", c.DataJson); break;
+            case CallEvent c: Raw("data"u8, c.DataJson); break;
             case CallbackAnswerEvent c:
-                Number("owner_id", c.OwnerId);
-                Number("peer_id", c.PeerId?.Value);
-                String("event_id", c.EventId);
-                Raw("action", c.ActionJson);
+                Number("owner_id"u8, c.OwnerId);
+                Number("peer_id"u8, c.PeerId?.Value);
+                String("event_id"u8, c.EventId);
+                Raw("action"u8, c.ActionJson);
                 break;
             case FolderCreatedEvent f:
-                _json.WriteNumber("folder_id", f.FolderId);
-                String("name", f.Name);
-                Number("random_id", f.RandomId);
+                _out.Number("folder_id"u8, f.FolderId);
+                String("name"u8, f.Name);
+                Number("random_id"u8, f.RandomId);
                 break;
-            case FolderDeletedEvent f: _json.WriteNumber("folder_id", f.FolderId); break;
+            case FolderDeletedEvent f: _out.Number("folder_id"u8, f.FolderId); break;
             case FolderRenamedEvent f:
-                _json.WriteNumber("folder_id", f.FolderId);
-                String("name", f.Name);
+                _out.Number("folder_id"u8, f.FolderId);
+                String("name"u8, f.Name);
                 break;
             case FolderPeersChangedEvent f:
-                _json.WriteNumber("folder_id", f.FolderId);
-                _json.WriteStartArray("peer_ids");
+                _out.Number("folder_id"u8, f.FolderId);
+                _out.StartArray("peer_ids"u8);
                 foreach (var peer in f.PeerIds)
                 {
-                    _json.WriteNumberValue(peer.Value);
+                    _out.NumberValue(peer.Value);
                 }
 
-                _json.WriteEndArray();
+                _out.EndArray();
                 break;
-            case FolderOrderEvent f: Numbers("folder_ids", f.FolderIds); break;
+            case FolderOrderEvent f: Numbers("folder_ids"u8, f.FolderIds); break;
             case FolderUnreadCountersEvent f:
-                _json.WriteStartArray("counters");
+                _out.StartArray("counters"u8);
                 foreach (var counter in f.Counters)
                 {
-                    _json.WriteStartObject();
-                    _json.WriteNumber("folder_id", counter.FolderId);
-                    _json.WriteNumber("unread", counter.Unread);
-                    _json.WriteNumber("unread_unmuted", counter.UnreadUnmuted);
-                    _json.WriteEndObject();
+                    _out.StartObject();
+                    _out.Number("folder_id"u8, counter.FolderId);
+                    _out.Number("unread"u8, counter.Unread);
+                    _out.Number("unread_unmuted"u8, counter.UnreadUnmuted);
+                    _out.EndObject();
                 }
 
-                _json.WriteEndArray();
+                _out.EndArray();
                 break;
             case ReactionsChangedEvent r: WriteReactions(r); break;
             case UnreadReactionsEvent r:
-                _json.WriteNumber("peer_id", r.PeerId.Value);
-                Numbers("conversation_message_ids", r.ConversationMessageIds);
+                _out.Number("peer_id"u8, r.PeerId.Value);
+                Numbers("conversation_message_ids"u8, r.ConversationMessageIds);
                 break;
             case UnknownEvent u:
-                Raw("raw", u.Raw);
-                String("decode_error", u.DecodeError);
+                Raw("raw"u8, u.Raw);
+                String("decode_error"u8, u.DecodeError);
                 break;
         }
     }
 
     private void WriteUpTo(int code, PeerId peer, long upTo, int? count)
     {
-        _json.WriteNumber("peer_id", peer.Value);
+        _out.Number("peer_id"u8, peer.Value);
         // Before version 19 these codes count in global message ids; 10006/10007/10013 in conversation ids.
-        _json.WriteNumber(code >= 10000 ? "conversation_message_id" : "message_id", upTo);
-        Number("count", count);
+        _out.Number(code >= 10000 ? "conversation_message_id"u8 : "message_id"u8, upTo);
+        Number("count"u8, count);
     }
 
     private void WritePeerFlags(PeerId peer, ConversationFlags flags)
     {
-        _json.WriteNumber("peer_id", peer.Value);
-        _json.WriteNumber("flags", (long)flags);
+        _out.Number("peer_id"u8, peer.Value);
+        _out.Number("flags"u8, (long)flags);
     }
 
     private void WriteCounter(UnreadCounterEvent u)
     {
-        _json.WriteNumber("count", u.Count);
-        Number("unread_unmuted", u.UnreadUnmuted);
-        Bool("show_only_unmuted", u.ShowOnlyUnmuted);
-        Number("business_unread", u.BusinessUnread);
-        Number("header_unread", u.HeaderUnread);
-        Number("header_unread_unmuted", u.HeaderUnreadUnmuted);
-        Number("archive_unread", u.ArchiveUnread);
-        Number("archive_unread_unmuted", u.ArchiveUnreadUnmuted);
-        Number("archive_mentions", u.ArchiveMentions);
+        _out.Number("count"u8, u.Count);
+        Number("unread_unmuted"u8, u.UnreadUnmuted);
+        Bool("show_only_unmuted"u8, u.ShowOnlyUnmuted);
+        Number("business_unread"u8, u.BusinessUnread);
+        Number("header_unread"u8, u.HeaderUnread);
+        Number("header_unread_unmuted"u8, u.HeaderUnreadUnmuted);
+        Number("archive_unread"u8, u.ArchiveUnread);
+        Number("archive_unread_unmuted"u8, u.ArchiveUnreadUnmuted);
+        Number("archive_mentions"u8, u.ArchiveMentions);
     }
 
     private void WriteReactions(ReactionsChangedEvent r)
     {
-        _json.WriteNumber("action", (int)r.Action);
-        _json.WriteNumber("peer_id", r.PeerId.Value);
-        _json.WriteNumber("conversation_message_id", r.ConversationMessageId);
-        Number("my_reaction_id", r.MyReactionId);
-        _json.WriteNumber("reactions_count", r.ReactionsCount);
-        _json.WriteStartArray("reactions");
+        _out.Number("action"u8, (int)r.Action);
+        _out.Number("peer_id"u8, r.PeerId.Value);
+        _out.Number("conversation_message_id"u8, r.ConversationMessageId);
+        Number("my_reaction_id"u8, r.MyReactionId);
+        _out.Number("reactions_count"u8, r.ReactionsCount);
+        _out.StartArray("reactions"u8);
         foreach (var reaction in r.Reactions)
         {
-            _json.WriteStartObject();
-            _json.WriteNumber("reaction_id", reaction.ReactionId);
-            _json.WriteNumber("count", reaction.Count);
-            Numbers("user_ids", reaction.UserIds);
-            _json.WriteEndObject();
+            _out.StartObject();
+            _out.Number("reaction_id"u8, reaction.ReactionId);
+            _out.Number("count"u8, reaction.Count);
+            Numbers("user_ids"u8, reaction.UserIds);
+            _out.EndObject();
         }
 
-        _json.WriteEndArray();
+        _out.EndArray();
         if (r.Tail.Count > 0)
         {
-            Numbers("tail", r.Tail);
+            Numbers("tail"u8, r.Tail);
         }
     }
 

@@ -1,33 +1,29 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using VkLongPoll.Events;
 
 namespace VkLongPoll;
 
 /// <summary>Writes events as NDJSON: one JSON object per line, snake_case fields as documented in docs/events.md (what <c>vklp decode</c> prints).</summary>
 /// <remarks>
-/// Fields that are unknown for an event are left out rather than written as null. Cyrillic and emoji are written as
-/// UTF-8, not as <c>\u</c> escapes. Nothing is flushed to the stream until <see cref="Flush"/>.
+/// Fields that are unknown for an event are left out rather than written as null. Text is written as UTF-8 — Cyrillic
+/// and emoji as they are; only quotes, backslashes, control characters (C0, DEL, C1) and U+2028/U+2029 are escaped, so
+/// a line is always one line and never drives a terminal. Lines are buffered and handed to the stream in pieces of
+/// about 64 KB: call <see cref="Flush"/> when a consumer must see them (disposing hands over the rest too).
 /// </remarks>
 public sealed partial class EventJsonWriter : IDisposable
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        // Cyrillic and emoji stay readable; quotes and control characters are still escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
-
     private readonly Stream _output;
-    private readonly Utf8JsonWriter _json;
+    private readonly JsonLineBuffer _out;
     private readonly int _version;
+    private readonly Dictionary<MessageFlags, byte[]> _flagNames = [];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ChatInfoType, string> ChatInfoTypeNames = new();
 
     /// <summary>Writes to <paramref name="output"/>; <paramref name="version"/> is the Long Poll version the events were read with (it names message flags).</summary>
     public EventJsonWriter(Stream output, int version)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
-        _json = new Utf8JsonWriter(output, WriterOptions);
+        _out = new JsonLineBuffer(output);
         _version = version;
     }
 
@@ -35,16 +31,16 @@ public sealed partial class EventJsonWriter : IDisposable
     public void Write(LongPollEvent e, IEventNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(e);
-        _json.WriteStartObject();
-        _json.WriteString("type", e.Type);
-        _json.WriteNumber("code", e.Code);
+        _out.StartObject();
+        _out.String("type"u8, e.Type);
+        _out.Number("code"u8, e.Code);
         WriteFields(e);
         if (names is not null)
         {
             WriteNames(e, names);
         }
 
-        _json.WriteEndObject();
+        _out.EndObject();
         EndLine();
     }
 
@@ -65,16 +61,16 @@ public sealed partial class EventJsonWriter : IDisposable
         };
         if (user is { } id && names.UserName(id) is { } name)
         {
-            String(e is MessageNewEvent or MessageEditEvent ? "from_name" : "user_name", name);
+            String(e is MessageNewEvent or MessageEditEvent ? "from_name"u8 : "user_name"u8, name);
         }
 
         if (peer is { IsChat: true } chat)
         {
-            String("chat_title", names.ChatTitle(chat.Value));
+            String("chat_title"u8, names.ChatTitle(chat.Value));
         }
         else if (peer is { } dialog && names.UserName(dialog.Value) is { } other)
         {
-            String("peer_name", other);
+            String("peer_name"u8, other);
         }
     }
 
@@ -82,84 +78,88 @@ public sealed partial class EventJsonWriter : IDisposable
     public void WriteFailed(LongPollResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        _json.WriteStartObject();
-        _json.WriteString("type", "failed");
-        _json.WriteNumber("failed", response.Failed ?? 0);
-        Number("ts", response.Ts);
-        Number("pts", response.Pts);
-        Number("min_version", response.MinVersion);
-        Number("max_version", response.MaxVersion);
-        String("error", response.Error);
-        _json.WriteEndObject();
+        _out.StartObject();
+        _out.String("type"u8, "failed");
+        _out.Number("failed"u8, response.Failed ?? 0);
+        Number("ts"u8, response.Ts);
+        Number("pts"u8, response.Pts);
+        Number("min_version"u8, response.MinVersion);
+        Number("max_version"u8, response.MaxVersion);
+        String("error"u8, response.Error);
+        _out.EndObject();
         EndLine();
     }
 
     /// <summary>Writes everything buffered to the stream and flushes it.</summary>
     public void Flush()
     {
-        _json.Flush();
+        _out.WriteOut();
         _output.Flush();
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _json.Dispose();
-
-    private void EndLine()
+    /// <summary>Hands what is still buffered to the stream (without flushing it) and returns the buffer.</summary>
+    public void Dispose()
     {
-        _json.Flush();
-        _output.WriteByte((byte)'\n');
-        _json.Reset();
-    }
-
-    private void Number(string name, long? value)
-    {
-        if (value is { } v)
+        try
         {
-            _json.WriteNumber(name, v);
+            _out.WriteOut();
+        }
+        finally
+        {
+            _out.Dispose();
         }
     }
 
-    private void String(string name, string? value)
+    private void EndLine() => _out.EndLine();
+
+    private void Number(ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is { } v)
+        {
+            _out.Number(name, v);
+        }
+    }
+
+    private void String(ReadOnlySpan<byte> name, string? value)
     {
         if (value is not null)
         {
-            _json.WriteString(name, value);
+            _out.String(name, value);
         }
     }
 
-    private void Bool(string name, bool? value)
+    private void Bool(ReadOnlySpan<byte> name, bool? value)
     {
         if (value is { } v)
         {
-            _json.WriteBoolean(name, v);
+            _out.Bool(name, v);
         }
     }
 
-    private void TrueOnly(string name, bool value)
+    private void TrueOnly(ReadOnlySpan<byte> name, bool value)
     {
         if (value)
         {
-            _json.WriteBoolean(name, true);
+            _out.Bool(name, true);
         }
     }
 
-    private void Numbers(string name, IReadOnlyList<long> values)
+    private void Numbers(ReadOnlySpan<byte> name, IReadOnlyList<long> values)
     {
-        _json.WriteStartArray(name);
+        _out.StartArray(name);
         foreach (var value in values)
         {
-            _json.WriteNumberValue(value);
+            _out.NumberValue(value);
         }
 
-        _json.WriteEndArray();
+        _out.EndArray();
     }
 
-    private void Raw(string name, string? json)
+    private void Raw(ReadOnlySpan<byte> name, string? json)
     {
         if (json is not null)
         {
-            _json.WritePropertyName(name);
-            _json.WriteRawValue(json, skipInputValidation: false);
+            _out.Raw(name, json);
         }
     }
 }
