@@ -21,9 +21,10 @@ public static class CorpusGenerator
 
     private static readonly string[] Acts = ["chat_create", "chat_title_update", "chat_invite_user", "chat_kick_user", "chat_pin_message"];
 
-    /// <summary>Answers of version 19 (mode 1706 layouts) or version 3 (mode 234 layouts).</summary>
-    public static List<byte[]> Generate(int version, int responses, int seed = 42)
+    /// <summary>Answers of version 19 (mode 1706 layouts) or version 3 (mode 234 layouts), in the proportions of <paramref name="profile"/> (<see cref="CorpusProfile.Chatty"/> by default).</summary>
+    public static List<byte[]> Generate(int version, int responses, int seed = 42, CorpusProfile? profile = null)
     {
+        profile ??= CorpusProfile.Chatty;
         var random = new Random(seed);
         var bodies = new List<byte[]>(responses);
         long ts = 1_780_000_000, pts = 10_000_000, messageId = 1_000_000, cmid = 1;
@@ -40,7 +41,7 @@ public static class CorpusGenerator
                 json.WriteStartArray("updates");
                 for (var u = 0; u < count; u++)
                 {
-                    WriteUpdate(json, random, version, ++messageId, ++cmid);
+                    WriteUpdate(json, random, profile, version, ++messageId, ++cmid);
                 }
 
                 json.WriteEndArray();
@@ -57,18 +58,18 @@ public static class CorpusGenerator
     public static int CountEvents(IEnumerable<byte[]> bodies) =>
         bodies.Sum(body => JsonDocument.Parse(body).RootElement.GetProperty("updates").GetArrayLength());
 
-    private static void WriteUpdate(Utf8JsonWriter json, Random random, int version, long messageId, long cmid)
+    private static void WriteUpdate(Utf8JsonWriter json, Random random, CorpusProfile profile, int version, long messageId, long cmid)
     {
-        var kind = random.Next(100);
+        var kind = profile.Kind(random.Next(100));
         var peer = random.Next(3) == 0 ? 2_000_000_000 + random.Next(1, 300) : random.Next(1_000_000, 900_000_000);
         json.WriteStartArray();
         switch (kind)
         {
             case < 40:
-                WriteMessage(json, random, version, version >= 19 ? 10004 : 4, messageId, cmid, peer);
+                WriteMessage(json, random, profile, version, version >= 19 ? 10004 : 4, messageId, cmid, peer);
                 break;
             case < 45:
-                WriteMessage(json, random, version, version >= 19 ? 10005 : 5, messageId, cmid, peer);
+                WriteMessage(json, random, profile, version, version >= 19 ? 10005 : 5, messageId, cmid, peer);
                 break;
             case < 62:
                 json.WriteNumberValue(63);
@@ -135,7 +136,7 @@ public static class CorpusGenerator
         json.WriteEndArray();
     }
 
-    private static void WriteMessage(Utf8JsonWriter json, Random random, int version, int code, long messageId, long cmid, long peer)
+    private static void WriteMessage(Utf8JsonWriter json, Random random, CorpusProfile profile, int version, int code, long messageId, long cmid, long peer)
     {
         var isChat = peer > 2_000_000_000;
         json.WriteNumberValue(code);
@@ -149,7 +150,7 @@ public static class CorpusGenerator
         json.WriteNumberValue(peer);
         json.WriteNumberValue(1_780_000_000 + random.Next(100_000));
         var service = isChat && random.Next(20) == 0;
-        WriteVkString(json, service ? string.Empty : Text(random));
+        WriteVkString(json, service ? string.Empty : Text(random, profile));
 
         json.WriteStartObject();
         if (isChat)
@@ -176,7 +177,7 @@ public static class CorpusGenerator
         json.WriteEndObject();
 
         json.WriteStartObject();
-        var attachments = random.Next(10) < 3 ? random.Next(1, 4) : 0;
+        var attachments = random.Next(10) < profile.AttachmentTenths ? random.Next(1, profile.MaxAttachments + 1) : 0;
         for (var i = 1; i <= attachments; i++)
         {
             var kind = random.Next(4);
@@ -242,9 +243,9 @@ public static class CorpusGenerator
         json.WriteRawValue(quoted.Append('"').ToString(), skipInputValidation: false);
     }
 
-    private static string Text(Random random)
+    private static string Text(Random random, CorpusProfile profile)
     {
-        var words = random.Next(10) == 0 ? random.Next(60, 120) : random.Next(1, 15);
+        var words = random.Next(profile.LongTextOneIn) == 0 ? random.Next(profile.LongTextWords.Min, profile.LongTextWords.Max) : random.Next(1, 15);
         var text = new StringBuilder();
         for (var i = 0; i < words; i++)
         {

@@ -71,9 +71,9 @@ internal static class Profiling
     }
 
     /// <summary>Only the full decode of the v19 corpus, for <paramref name="seconds"/> (or -seconds passes), so a sampling profiler sees nothing else.</summary>
-    public static void DecodeLoop(double seconds)
+    public static void DecodeLoop(double seconds, CorpusProfile profile)
     {
-        var corpus = CorpusGenerator.Generate(19, 200);
+        var corpus = CorpusGenerator.Generate(19, 200, profile: profile);
         var decoder = new LongPollDecoder(new LongPollDecoderOptions { Mode = 1706 });
         // A negative figure is a number of passes instead of seconds (for counting instructions with perf stat).
         var clock = Stopwatch.StartNew();

@@ -5,10 +5,21 @@ using VkLongPoll.Benchmarks;
 using VkLongPoll.Benchmarks.Compare;
 
 // --dry: one quick pass of every benchmark (CI proves they still build and run; the numbers mean nothing).
-// --write-corpus DIR: writes the corpus as NDJSON files, for the side-by-side runs in bench/compare.
-if (args is ["--write-corpus", var directory])
+// --write-corpus DIR: writes the corpus as NDJSON files, for the side-by-side runs in bench/compare;
+// --write-corpus DIR RESPONSES PROFILE: one version-19 corpus of that many answers in a profile's proportions (chatty, media).
+if (args is ["--write-corpus", var directory, .. var corpusRest])
 {
     Directory.CreateDirectory(directory);
+    if (corpusRest is [var responsesText, var profileName])
+    {
+        var profile = CorpusProfile.Parse(profileName);
+        var corpus = CorpusGenerator.Generate(19, (int)Number(responsesText), profile: profile);
+        var path = Path.Combine(directory, $"corpus-v19-{profile.Name}-{corpus.Count}.ndjson");
+        await File.WriteAllLinesAsync(path, corpus.Select(System.Text.Encoding.UTF8.GetString));
+        Console.WriteLine($"{path}: {CorpusGenerator.CountEvents(corpus)} events, {new FileInfo(path).Length / 1e6:F1} MB");
+        return 0;
+    }
+
     foreach (var version in new[] { 3, 19 })
     {
         var path = Path.Combine(directory, $"corpus-v{version}.ndjson");
@@ -26,10 +37,10 @@ if (args is ["--profile", var secondsText])
     return 0;
 }
 
-// --decode-loop SECONDS: only the full decode, in a loop (for a sampling profiler such as perf).
-if (args is ["--decode-loop", var loopText])
+// --decode-loop SECONDS [PROFILE]: only the full decode, in a loop (for a sampling profiler such as perf).
+if (args is ["--decode-loop", var loopText, .. var loopRest])
 {
-    Profiling.DecodeLoop(double.Parse(loopText, System.Globalization.CultureInfo.InvariantCulture));
+    Profiling.DecodeLoop(double.Parse(loopText, System.Globalization.CultureInfo.InvariantCulture), loopRest is [var p, ..] ? CorpusProfile.Parse(p) : CorpusProfile.Chatty);
     return 0;
 }
 
@@ -46,10 +57,17 @@ if (args is ["--recovery", var gapText])
     return 0;
 }
 
-// Side by side with vk-io (bench/compare): decode throughput, and end-to-end latency against the emulator.
+// Side by side with vk-io (bench/compare): decode throughput (the decoder in this process; the whole vklp decode as a
+// process), and end-to-end latency against the emulator.
 if (args is ["--compare-decode", .. var decodeRest])
 {
-    await DecodeComparison.RunAsync(decodeRest is [var s, ..] ? Number(s) : 5);
+    await DecodeComparison.RunAsync(decodeRest is [var s, ..] ? Number(s) : 5, decodeRest is [_, var p, ..] ? CorpusProfile.Parse(p) : CorpusProfile.Chatty);
+    return 0;
+}
+
+if (args is ["--compare-cli", .. var cliRest])
+{
+    await CliComparison.RunAsync(cliRest is [var r, ..] ? (int)Number(r) : 5, cliRest is [_, var p, ..] ? CorpusProfile.Parse(p) : CorpusProfile.Chatty);
     return 0;
 }
 

@@ -338,6 +338,37 @@ public sealed class DecodeCommandTests
         Assert.Equal(2, lines[^1].GetProperty("count").GetInt32());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("[80,1,\n")] // the flush before the error's line meets the failure first
+    public void Decode_AnOutputThatFails_IsOneLineAboutTheOutput(string end)
+    {
+        var input = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("[80,1,0]\n", 100_000)) + end);
+        using var output = new FullDiskStream(capacity: 64 * 1024);
+        using var error = new StringWriter();
+
+        var exit = DecodeCommand.Run("-", new LongPollDecoderOptions(), new MemoryStream(input), output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("vklp decode: cannot write the output: No space left on device\n", error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Takes <c>capacity</c> bytes, then fails as a full disk does.</summary>
+    private sealed class FullDiskStream(int capacity) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Length + buffer.Length > capacity)
+            {
+                throw new IOException("No space left on device");
+            }
+
+            base.Write(buffer);
+        }
+    }
+
     /// <summary>A stream that gives at most a few bytes per read, as a pipe may.</summary>
     private sealed class TrickleStream(byte[] data, int piece) : MemoryStream(data)
     {

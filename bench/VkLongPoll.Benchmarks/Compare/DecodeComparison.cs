@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace VkLongPoll.Benchmarks.Compare;
 
 /// <summary>
-/// <c>--compare-decode [SECONDS]</c>: the same version-19 corpus decoded by VkLongPoll (this process, one
+/// <c>--compare-decode [SECONDS] [PROFILE]</c>: the same version-19 corpus (200 answers in the profile's proportions) decoded by VkLongPoll (this process, one
 /// thread) and by vk-io's pipeline (node, <c>bench/compare/decode-vk-io.mjs</c>), in alternating rounds so
 /// drift in the machine's speed hits both; prints events/s and MB/s of each and the ratio.
 /// </summary>
@@ -13,16 +13,16 @@ internal static class DecodeComparison
 {
     private const int Rounds = 5;
 
-    public static async Task RunAsync(double seconds)
+    public static async Task RunAsync(double seconds, CorpusProfile profile)
     {
-        var corpus = CorpusGenerator.Generate(19, 200);
+        var corpus = CorpusGenerator.Generate(19, 200, profile: profile);
         var events = CorpusGenerator.CountEvents(corpus);
         var bytes = corpus.Sum(body => body.Length);
         var path = Path.Combine(Path.GetTempPath(), $"vklp-corpus-v19-{Environment.ProcessId}.ndjson");
         await File.WriteAllLinesAsync(path, corpus.Select(System.Text.Encoding.UTF8.GetString));
         try
         {
-            Console.WriteLine($"corpus: {corpus.Count} version-19 a_check answers, {events} events, {bytes / 1024.0:F0} KB; {Rounds} alternating rounds of {seconds} s each");
+            Console.WriteLine($"corpus: {corpus.Count} version-19 a_check answers ({profile.Name}), {events} events, {bytes / 1024.0:F0} KB; {Rounds} alternating rounds of {seconds} s each");
             var ours = new List<double>();
             var theirs = new List<double>();
             string? vkIo = null;

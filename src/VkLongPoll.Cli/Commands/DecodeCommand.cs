@@ -59,25 +59,34 @@ internal static class DecodeCommand
             return ExitBadInput;
         }
 
-        using (source)
-        using (var input = new StreamedInput(source, maxValueBytes))
-        using (var writer = new EventJsonWriter(stdout, options.Version))
+        try
         {
-            try
+            using (source)
+            using (var input = new StreamedInput(source, maxValueBytes))
+            using (var writer = new PipelinedEventWriter(stdout, options.Version))
             {
-                return Decode(input, new LongPollDecoder(options), options, writer, stderr);
+                try
+                {
+                    return Decode(input, new LongPollDecoder(options), options, writer, stderr);
+                }
+                catch (InputValueTooLargeException e)
+                {
+                    writer.Flush();
+                    return Fail(stderr, input, e.Offset, e.Message);
+                }
+                catch (IOException e)
+                {
+                    writer.Flush();
+                    stderr.WriteLine($"vklp decode: cannot read {path}: {e.Message}");
+                    return ExitBadInput;
+                }
             }
-            catch (InputValueTooLargeException e)
-            {
-                writer.Flush();
-                return Fail(stderr, input, e.Offset, e.Message);
-            }
-            catch (IOException e)
-            {
-                writer.Flush();
-                stderr.WriteLine($"vklp decode: cannot read {path}: {e.Message}");
-                return ExitBadInput;
-            }
+        }
+        catch (PipelinedEventWriter.OutputFailedException e)
+        {
+            // Wherever it was met — a write, the flush before an error's line — the output's failure is what to report.
+            stderr.WriteLine($"vklp decode: cannot write the output: {e.Message}");
+            return ExitBadInput;
         }
     }
 
@@ -86,7 +95,7 @@ internal static class DecodeCommand
     /// straight away; anything else — a pretty-printed value, several on a line, a line that does not decode — is found
     /// with a JSON reader and decoded from there, with the error, if any, at its exact place.
     /// </summary>
-    private static int Decode(StreamedInput input, LongPollDecoder decoder, LongPollDecoderOptions options, EventJsonWriter writer, TextWriter stderr)
+    private static int Decode(StreamedInput input, LongPollDecoder decoder, LongPollDecoderOptions options, PipelinedEventWriter writer, TextWriter stderr)
     {
         while (input.TryReadLine(out var line, out var lineLength))
         {
@@ -114,7 +123,7 @@ internal static class DecodeCommand
     }
 
     /// <summary>The whole line as one value; false (nothing written) when it is not one that decodes.</summary>
-    private static bool TryDecodeLine(LongPollDecoder decoder, ReadOnlySpan<byte> value, EventJsonWriter writer)
+    private static bool TryDecodeLine(LongPollDecoder decoder, ReadOnlySpan<byte> value, PipelinedEventWriter writer)
     {
         try
         {
@@ -129,7 +138,7 @@ internal static class DecodeCommand
     }
 
     /// <summary>The next value found with a JSON reader, decoded; an exit code when it (or the input) is wrong, null to go on.</summary>
-    private static int? DecodeNextValue(StreamedInput input, LongPollDecoder decoder, LongPollDecoderOptions options, EventJsonWriter writer, TextWriter stderr)
+    private static int? DecodeNextValue(StreamedInput input, LongPollDecoder decoder, LongPollDecoderOptions options, PipelinedEventWriter writer, TextWriter stderr)
     {
         var position = input.Position;
         InputValue? found;
@@ -190,7 +199,7 @@ internal static class DecodeCommand
     /// Reads the document again keeping malformed updates as unknown events, and writes the events up to the first of them.
     /// Writes nothing when the document itself (not one update) is what is wrong.
     /// </summary>
-    private static void WriteUpdatesBeforeTheMalformedOne(LongPollDecoderOptions options, ReadOnlySpan<byte> json, JsonTokenType kind, EventJsonWriter writer)
+    private static void WriteUpdatesBeforeTheMalformedOne(LongPollDecoderOptions options, ReadOnlySpan<byte> json, JsonTokenType kind, PipelinedEventWriter writer)
     {
         var lenient = new LongPollDecoder(new LongPollDecoderOptions
         {
@@ -221,7 +230,7 @@ internal static class DecodeCommand
         }
     }
 
-    private static void DecodeDocument(LongPollDecoder decoder, ReadOnlySpan<byte> json, JsonTokenType kind, EventJsonWriter writer)
+    private static void DecodeDocument(LongPollDecoder decoder, ReadOnlySpan<byte> json, JsonTokenType kind, PipelinedEventWriter writer)
     {
         switch (DocumentShapes.Classify(json, kind))
         {

@@ -34,7 +34,21 @@ public sealed record LongPollMessage
     public long? Timestamp { get; init; }
 
     /// <summary>The text, HTML-unescaped (<c>&lt;br&gt;</c> became a newline).</summary>
-    public string? Text { get; init; }
+    /// <remarks>A decoded text is kept as its UTF-8 bytes and made into a string when first read.</remarks>
+    public string? Text
+    {
+        get => _text?.Value;
+        init => _text = value is null ? null : new MessageText(value);
+    }
+
+    /// <summary>The text as the decoder keeps it (equality of messages compares the strings).</summary>
+    internal MessageText? TextValue
+    {
+        get => _text;
+        init => _text = value;
+    }
+
+    private readonly MessageText? _text;
 
     /// <summary>The sender's <c>random_id</c> (mode 128); 0 when none was given.</summary>
     public long? RandomId { get; init; }

@@ -14,7 +14,16 @@ public sealed partial class EventJsonWriter
         Number("peer_id"u8, m.PeerId?.Value);
         Number("from_id"u8, m.FromId);
         Number("timestamp"u8, m.Timestamp);
-        String("text"u8, m.Text);
+        if (m.TextValue?.TryGetUtf8(out var utf8) == true)
+        {
+            // Text the decoder kept as UTF-8 that needs no unescaping goes out without becoming a string.
+            _out.Utf8String("text"u8, utf8);
+        }
+        else
+        {
+            String("text"u8, m.Text);
+        }
+
         _out.Number("flags"u8, (long)m.Flags);
         _out.Encoded("flag_names"u8, FlagNames(m.Flags));
         Bool("out"u8, m.IsOutgoing);

@@ -101,6 +101,14 @@ internal sealed class JsonLineBuffer : IDisposable
         StringValue(value);
     }
 
+    /// <summary>A string property whose value is given as valid UTF-8 (a message text kept as the decoder found it).</summary>
+    public void Utf8String(ReadOnlySpan<byte> name, ReadOnlySpan<byte> utf8)
+    {
+        Name(name);
+        BeforeValue();
+        QuotedUtf8(utf8);
+    }
+
     /// <summary>A property whose name is data (escaped like a value).</summary>
     public void String(string name, string value)
     {
@@ -233,6 +241,23 @@ internal sealed class JsonLineBuffer : IDisposable
         Ensure(value.Length * 3 + 2);
         Put((byte)'"');
         Utf8.FromUtf16(value, _buffer.AsSpan(_position), out _, out var written, replaceInvalidSequences: true);
+        CommitEscaped(written);
+        Put((byte)'"');
+    }
+
+    /// <summary>A string given as valid UTF-8, in quotes: copied, then searched for what needs escaping.</summary>
+    private void QuotedUtf8(ReadOnlySpan<byte> utf8)
+    {
+        Ensure(utf8.Length + 2);
+        Put((byte)'"');
+        utf8.CopyTo(_buffer.AsSpan(_position));
+        CommitEscaped(utf8.Length);
+        Put((byte)'"');
+    }
+
+    /// <summary>Keeps the <paramref name="written"/> bytes of text just put after the buffer's end, escaping what needs it.</summary>
+    private void CommitEscaped(int written)
+    {
         var text = _buffer.AsSpan(_position, written);
         var at = 0;
         while (true)
@@ -241,7 +266,7 @@ internal sealed class JsonLineBuffer : IDisposable
             if (found < 0)
             {
                 _position += written;
-                break;
+                return;
             }
 
             at += found;
@@ -249,13 +274,11 @@ internal sealed class JsonLineBuffer : IDisposable
             if (length > 0)
             {
                 EscapeFrom(at, written);
-                break;
+                return;
             }
 
             at++;
         }
-
-        Put((byte)'"');
     }
 
     /// <summary>How many bytes at the start of <paramref name="text"/> form a character to escape; 0 when it is an ordinary one.</summary>

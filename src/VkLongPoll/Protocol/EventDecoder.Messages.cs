@@ -110,7 +110,7 @@ internal static partial class EventDecoder
     {
         message.Fields.IsComplete = true;
         message.Fields.Timestamp = t.OptionalInt64(textIndex - 1, "timestamp");
-        message.Fields.Text = t.OptionalText(textIndex, "text");
+        message.Fields.Text = t.OptionalMessageText(textIndex, "text");
 
         // The objects after the text were read into this builder in the first pass (JsonSlotList.CollectArray).
         if (t.KludgesError is { } error)

@@ -69,7 +69,7 @@ internal sealed class MessageBuilder
             FromId = fromId,
             IsOutgoing = outgoing,
             Timestamp = Fields.Timestamp,
-            Text = Fields.Text,
+            TextValue = Fields.Text,
             RandomId = Fields.RandomId,
             UpdateTime = Fields.UpdateTime,
             IsComplete = Fields.IsComplete,

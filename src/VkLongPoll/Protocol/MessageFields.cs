@@ -11,7 +11,7 @@ internal struct MessageFields
     public MessageFlags Flags;
     public PeerId? PeerId;
     public long? Timestamp;
-    public string? Text;
+    public MessageText? Text;
     public long? RandomId;
     public long? UpdateTime;
     public bool IsComplete;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VkLongPoll.Events;
 
 namespace VkLongPoll;
 
@@ -102,6 +103,27 @@ internal ref struct UpdateTuple
 
     /// <summary>Reads a string element and undoes VK's HTML escaping (see <see cref="VkText"/>).</summary>
     public readonly string? OptionalText(int index, string field) => ReadString(index, field, vkText: true);
+
+    /// <summary>
+    /// A message's text, kept as its UTF-8 content to be made into a string when read (<see cref="MessageText"/>); content
+    /// that is not valid UTF-8 or has <c>\u</c> escapes is read at once, so its errors stay where they were.
+    /// </summary>
+    public readonly MessageText? OptionalMessageText(int index, string field)
+    {
+        if (!Has(index) || !IsString(index))
+        {
+            return OptionalText(index, field) is { } text ? new MessageText(text) : null;
+        }
+
+        ref readonly var slot = ref _slots[index];
+        var content = _json[(slot.Start + 1)..(slot.End - 1)];
+        if ((slot.IsEscaped && content.IndexOf("\\u"u8) >= 0) || !Utf8Validation.IsValid(content))
+        {
+            return new MessageText(ReadString(index, field, vkText: true)!);
+        }
+
+        return new MessageText(content.ToArray(), slot.IsEscaped);
+    }
 
     private readonly string? ReadString(int index, string field, bool vkText)
     {

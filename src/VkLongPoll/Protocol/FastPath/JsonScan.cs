@@ -6,7 +6,10 @@ namespace VkLongPoll.Protocol.FastPath;
 /// <summary>Byte-level checks of JSON tokens for the fast path (<see cref="AnswerScanner"/>, <see cref="PlainObject"/>).</summary>
 internal static class JsonScan
 {
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\"u8);
+    /// <summary>What ends a run of plain string content: the closing quote, an escape, or a control character (invalid there).</summary>
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
+        [(byte)'"', (byte)'\\', 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+         0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
 
     /// <summary>
     /// Where the string token starting with the quote at <paramref name="quote"/> ends (just past its closing
@@ -37,8 +40,9 @@ internal static class JsonScan
         while (true)
         {
             var rest = json[position..];
+            // One vectorized pass finds the next quote, escape or (invalid) control character.
             var stop = rest.IndexOfAny(StringStops);
-            if (stop < 0 || rest[..stop].ContainsAnyInRange((byte)0, (byte)0x1F))
+            if (stop < 0 || rest[stop] < 0x20)
             {
                 return -1;
             }
