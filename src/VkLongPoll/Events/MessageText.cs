@@ -30,20 +30,63 @@ internal sealed class MessageText : IEquatable<MessageText>
     /// <summary>The text, HTML-unescaped.</summary>
     public string Value => _value ??= Decode();
 
+    /// <summary>Bytes enough for <see cref="TryGetUtf8"/>: unescaping never makes content longer.</summary>
+    public int MaxUtf8Length => _content?.Length ?? 0;
+
     /// <summary>
-    /// The text's UTF-8 without making a string, when its content needs no unescaping (no JSON escape, no <c>&amp;</c> or
-    /// <c>&lt;</c>): what it would decode to is exactly these bytes.
+    /// The text as UTF-8 into <paramref name="destination"/> (at least <see cref="MaxUtf8Length"/> bytes) without making a
+    /// string: JSON escapes and the escapes VK writes itself are undone on the bytes, in the order the string's decoding
+    /// undoes them. False — use <see cref="Value"/> — for a text made from a string, or with a rarer entity or a literal
+    /// <c>&amp;</c> or <c>&lt;</c> (the general pass handles those).
     /// </summary>
-    public bool TryGetUtf8(out ReadOnlySpan<byte> utf8)
+    public bool TryGetUtf8(Span<byte> destination, out int written)
     {
-        if (_value is null && _content is not null && !_jsonEscaped && _content.AsSpan().IndexOfAny((byte)'&', (byte)'<') < 0)
+        written = 0;
+        if (_content is null)
         {
-            utf8 = _content;
-            return true;
+            return false;
         }
 
-        utf8 = default;
-        return false;
+        var content = _content.AsSpan();
+        while (true)
+        {
+            var stop = _jsonEscaped ? content.IndexOfAny((byte)'\\', (byte)'&', (byte)'<') : content.IndexOfAny((byte)'&', (byte)'<');
+            var plain = stop < 0 ? content : content[..stop];
+            plain.CopyTo(destination[written..]);
+            written += plain.Length;
+            if (stop < 0)
+            {
+                return true;
+            }
+
+            content = content[stop..];
+            if (content[0] == (byte)'\\')
+            {
+                // Content kept so has no \u escapes and was checked by the scanner: a one-letter escape.
+                destination[written++] = content[1] switch
+                {
+                    (byte)'n' => (byte)'\n',
+                    (byte)'t' => (byte)'\t',
+                    (byte)'r' => (byte)'\r',
+                    (byte)'b' => (byte)'\b',
+                    (byte)'f' => (byte)'\f',
+                    (byte)'u' => throw new InvalidOperationException("a \\u escape in a text kept as UTF-8"),
+                    var letter => letter, // \" \\ \/
+                };
+                content = content[2..];
+                continue;
+            }
+
+            var (character, length) = VkText.CommonEscapeUtf8(content);
+            if (length == 0)
+            {
+                written = 0;
+                return false;
+            }
+
+            destination[written++] = (byte)character; // " & < > or a newline: ASCII
+            content = content[length..];
+        }
     }
 
     public bool Equals(MessageText? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);

@@ -14,15 +14,7 @@ public sealed partial class EventJsonWriter
         Number("peer_id"u8, m.PeerId?.Value);
         Number("from_id"u8, m.FromId);
         Number("timestamp"u8, m.Timestamp);
-        if (m.TextValue?.TryGetUtf8(out var utf8) == true)
-        {
-            // Text the decoder kept as UTF-8 that needs no unescaping goes out without becoming a string.
-            _out.Utf8String("text"u8, utf8);
-        }
-        else
-        {
-            String("text"u8, m.Text);
-        }
+        WriteText(m.TextValue);
 
         _out.Number("flags"u8, (long)m.Flags);
         _out.Encoded("flag_names"u8, FlagNames(m.Flags));
@@ -219,5 +211,28 @@ public sealed partial class EventJsonWriter
         }
 
         return snake.ToString();
+    }
+
+    /// <summary>A decoded text straight from its UTF-8 (unescaped on the bytes) when it can be; otherwise as its string.</summary>
+    private void WriteText(MessageText? text)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        if (_textScratch.Length < text.MaxUtf8Length)
+        {
+            _textScratch = new byte[Math.Max(text.MaxUtf8Length, _textScratch.Length * 2)];
+        }
+
+        if (text.TryGetUtf8(_textScratch, out var written))
+        {
+            _out.Utf8String("text"u8, _textScratch.AsSpan(0, written));
+        }
+        else
+        {
+            _out.String("text"u8, text.Value);
+        }
     }
 }

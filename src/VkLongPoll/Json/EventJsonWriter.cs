@@ -15,6 +15,7 @@ public sealed partial class EventJsonWriter : IDisposable
     private readonly JsonLineBuffer _out;
     private readonly int _version;
     private readonly Dictionary<MessageFlags, byte[]> _flagNames = [];
+    private byte[] _textScratch = new byte[1024];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<ChatInfoType, string> ChatInfoTypeNames = new();
 
