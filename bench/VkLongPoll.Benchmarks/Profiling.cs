@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VkLongPoll.Events;
 using System.Text.Json;
 
 namespace VkLongPoll.Benchmarks;
@@ -71,7 +72,7 @@ internal static class Profiling
     }
 
     /// <summary>Only the full decode of the v19 corpus, for <paramref name="seconds"/> (or -seconds passes), so a sampling profiler sees nothing else.</summary>
-    public static void DecodeLoop(double seconds, CorpusProfile profile)
+    public static void DecodeLoop(double seconds, CorpusProfile profile, bool readTexts = false)
     {
         var corpus = CorpusGenerator.Generate(19, 200, profile: profile);
         var decoder = new LongPollDecoder(new LongPollDecoderOptions { Mode = 1706 });
@@ -81,10 +82,19 @@ internal static class Profiling
         {
             foreach (var body in corpus)
             {
-                decoder.ReadResponse(body);
+                foreach (var update in decoder.ReadResponse(body).Updates)
+                {
+                    if (readTexts && update is MessageNewEvent { Message: var message })
+                    {
+                        ReadCharacters += message.Text?.Length ?? 0;
+                    }
+                }
             }
         }
     }
+
+    /// <summary>Characters of the texts read by <see cref="DecodeLoop"/> (kept, so the reads are not optimized away).</summary>
+    public static long ReadCharacters { get; private set; }
 
     /// <summary>The best of ten short runs: this machine's speed drifts, the minimum is the repeatable figure.</summary>
     private static void Measure(string name, double seconds, int eventsPerRound, Action round)

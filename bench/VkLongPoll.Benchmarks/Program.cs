@@ -37,10 +37,14 @@ if (args is ["--profile", var secondsText])
     return 0;
 }
 
-// --decode-loop SECONDS [PROFILE]: only the full decode, in a loop (for a sampling profiler such as perf).
+// --decode-loop SECONDS [PROFILE] [texts]: only the full decode, in a loop (for a sampling profiler such as perf);
+// with "texts", every new message's text is read as a string too.
 if (args is ["--decode-loop", var loopText, .. var loopRest])
 {
-    Profiling.DecodeLoop(double.Parse(loopText, System.Globalization.CultureInfo.InvariantCulture), loopRest is [var p, ..] ? CorpusProfile.Parse(p) : CorpusProfile.Chatty);
+    Profiling.DecodeLoop(
+        double.Parse(loopText, System.Globalization.CultureInfo.InvariantCulture),
+        loopRest is [var p, ..] ? CorpusProfile.Parse(p) : CorpusProfile.Chatty,
+        loopRest is [_, "texts"]);
     return 0;
 }
 

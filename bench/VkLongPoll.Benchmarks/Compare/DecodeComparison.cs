@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using VkLongPoll.Events;
 
 namespace VkLongPoll.Benchmarks.Compare;
 
@@ -24,11 +25,13 @@ internal static class DecodeComparison
         {
             Console.WriteLine($"corpus: {corpus.Count} version-19 a_check answers ({profile.Name}), {events} events, {bytes / 1024.0:F0} KB; {Rounds} alternating rounds of {seconds} s each");
             var ours = new List<double>();
+            var oursWithTexts = new List<double>();
             var theirs = new List<double>();
             string? vkIo = null;
             for (var round = 0; round < Rounds; round++)
             {
-                ours.Add(MeasureOurs(corpus, events, seconds));
+                ours.Add(MeasureOurs(corpus, events, seconds, readTexts: false));
+                oursWithTexts.Add(MeasureOurs(corpus, events, seconds / 2, readTexts: true));
                 var (rate, name) = await MeasureVkIoAsync(path, seconds);
                 theirs.Add(rate);
                 vkIo = name;
@@ -47,6 +50,9 @@ internal static class DecodeComparison
             // Each round's ratio compares runs seconds apart; their median is the figure least bent by the machine's drift.
             var ratios = ours.Zip(theirs, (a, b) => a / b).ToList();
             Console.WriteLine($"ratio: VkLongPoll decodes {Median(ratios):F1}× vk-io's events/s (median of the {Rounds} rounds' ratios; lowest {ratios.Min():F1}×, highest {ratios.Max():F1}×)");
+            // Message texts stay UTF-8 until read (MessageText): a consumer that reads every one pays for the strings here.
+            var withTexts = oursWithTexts.Zip(theirs, (a, b) => a / b).ToList();
+            Console.WriteLine($"with every message text read as a string: {Median(oursWithTexts):N0} events/s, {Median(withTexts):F1}× vk-io's (lowest {withTexts.Min():F1}×, highest {withTexts.Max():F1}×)");
         }
         finally
         {
@@ -55,12 +61,12 @@ internal static class DecodeComparison
     }
 
     /// <summary>Median time of whole passes over the corpus, as events/s (the same statistic the node script reports).</summary>
-    private static double MeasureOurs(List<byte[]> corpus, int events, double seconds)
+    private static double MeasureOurs(List<byte[]> corpus, int events, double seconds, bool readTexts)
     {
         var decoder = new LongPollDecoder(new LongPollDecoderOptions { Version = 19, Mode = 1706 });
         for (var warm = 0; warm < 20; warm++)
         {
-            Pass(decoder, corpus);
+            Pass(decoder, corpus, readTexts);
         }
 
         var samples = new List<double>();
@@ -68,7 +74,7 @@ internal static class DecodeComparison
         while (clock.Elapsed.TotalSeconds < seconds || samples.Count < 5)
         {
             var started = Stopwatch.GetTimestamp();
-            var decoded = Pass(decoder, corpus);
+            var decoded = Pass(decoder, corpus, readTexts);
             samples.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
             if (decoded != events)
             {
@@ -79,12 +85,24 @@ internal static class DecodeComparison
         return events / Median(samples);
     }
 
-    private static int Pass(LongPollDecoder decoder, List<byte[]> corpus)
+    /// <summary>Characters of the texts read (kept, so the reads are not optimized away).</summary>
+    private static long texts;
+
+    private static int Pass(LongPollDecoder decoder, List<byte[]> corpus, bool readTexts)
     {
         var count = 0;
         foreach (var body in corpus)
         {
-            count += decoder.ReadResponse(body).Updates.Count;
+            var updates = decoder.ReadResponse(body).Updates;
+            count += updates.Count;
+            if (readTexts)
+            {
+                foreach (var update in updates)
+                {
+                    var message = update switch { MessageNewEvent m => m.Message, MessageEditEvent m => m.Message, _ => null };
+                    texts += message?.Text?.Length ?? 0;
+                }
+            }
         }
 
         return count;
