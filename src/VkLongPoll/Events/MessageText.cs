@@ -13,6 +13,13 @@ namespace VkLongPoll.Events;
 /// </remarks>
 internal sealed class MessageText : IEquatable<MessageText>
 {
+    /// <summary>
+    /// Texts shorter than this are made into strings at once: keeping them saves little, and a consumer that reads every
+    /// text would pay a copy, a check and a second object for each (reading every text costs ~8 % more than decoding
+    /// strings at once did; docs/performance.md).
+    /// </summary>
+    public const int KeptFromBytes = 64;
+
     private readonly byte[]? _content;
     private readonly bool _jsonEscaped;
     private string? _value;

@@ -117,7 +117,7 @@ internal ref struct UpdateTuple
 
         ref readonly var slot = ref _slots[index];
         var content = _json[(slot.Start + 1)..(slot.End - 1)];
-        if ((slot.IsEscaped && content.IndexOf("\\u"u8) >= 0) || !Utf8Validation.IsValid(content))
+        if (content.Length < MessageText.KeptFromBytes || (slot.IsEscaped && content.IndexOf("\\u"u8) >= 0) || !Utf8Validation.IsValid(content))
         {
             return new MessageText(ReadString(index, field, vkText: true)!);
         }

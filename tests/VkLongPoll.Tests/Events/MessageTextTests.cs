@@ -54,6 +54,7 @@ public sealed class MessageTextTests
         // Half the runs without escapes or entities: those texts are written from their UTF-8, never made into strings.
         string[] plain = ["a", "Привет", " ", "🙂", "«ёлка»", "—", "\u007f", "\u0085", "\u2028", ">"];
         var random = new Random(1706);
+        var kept = 0;
         for (var run = 0; run < 3000; run++)
         {
             var pool = run % 2 == 0 ? plain : pieces;
@@ -61,6 +62,7 @@ public sealed class MessageTextTests
             var expected = VkText.Unescape(JsonDocument.Parse(json).RootElement.GetString()!);
 
             var decoded = Decode(Encoding.UTF8.GetBytes(json));
+            kept += decoded.TextValue!.MaxUtf8Length > 0 ? 1 : 0;
             var madeFromString = decoded with { Text = expected };
 
             Assert.Equal(expected, decoded.Text);
@@ -68,6 +70,9 @@ public sealed class MessageTextTests
             Assert.Equal(madeFromString.GetHashCode(), decoded.GetHashCode());
             Assert.Equal(Written(madeFromString), Written(Decode(Encoding.UTF8.GetBytes(json))));
         }
+
+        // Long texts were kept as bytes, short ones made into strings at once: both ways were compared.
+        Assert.InRange(kept, 600, 2400);
     }
 
     [Fact]
