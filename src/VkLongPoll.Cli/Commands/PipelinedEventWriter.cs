@@ -28,6 +28,7 @@ internal sealed class PipelinedEventWriter : IDisposable
     private int _count;
     private bool _direct;
     private ExceptionDispatchInfo? _failure;
+    private bool _failureReported;
 
     public PipelinedEventWriter(Stream output, int version)
     {
@@ -47,15 +48,23 @@ internal sealed class PipelinedEventWriter : IDisposable
         OnOutput(_writer.Flush);
     }
 
-    /// <summary>Writes what is left; after a failure of the output, which was reported already, quietly gives up.</summary>
+    /// <summary>Writes what is left and returns the buffer; a failure of the output already thrown to the caller is not thrown again.</summary>
     public void Dispose()
     {
+        var reported = _failureReported;
         try
         {
-            Drain();
-            OnOutput(_writer.Dispose);
+            try
+            {
+                Drain();
+            }
+            finally
+            {
+                // Disposing the writer returns its pooled buffer even when its last write fails.
+                OnOutput(_writer.Dispose);
+            }
         }
-        catch (OutputFailedException) when (_failure is not null)
+        catch (OutputFailedException) when (reported)
         {
             // Reported by the write or flush that met it first.
         }
@@ -97,7 +106,7 @@ internal sealed class PipelinedEventWriter : IDisposable
         catch (InvalidOperationException) when (_failure is not null)
         {
             // The writer stopped on a failure and closed the queue: that failure is the one to report.
-            _failure.Throw();
+            ThrowFailure();
         }
     }
 
@@ -119,7 +128,16 @@ internal sealed class PipelinedEventWriter : IDisposable
             _thread.Join();
         }
 
-        _failure?.Throw();
+        if (_failure is not null)
+        {
+            ThrowFailure();
+        }
+    }
+
+    private void ThrowFailure()
+    {
+        _failureReported = true;
+        _failure!.Throw();
     }
 
     private void WriteBatches()
@@ -136,7 +154,11 @@ internal sealed class PipelinedEventWriter : IDisposable
         }
         catch (Exception e)
         {
-            _failure = ExceptionDispatchInfo.Capture(e is IOException io ? new OutputFailedException(io) : e);
+            // Anything but an I/O error is a bug of the writer: wrapped, so the decoding thread cannot take it for an error
+            // of its input (a LongPollProtocolException there means a malformed value).
+            _failure = ExceptionDispatchInfo.Capture(e is IOException io
+                ? new OutputFailedException(io)
+                : new InvalidOperationException($"writing the output failed: {e.Message}", e));
             _queue.CompleteAdding();
         }
     }
@@ -151,6 +173,7 @@ internal sealed class PipelinedEventWriter : IDisposable
         {
             var failure = new OutputFailedException(e);
             _failure ??= ExceptionDispatchInfo.Capture(failure);
+            _failureReported = true;
             throw failure;
         }
     }
