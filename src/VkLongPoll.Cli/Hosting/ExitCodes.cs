@@ -29,4 +29,7 @@ internal static class ExitCodes
 
     /// <summary>Stopped with SIGTERM: 128 + 15.</summary>
     public const int Terminated = 143;
+
+    /// <summary>The reader of the output went away (<c>vklp decode … | head</c>): 128 + 13, as a program ended by SIGPIPE.</summary>
+    public const int BrokenPipe = 141;
 }

@@ -55,6 +55,53 @@ public sealed class DecodeProcessTests
         Assert.True(peakKb is > 0 and < 256 * 1024, $"peak RSS {peakKb / 1024} MB for {inputBytes / (1024 * 1024)} MB of input");
     }
 
+    [Fact]
+    public async Task AReaderThatStops_StopsTheDecode_QuietlyWithTheExitCodeOfSigpipe()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // pipes and SIGPIPE's exit code are Unix matters
+        }
+
+        // stdin never ends (as `tail -f … | vklp decode | head` would be): only the closed output can stop the process.
+        var start = new ProcessStartInfo(VklpProcess.DotnetHost, [VklpProcess.Dll, "decode", "-"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var vklp = Process.Start(start)!;
+        using var bound = new CancellationTokenSource(Bound);
+        var errors = vklp.StandardError.ReadToEndAsync(bound.Token);
+        var line = Encoding.UTF8.GetBytes("{\"ts\":1,\"updates\":[[80,1,0],[80,2,0]]}\n");
+        var feeding = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    while (!bound.IsCancellationRequested)
+                    {
+                        await vklp.StandardInput.BaseStream.WriteAsync(line, bound.Token);
+                    }
+                }
+                catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+                {
+                    // vklp stopped reading: it has ended
+                }
+            },
+            bound.Token);
+
+        // Read a little, as `head` does, then go away.
+        var first = new byte[4096];
+        Assert.True(await vklp.StandardOutput.BaseStream.ReadAtLeastAsync(first, first.Length, cancellationToken: bound.Token) == first.Length);
+        vklp.StandardOutput.BaseStream.Close();
+
+        await vklp.WaitForExitAsync(bound.Token);
+        Assert.Equal(141, vklp.ExitCode);
+        Assert.Equal(string.Empty, await errors);
+        await feeding;
+    }
+
     /// <summary>The process's peak resident set so far (VmHWM), in kB.</summary>
     private static long PeakKb(int pid)
     {
