@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using VkLongPoll.Cli.Hosting;
+using VkLongPoll.Cli.Output;
 
 namespace VkLongPoll.Cli.Commands;
 
@@ -9,9 +10,6 @@ internal static class DecodeCommand
 {
     public const int ExitOk = 0;
     public const int ExitBadInput = 2;
-
-    /// <summary>EPIPE, the error number of a write to a pipe nobody reads (Linux and macOS), which .NET puts in the HResult.</summary>
-    private const int BrokenPipeErrno = 32;
 
     public static Command Create()
     {
@@ -37,20 +35,11 @@ internal static class DecodeCommand
                 SelfUserId = result.GetValue(selfId),
             };
             var path = result.GetValue(file) ?? "-";
-            using var stdout = OpenStandardOutput();
+            using var stdout = RawStandardOutput.OpenStream();
             return Run(path, options, Console.OpenStandardInput(), stdout, result.InvocationConfiguration.Error);
         });
         return command;
     }
-
-    /// <summary>
-    /// Standard output as a plain file stream on Unix: the console's stream ignores a closed pipe (EPIPE) and would let
-    /// <c>vklp decode big.ndjson | head</c> decode all of the input for nobody, or <c>tail -f … | vklp decode | head</c> never end.
-    /// </summary>
-    private static Stream OpenStandardOutput() =>
-        OperatingSystem.IsWindows()
-            ? Console.OpenStandardOutput()
-            : new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
 
     public static int Run(string path, LongPollDecoderOptions options, Stream stdin, Stream stdout, TextWriter stderr, int maxValueBytes = StreamedInput.MaxValueBytes)
     {
@@ -95,7 +84,7 @@ internal static class DecodeCommand
                 }
             }
         }
-        catch (PipelinedEventWriter.OutputFailedException e) when (e.InnerException is IOException { HResult: BrokenPipeErrno })
+        catch (PipelinedEventWriter.OutputFailedException e) when (e.InnerException is { } inner && RawStandardOutput.IsBrokenPipe(inner))
         {
             // The reader went away (| head): stop quietly, as a program ended by SIGPIPE would.
             return ExitCodes.BrokenPipe;

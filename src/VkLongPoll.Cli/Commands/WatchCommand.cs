@@ -92,7 +92,8 @@ internal static class WatchCommand
                 Login = login,
                 LoginPath = loginPath,
             };
-            return await RunAsync(settings, FeedConsole.Create(result.GetValue(noColor)), Console.OpenStandardOutput(), Console.Error, cancellationToken).ConfigureAwait(false);
+            using var stdout = RawStandardOutput.OpenStream();
+            return await RunAsync(settings, FeedConsole.Create(result.GetValue(noColor)), stdout, Console.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -142,12 +143,22 @@ internal static class WatchCommand
             await foreach (var batch in batches.ConfigureAwait(false))
             {
                 await directory.ResolveAsync(batch.Events, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
-                foreach (var e in batch.Events)
+                try
                 {
-                    writer.Write(e, directory);
+                    foreach (var e in batch.Events)
+                    {
+                        writer.Write(e, directory);
+                    }
+
+                    writer.Flush();
+                }
+                catch (IOException e) when (RawStandardOutput.IsBrokenPipe(e))
+                {
+                    // The reader went away: this batch reached no one, so its checkpoint is not saved (the next run sends it
+                    // again), and watch ends as a program ended by SIGPIPE would.
+                    return ExitCodes.BrokenPipe;
                 }
 
-                writer.Flush();
                 await Save(batch.Checkpoint).ConfigureAwait(false);
             }
 

@@ -170,12 +170,14 @@ internal sealed class JsonLineBuffer : IDisposable
     }
 
     /// <summary>Sends what is buffered to the stream (without flushing the stream).</summary>
+    /// <remarks>The buffer is emptied first: bytes the stream refused are not offered again when the writer is disposed.</remarks>
     public void WriteOut()
     {
         if (_position > 0)
         {
-            _output.Write(_buffer, 0, _position);
+            var length = _position;
             _position = 0;
+            _output.Write(_buffer, 0, length);
         }
     }
 

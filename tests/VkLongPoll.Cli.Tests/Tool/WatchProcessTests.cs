@@ -69,6 +69,86 @@ public sealed class WatchProcessTests
         }
     }
 
+    [Fact]
+    public async Task WatchJson_WhoseReaderGoesAway_Stops_AndWhatNoOneReadComesAgain()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // a closed pipe and SIGPIPE's exit code are Unix matters
+        }
+
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "9");
+        var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-{Guid.NewGuid():N}.db");
+        string[] watch = ["watch", "--json", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--token", emulator.Token, "--checkpoints", checkpoints, "--lang", "en"];
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(VklpProcess.DotnetHost, [VklpProcess.Dll, .. watch])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            VklpProcess.Isolate(start.Environment);
+            using (var first = System.Diagnostics.Process.Start(start)!)
+            {
+                var errors = new System.Text.StringBuilder();
+                var connected = new TaskCompletionSource();
+                first.ErrorDataReceived += (_, line) =>
+                {
+                    lock (errors)
+                    {
+                        errors.AppendLine(line.Data);
+                    }
+
+                    if (line.Data?.Contains("connected", StringComparison.Ordinal) == true)
+                    {
+                        connected.TrySetResult();
+                    }
+                };
+                first.BeginErrorReadLine();
+                await connected.Task.WaitAsync(bound.Token);
+                await emulator.ControlAsync("send", new { text = "read by someone" });
+                var line = await first.StandardOutput.ReadLineAsync(bound.Token);
+                while (line is not null && !line.Contains("read by someone", StringComparison.Ordinal))
+                {
+                    line = await first.StandardOutput.ReadLineAsync(bound.Token);
+                }
+
+                Assert.NotNull(line);
+
+                // The reader dies; the next message meets a closed pipe.
+                first.StandardOutput.Close();
+                await emulator.ControlAsync("send", new { text = "read by no one" });
+                await first.WaitForExitAsync(bound.Token);
+                lock (errors)
+                {
+                    Assert.True(first.ExitCode == 141, $"exit {first.ExitCode}, stderr:\n{errors}");
+                }
+
+                lock (errors)
+                {
+                    Assert.DoesNotContain("Unhandled", errors.ToString(), StringComparison.Ordinal);
+                }
+            }
+
+            // The batch that reached no one was not checkpointed: the next run delivers it, and not the one before.
+            await using (var second = VklpProcess.Start(watch))
+            {
+                var output = await second.WaitForStdoutAsync(s => s.Contains("read by no one", StringComparison.Ordinal));
+                second.Signal(VklpProcess.SigInt);
+                Assert.Equal(130, await second.WaitForExitAsync());
+                Assert.DoesNotContain("read by someone", output, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(0, await emulator.StopAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(checkpoints);
+        }
+    }
+
     private static async Task<long> SavedTsAsync(string path)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
