@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 
 namespace VkLongPoll.Benchmarks.Compare;
 
@@ -43,7 +42,8 @@ internal static class CliComparison
             {
                 seconds.Add(await TimeVklpAsync(vklp, path));
                 ours.Add(events / seconds[^1]);
-                var (rate, name) = await MeasureVkIoAsync(path);
+                // 0 s: the script's minimum, two warm-up passes and five timed ones (about 10 s on 43 MB).
+                var (rate, name) = await DecodeComparison.MeasureVkIoAsync(path, 0);
                 theirs.Add(rate);
                 vkIo = name;
                 Console.WriteLine($"  round {round + 1}: vklp decode {seconds[^1]:F2} s = {ours[^1],10:N0} events/s   {vkIo} {theirs[^1],10:N0} events/s   ratio {ours[^1] / theirs[^1]:F2}×");
@@ -107,21 +107,5 @@ internal static class CliComparison
         await run.WaitForExitAsync();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return run.ExitCode == 0 ? elapsed : throw new InvalidOperationException($"vklp decode exited {run.ExitCode}");
-    }
-
-    private static async Task<(double EventsPerSecond, string Name)> MeasureVkIoAsync(string corpusPath)
-    {
-        // 0 s: the script's minimum, two warm-up passes and five timed ones (about 10 s on 43 MB).
-        using var node = NodeScripts.Start("decode-vk-io.mjs", corpusPath, "0");
-        node.StandardInput.Close();
-        var output = await node.StandardOutput.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        if (node.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"decode-vk-io.mjs failed (exit {node.ExitCode})");
-        }
-
-        using var result = JsonDocument.Parse(output);
-        return (result.RootElement.GetProperty("events_per_s").GetDouble(), result.RootElement.GetProperty("decoder").GetString()!);
     }
 }

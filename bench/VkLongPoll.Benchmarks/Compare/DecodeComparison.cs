@@ -108,7 +108,8 @@ internal static class DecodeComparison
         return count;
     }
 
-    private static async Task<(double EventsPerSecond, string Name)> MeasureVkIoAsync(string corpusPath, double seconds)
+    /// <summary>vk-io's events/s on the corpus file: the median pass of <c>decode-vk-io.mjs</c> after its warm-up, for at least <paramref name="seconds"/>.</summary>
+    public static async Task<(double EventsPerSecond, string Name)> MeasureVkIoAsync(string corpusPath, double seconds)
     {
         using var node = NodeScripts.Start("decode-vk-io.mjs", corpusPath, seconds.ToString(CultureInfo.InvariantCulture));
         node.StandardInput.Close();
