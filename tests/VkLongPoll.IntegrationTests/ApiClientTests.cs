@@ -85,21 +85,12 @@ public sealed class ApiClientTests
         await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
         using var client = new EmulatorClient(emulator);
         await client.ControlAsync("api_faults", new { error_code = 14, count = 1 });
-        var asked = 0;
-        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions
-        {
-            BaseUrl = emulator.ApiUrl,
-            CallsPerSecond = 0,
-            CaptchaHandler = (_, _) =>
-            {
-                asked++;
-                return ValueTask.FromResult<string?>("a guess");
-            },
-        }, client.Http);
+        var captcha = new CountingCaptchaHandler("a guess");
+        using var api = captcha.Client(emulator, client);
 
         var e = await Assert.ThrowsAsync<VkCaptchaException>(() => api.GetLongPollServerAsync(19));
 
-        Assert.Equal(3, asked);
+        Assert.Equal(3, captcha.Asked);
         Assert.NotNull(e.Captcha.RedirectUri);
     }
 
@@ -123,21 +114,12 @@ public sealed class ApiClientTests
         await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
         using var client = new EmulatorClient(emulator);
         await client.ControlAsync("api_faults", new { error_code = 17, count = 1 });
-        var asked = 0;
-        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions
-        {
-            BaseUrl = emulator.ApiUrl,
-            CallsPerSecond = 0,
-            CaptchaHandler = (_, _) =>
-            {
-                asked++;
-                return ValueTask.FromResult<string?>("x");
-            },
-        }, client.Http);
+        var captcha = new CountingCaptchaHandler("x");
+        using var api = captcha.Client(emulator, client);
 
         var e = await Assert.ThrowsAsync<VkValidationException>(() => api.GetLongPollServerAsync(19));
 
-        Assert.Equal(0, asked);
+        Assert.Equal(0, captcha.Asked);
         Assert.StartsWith(emulator.BaseUri.ToString(), e.RedirectUri, StringComparison.Ordinal);
         // The next call goes through: nothing was retried in a loop behind the caller's back.
         Assert.NotEmpty((await api.GetLongPollServerAsync(19)).Key);
@@ -167,5 +149,24 @@ public sealed class ApiClientTests
 
         Assert.Equal(LongPollHttp.UserAgent, emulator.LastUserAgent);
         Assert.Matches(@"^VkLongPoll/\d+\.\d+\.\d+ \(\+https://", emulator.LastUserAgent);
+    }
+
+    /// <summary>A captcha handler that always gives the same answer and counts how often it was asked.</summary>
+    private sealed class CountingCaptchaHandler(string answer)
+    {
+        public int Asked { get; private set; }
+
+        /// <summary>An API client of the emulator's first account that asks this handler.</summary>
+        public VkApiClient Client(VkEmulator emulator, EmulatorClient client) =>
+            new(emulator.Tokens[0], new VkApiClientOptions
+            {
+                BaseUrl = emulator.ApiUrl,
+                CallsPerSecond = 0,
+                CaptchaHandler = (_, _) =>
+                {
+                    Asked++;
+                    return ValueTask.FromResult<string?>(answer);
+                },
+            }, client.Http);
     }
 }

@@ -49,20 +49,12 @@ public sealed partial class EventJsonWriter
                 _out.Number("user_id"u8, f.UserId);
                 _out.String("platform"u8, PlatformName(f.Platform));
                 _out.Number("platform_id"u8, f.PlatformId);
-                Number("timestamp"u8, f.Timestamp);
-                Number("app_id"u8, f.AppId);
-                Bool("is_mobile"u8, f.IsMobile);
-                Bool("has_invisible_mode"u8, f.HasInvisibleMode);
-                TrueOnly("polled"u8, f.IsPolled);
+                WritePresenceDetails(f.Timestamp, f.AppId, f.IsMobile, f.HasInvisibleMode, f.IsPolled);
                 break;
             case FriendOfflineEvent f:
                 _out.Number("user_id"u8, f.UserId);
                 _out.Bool("timeout"u8, f.IsTimeout);
-                Number("timestamp"u8, f.Timestamp);
-                Number("app_id"u8, f.AppId);
-                Bool("is_mobile"u8, f.IsMobile);
-                Bool("has_invisible_mode"u8, f.HasInvisibleMode);
-                TrueOnly("polled"u8, f.IsPolled);
+                WritePresenceDetails(f.Timestamp, f.AppId, f.IsMobile, f.HasInvisibleMode, f.IsPolled);
                 break;
             case FriendInvisibilityEvent f:
                 _out.Number("user_id"u8, f.UserId);
@@ -242,4 +234,14 @@ public sealed partial class EventJsonWriter
         Platform.Web => "web",
         _ => "unknown",
     };
+
+    /// <summary>What online and offline events share: when, from which app, and whether it was polled rather than pushed.</summary>
+    private void WritePresenceDetails(long? timestamp, long? appId, bool? isMobile, bool? hasInvisibleMode, bool isPolled)
+    {
+        Number("timestamp"u8, timestamp);
+        Number("app_id"u8, appId);
+        Bool("is_mobile"u8, isMobile);
+        Bool("has_invisible_mode"u8, hasInvisibleMode);
+        TrueOnly("polled"u8, isPolled);
+    }
 }
