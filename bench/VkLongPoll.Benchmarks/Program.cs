@@ -12,7 +12,7 @@ if (args is ["--write-corpus", var directory, .. var corpusRest])
     Directory.CreateDirectory(directory);
     if (corpusRest is [var responsesText, var profileName])
     {
-        var profile = CorpusProfile.Parse(profileName);
+        var profile = Profile(profileName);
         var corpus = CorpusGenerator.Generate(19, (int)Number(responsesText), profile: profile);
         var path = Path.Combine(directory, $"corpus-v19-{profile.Name}-{corpus.Count}.ndjson");
         await File.WriteAllLinesAsync(path, corpus.Select(System.Text.Encoding.UTF8.GetString));
@@ -33,7 +33,7 @@ if (args is ["--write-corpus", var directory, .. var corpusRest])
 // --profile SECONDS: the decoder's stages timed in loops, for finding hot spots (BenchmarkDotNet gives the figures).
 if (args is ["--profile", var secondsText])
 {
-    Profiling.Run(double.Parse(secondsText, System.Globalization.CultureInfo.InvariantCulture));
+    Profiling.Run(Number(secondsText));
     return 0;
 }
 
@@ -42,8 +42,8 @@ if (args is ["--profile", var secondsText])
 if (args is ["--decode-loop", var loopText, .. var loopRest])
 {
     Profiling.DecodeLoop(
-        double.Parse(loopText, System.Globalization.CultureInfo.InvariantCulture),
-        loopRest is [var p, ..] ? CorpusProfile.Parse(p) : CorpusProfile.Chatty,
+        Number(loopText),
+        loopRest is [var p, ..] ? Profile(p) : CorpusProfile.Chatty,
         loopRest is [_, "texts"]);
     return 0;
 }
@@ -51,13 +51,13 @@ if (args is ["--decode-loop", var loopText, .. var loopRest])
 // --idle-sessions N: memory per idle session; --recovery N: time to recover a gap of N persistent events.
 if (args is ["--idle-sessions", var sessionsText])
 {
-    await SessionFigures.IdleSessionsAsync(int.Parse(sessionsText, System.Globalization.CultureInfo.InvariantCulture));
+    await SessionFigures.IdleSessionsAsync((int)Number(sessionsText));
     return 0;
 }
 
 if (args is ["--recovery", var gapText])
 {
-    await SessionFigures.RecoveryAsync(int.Parse(gapText, System.Globalization.CultureInfo.InvariantCulture));
+    await SessionFigures.RecoveryAsync((int)Number(gapText));
     return 0;
 }
 
@@ -65,13 +65,13 @@ if (args is ["--recovery", var gapText])
 // process), and end-to-end latency against the emulator.
 if (args is ["--compare-decode", .. var decodeRest])
 {
-    await DecodeComparison.RunAsync(decodeRest is [var s, ..] ? Number(s) : 5, decodeRest is [_, var p, ..] ? CorpusProfile.Parse(p) : CorpusProfile.Chatty);
+    await DecodeComparison.RunAsync(decodeRest is [var s, ..] ? Number(s) : 5, decodeRest is [_, var p, ..] ? Profile(p) : CorpusProfile.Chatty);
     return 0;
 }
 
 if (args is ["--compare-cli", .. var cliRest])
 {
-    await CliComparison.RunAsync(cliRest is [var r, ..] ? (int)Number(r) : 5, cliRest is [_, var p, ..] ? CorpusProfile.Parse(p) : CorpusProfile.Chatty);
+    await CliComparison.RunAsync(cliRest is [var r, ..] ? (int)Number(r) : 5, cliRest is [_, var p, ..] ? Profile(p) : CorpusProfile.Chatty);
     return 0;
 }
 
@@ -90,7 +90,7 @@ if (args is ["--latency-client", var apiUrl, var caPem, var token])
 // Scale: N sessions in a client process of their own against the emulator in this one.
 if (args is ["--scale", var sessionsCount, .. var scaleRest])
 {
-    await ScaleRun.RunAsync(int.Parse(sessionsCount, System.Globalization.CultureInfo.InvariantCulture), scaleRest is [var p, ..] ? Number(p) : 30);
+    await ScaleRun.RunAsync((int)Number(sessionsCount), scaleRest is [var p, ..] ? Number(p) : 30);
     return 0;
 }
 
@@ -107,4 +107,29 @@ var rest = args.Where(a => a != "--dry").ToArray();
 BenchmarkSwitcher.FromAssembly(typeof(DecodeBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
 return 0;
 
-static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+// A wrong argument is one line on stderr and exit code 2, as in vklp.
+static double Number(string text)
+{
+    if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+    {
+        return number;
+    }
+
+    Console.Error.WriteLine($"'{text}' is not a number");
+    Environment.Exit(2);
+    return 0;
+}
+
+static CorpusProfile Profile(string name)
+{
+    try
+    {
+        return CorpusProfile.Parse(name);
+    }
+    catch (ArgumentException)
+    {
+        Console.Error.WriteLine($"unknown corpus profile '{name}' (chatty or media)");
+        Environment.Exit(2);
+        return CorpusProfile.Chatty;
+    }
+}
