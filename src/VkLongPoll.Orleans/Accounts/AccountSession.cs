@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+
+namespace VkLongPoll.Orleans;
+
+/// <summary>How an account's session ended.</summary>
+internal enum AccountSessionEnd
+{
+    /// <summary>Asked to stop; the batch in hand was finished and saved.</summary>
+    Stopped,
+
+    /// <summary>A newer owner took the account; nothing more is delivered here.</summary>
+    Fenced,
+
+    /// <summary>The directory does not know the account.</summary>
+    Unknown,
+
+    /// <summary>The handler or the session failed; it starts again from the checkpoint later.</summary>
+    Failed,
+}
+
+/// <summary>
+/// One account's session under a lease: take the account (raising its epoch), resume from its fenced checkpoint, hand each batch
+/// to the handler, save. What a grain activation runs in the background; not a grain itself, so a duplicate activation can be
+/// reproduced in a test by running two.
+/// </summary>
+internal sealed class AccountSession(
+    string account,
+    string owner,
+    RedisCheckpointStore store,
+    IVkAccountDirectory directory,
+    IVkAccountHandler handler,
+    HttpClient http,
+    ILogger logger)
+{
+    private long _delivered;
+
+    public string Account => account;
+
+    /// <summary>Batches delivered (handled and saved) by this session.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>The lease, once taken.</summary>
+    public CheckpointLease? Lease { get; private set; }
+
+    /// <summary>Why the session failed, when it did.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>Runs until <paramref name="stopping"/> (the batch in hand is finished first), fencing, or a failure.</summary>
+    /// <param name="stopping">Stops the polling; a batch being handled is finished and saved.</param>
+    /// <param name="abort">Cancels a handler mid-batch (the silo is going away for good).</param>
+    public async Task<AccountSessionEnd> RunAsync(CancellationToken stopping, CancellationToken abort)
+    {
+        try
+        {
+            var options = await directory.GetSessionOptionsAsync(account, stopping).ConfigureAwait(false);
+            if (options is null)
+            {
+                SessionLogs.UnknownAccount(logger, account);
+                return AccountSessionEnd.Unknown;
+            }
+
+            options = options.Copy();
+            options.CheckpointStore = null; // fenced checkpoints are saved here, under the lease
+            options.CheckpointName ??= account;
+            var lease = await store.AcquireAsync(account, owner, stopping).ConfigureAwait(false);
+            Lease = lease;
+            SessionLogs.Started(logger, account, lease.Epoch, lease.Saved?.Pts);
+            var client = new LongPollClient(options, http);
+            await using (client.ConfigureAwait(false))
+            {
+                await foreach (var batch in client.ReadBatchesAsync(lease.Saved, stopping).ConfigureAwait(false))
+                {
+                    var delivery = new VkAccountBatch(account, batch, lease, store);
+                    await handler.HandleAsync(delivery, abort).ConfigureAwait(false);
+                    if (!delivery.IsCommitted)
+                    {
+                        await store.SaveAsync(lease, batch.Checkpoint, abort).ConfigureAwait(false);
+                    }
+
+                    Interlocked.Increment(ref _delivered);
+                }
+            }
+
+            return AccountSessionEnd.Stopped;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return AccountSessionEnd.Stopped;
+        }
+        catch (CheckpointFencedException e)
+        {
+            SessionLogs.Fenced(logger, account, e.Epoch, e.CurrentEpoch);
+            return AccountSessionEnd.Fenced;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Failure = e;
+            SessionLogs.Failed(logger, e, account);
+            return AccountSessionEnd.Failed;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using StackExchange.Redis;
+
+namespace VkLongPoll.Orleans;
+
+/// <summary>Fenced checkpoints in Redis: one owner per account at a time, and a checkpoint that never moves backwards.</summary>
+/// <remarks>
+/// <para>Per account three keys share a hash tag (so a Redis Cluster keeps them on one shard): <c>{prefix}{account}:epoch</c>,
+/// <c>…:checkpoint</c> (a hash: <c>ts</c>, <c>pts</c>, <c>server</c>, <c>key</c>, <c>version</c>, <c>epoch</c>) and <c>…:owner</c>.</para>
+/// <para>A write is a Redis transaction whose conditions are checked atomically with it: the account's epoch is still the
+/// lease's, and the stored checkpoint is still the one this lease saw last. So a stale owner's write fails, two owners can never
+/// interleave, and effects added to the same transaction (<see cref="CommitAsync"/>) land exactly when the checkpoint does.</para>
+/// <para>The hash holds the Long Poll key (valid for hours at most) so a moved account resumes without a history call;
+/// keep the Redis server on a private network, as Orleans' own clustering data is.</para>
+/// </remarks>
+public sealed class RedisCheckpointStore
+{
+    private readonly IConnectionMultiplexer _redis;
+    private readonly string _prefix;
+
+    /// <summary>Creates the store over a connection.</summary>
+    /// <param name="redis">The connection (shared; not disposed here).</param>
+    /// <param name="keyPrefix">Prefix of every key, e.g. <c>vklp:</c>.</param>
+    public RedisCheckpointStore(IConnectionMultiplexer redis, string keyPrefix = "vklp:")
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        _redis = redis;
+        _prefix = keyPrefix;
+    }
+
+    private IDatabase Database => _redis.GetDatabase();
+
+    /// <summary>Takes the account: raises its epoch (every earlier lease's writes fail from now on) and reads its checkpoint.</summary>
+    /// <param name="account">The account's name.</param>
+    /// <param name="owner">Who takes it (for status and logs).</param>
+    /// <param name="cancellationToken">Checked before the call.</param>
+    public async ValueTask<CheckpointLease> AcquireAsync(string account, string owner, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var transaction = Database.CreateTransaction();
+        var epoch = transaction.StringIncrementAsync(EpochKey(account));
+        _ = transaction.StringSetAsync(OwnerKey(account), owner);
+        await transaction.ExecuteAsync().ConfigureAwait(false);
+
+        // Read after the epoch moved: a stale owner's write either landed before (and is read here) or fails.
+        var saved = await LoadAsync(account, cancellationToken).ConfigureAwait(false);
+        return new CheckpointLease(account, await epoch.ConfigureAwait(false), owner, saved);
+    }
+
+    /// <summary>The account's checkpoint, or null when it has none.</summary>
+    /// <param name="account">The account's name.</param>
+    /// <param name="cancellationToken">Checked before the call.</param>
+    public async ValueTask<LongPollCheckpoint?> LoadAsync(string account, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var fields = await Database.HashGetAllAsync(CheckpointKey(account)).ConfigureAwait(false);
+        return fields.Length == 0 ? null : Parse(fields.ToDictionary(f => f.Name.ToString(), f => f.Value));
+    }
+
+    /// <summary>The account's epoch and the owner that took it last (0 and null when never taken).</summary>
+    /// <param name="account">The account's name.</param>
+    public async ValueTask<(long Epoch, string? Owner)> GetOwnerAsync(string account)
+    {
+        var epoch = Database.StringGetAsync(EpochKey(account));
+        var owner = Database.StringGetAsync(OwnerKey(account));
+        return ((long?)await epoch.ConfigureAwait(false) ?? 0, await owner.ConfigureAwait(false));
+    }
+
+    /// <summary>Gives the account a starting checkpoint unless it has one: where a newly added account begins.</summary>
+    /// <returns>True when it was set; false when the account already had a checkpoint (which is kept).</returns>
+    public async ValueTask<bool> InitializeAsync(string account, LongPollCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        cancellationToken.ThrowIfCancellationRequested();
+        var transaction = Database.CreateTransaction();
+        transaction.AddCondition(Condition.KeyNotExists(CheckpointKey(account)));
+        _ = transaction.HashSetAsync(CheckpointKey(account), Fields(checkpoint, epoch: 0));
+        return await transaction.ExecuteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Saves the checkpoint under the lease, refused when a newer owner took the account or the checkpoint would move backwards.</summary>
+    /// <exception cref="CheckpointFencedException">Nothing was written; the caller must stop delivering this account.</exception>
+    public ValueTask SaveAsync(CheckpointLease lease, LongPollCheckpoint checkpoint, CancellationToken cancellationToken = default) =>
+        CommitAsync(lease, checkpoint, effects: null, cancellationToken);
+
+    /// <summary>Saves the checkpoint and the caller's own writes in one Redis transaction, or neither: exactly-once delivery into Redis.</summary>
+    /// <param name="lease">The lease of the session that handled the batch.</param>
+    /// <param name="checkpoint">The batch's checkpoint.</param>
+    /// <param name="effects">Adds the batch's effects to the transaction (do not await their tasks inside); null for none.</param>
+    /// <param name="cancellationToken">Checked before the write; a write once sent is not abandoned halfway.</param>
+    /// <exception cref="CheckpointFencedException">Nothing was written, effects included; the caller must stop delivering this account.</exception>
+    public async ValueTask CommitAsync(CheckpointLease lease, LongPollCheckpoint checkpoint, Action<ITransaction>? effects, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (lease.Saved is { } saved && IsBackwards(saved, checkpoint))
+        {
+            throw new CheckpointFencedException(lease.Account, lease.Epoch, lease.Epoch);
+        }
+
+        var key = CheckpointKey(lease.Account);
+        var transaction = Database.CreateTransaction();
+        transaction.AddCondition(Condition.StringEqual(EpochKey(lease.Account), lease.Epoch));
+        if (lease.Saved is { } previous)
+        {
+            // Compare-and-set against what this lease saw last: no other write can have slipped in between.
+            transaction.AddCondition(Condition.HashEqual(key, "pts", previous.Pts));
+            transaction.AddCondition(Condition.HashEqual(key, "ts", previous.Ts));
+        }
+        else
+        {
+            transaction.AddCondition(Condition.KeyNotExists(key));
+        }
+
+        _ = transaction.HashSetAsync(key, Fields(checkpoint, lease.Epoch));
+        effects?.Invoke(transaction);
+        if (!await transaction.ExecuteAsync().ConfigureAwait(false))
+        {
+            var (current, _) = await GetOwnerAsync(lease.Account).ConfigureAwait(false);
+            throw new CheckpointFencedException(lease.Account, lease.Epoch, current);
+        }
+
+        lease.Saved = checkpoint;
+    }
+
+    /// <summary>Forgets the account: raises its epoch (so a session still running stops at its next write) and deletes its checkpoint.</summary>
+    /// <param name="account">The account's name.</param>
+    public async ValueTask DeleteAsync(string account)
+    {
+        var transaction = Database.CreateTransaction();
+        _ = transaction.StringIncrementAsync(EpochKey(account));
+        _ = transaction.KeyDeleteAsync([CheckpointKey(account), OwnerKey(account)]);
+        await transaction.ExecuteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A write that would go back: a lower <c>pts</c>, or a lower <c>ts</c> on the same server at the same <c>pts</c>.</summary>
+    internal static bool IsBackwards(LongPollCheckpoint saved, LongPollCheckpoint next) =>
+        next.Pts < saved.Pts || (next.Pts == saved.Pts && next.Server == saved.Server && next.Ts < saved.Ts);
+
+    private RedisKey EpochKey(string account) => $"{_prefix}{{{account}}}:epoch";
+
+    private RedisKey CheckpointKey(string account) => $"{_prefix}{{{account}}}:checkpoint";
+
+    private RedisKey OwnerKey(string account) => $"{_prefix}{{{account}}}:owner";
+
+    private static HashEntry[] Fields(LongPollCheckpoint checkpoint, long epoch) =>
+    [
+        new("ts", checkpoint.Ts),
+        new("pts", checkpoint.Pts),
+        new("server", checkpoint.Server ?? string.Empty),
+        new("key", checkpoint.Key ?? string.Empty),
+        new("version", checkpoint.Version),
+        new("epoch", epoch),
+    ];
+
+    private static LongPollCheckpoint Parse(Dictionary<string, RedisValue> fields)
+    {
+        static string? Text(RedisValue value) => value.IsNullOrEmpty ? null : value.ToString();
+        static long Number(Dictionary<string, RedisValue> fields, string name) =>
+            fields.TryGetValue(name, out var value) ? long.Parse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture) : 0;
+
+        return new LongPollCheckpoint(
+            Number(fields, "ts"),
+            Number(fields, "pts"),
+            fields.TryGetValue("server", out var server) ? Text(server) : null,
+            fields.TryGetValue("key", out var key) ? Text(key) : null,
+            (int)Number(fields, "version"));
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace VkLongPoll.Orleans;
+
+/// <summary>
+/// Runs one account's session as the activation's background worker (Orleans' "long-running reminder" recipe): a reminder keeps
+/// the account alive across silo losses, a grain timer restarts a failed session, deactivation finishes the batch and saves.
+/// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+internal sealed class VkAccountGrain(
+    RedisCheckpointStore store,
+    IVkAccountDirectory directory,
+    IVkAccountHandler handler,
+    SessionHttp http,
+    IOptions<VkLongPollOrleansOptions> options,
+    ILocalSiloDetails silo,
+    ILogger<VkAccountGrain> logger) : Grain, IVkAccountGrain, IRemindable, IDisposable
+{
+    private const string ReminderName = "vklp-keep-alive";
+
+    private readonly CancellationTokenSource _abort = new();
+    private AccountSession? _session;
+    private Task<AccountSessionEnd>? _run;
+    private CancellationTokenSource? _stopping;
+    private bool _wanted;
+
+    private string Account => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Restarts a failed session; the reminder alone would wait a whole period.
+        var delay = options.Value.RestartDelay;
+        this.RegisterGrainTimer(RestartIfFailedAsync, new GrainTimerCreationOptions(delay, delay) { KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A deactivation (or a silo shutting down) finishes the batch in hand and saves it; only the deadline aborts the handler.
+        using var abortOnDeadline = cancellationToken.Register(_abort.Cancel);
+        await StopSessionAsync().ConfigureAwait(true);
+    }
+
+    /// <summary>Orleans disposes the activation's instance after it deactivated.</summary>
+    public void Dispose()
+    {
+        _stopping?.Dispose();
+        _abort.Dispose();
+    }
+
+    public async Task StartAsync(LongPollCheckpoint? from = null)
+    {
+        if (from is not null)
+        {
+            await store.InitializeAsync(Account, from).ConfigureAwait(true);
+        }
+
+        var period = options.Value.KeepAlivePeriod;
+        await this.RegisterOrUpdateReminder(ReminderName, period, period).ConfigureAwait(true);
+        _wanted = true;
+        StartSessionIfIdle();
+    }
+
+    public async Task StopAsync()
+    {
+        _wanted = false;
+        if (await this.GetReminder(ReminderName).ConfigureAwait(true) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder).ConfigureAwait(true);
+        }
+
+        await StopSessionAsync().ConfigureAwait(true);
+        DeactivateOnIdle();
+    }
+
+    public Task<VkAccountStatus> GetStatusAsync() => Task.FromResult(new VkAccountStatus(
+        Account,
+        _run is { IsCompleted: false },
+        silo.SiloAddress.ToParsableString(),
+        _session?.Lease?.Epoch ?? 0,
+        _session?.Delivered ?? 0,
+        _session?.Lease?.Saved));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The tick reaches the activation the directory names: it (re)takes the account, fencing any duplicate elsewhere.
+        _wanted = true;
+        StartSessionIfIdle();
+        return Task.CompletedTask;
+    }
+
+    private Task RestartIfFailedAsync(CancellationToken cancellationToken)
+    {
+        if (_wanted && _run is { IsCompleted: true } run && run.Result == AccountSessionEnd.Failed)
+        {
+            StartSessionIfIdle();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void StartSessionIfIdle()
+    {
+        if (_run is { IsCompleted: false })
+        {
+            return;
+        }
+
+        _stopping?.Dispose();
+        _stopping = new CancellationTokenSource();
+        var owner = $"{silo.SiloAddress.ToParsableString()}/{GrainContext.ActivationId}";
+        _session = new AccountSession(Account, owner, store, directory, handler, http.Client, logger);
+
+        // Off the grain's scheduler: the session is a long loop of network waits that must not block the grain's calls.
+        var session = _session;
+        var stopping = _stopping.Token;
+        var abort = _abort.Token;
+        _run = Task.Run(() => session.RunAsync(stopping, abort), CancellationToken.None);
+    }
+
+    private async Task StopSessionAsync()
+    {
+        if (_run is null)
+        {
+            return;
+        }
+
+        await (_stopping?.CancelAsync() ?? Task.CompletedTask).ConfigureAwait(true);
+        await _run.ConfigureAwait(true);
+    }
+}

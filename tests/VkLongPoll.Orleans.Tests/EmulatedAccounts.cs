@@ -1,0 +1,107 @@
+using StackExchange.Redis;
+using VkLongPoll.Cli.Soak;
+using VkLongPoll.Events;
+using VkLongPoll.Testing;
+
+namespace VkLongPoll.Orleans.Tests;
+
+/// <summary>
+/// The emulator's accounts as a cluster sees them: names <c>acct-N</c>, a directory that gives each its token, a handler that
+/// commits each batch's persistent events to a Redis list with the checkpoint (exactly-once), and the check of those lists
+/// against the emulator's journal.
+/// </summary>
+internal sealed class EmulatedAccounts(VkEmulator emulator, IConnectionMultiplexer redis, string prefix)
+{
+    public const int Mode = 2 | 8 | 32 | 128 | 1024;
+
+    private readonly Dictionary<int, long> _startTs = [];
+
+    public VkEmulator Emulator => emulator;
+
+    public string Prefix => prefix;
+
+    public static string Name(int account) => $"acct-{account}";
+
+    public static int Index(string name) => int.Parse(name.AsSpan("acct-".Length), System.Globalization.CultureInfo.InvariantCulture);
+
+    public RedisKey DeliveriesKey(string account) => $"{prefix}deliveries:{account}";
+
+    /// <summary>Where account N starts: the emulator's position now (its recovery goes through history from this pts).</summary>
+    public LongPollCheckpoint StartHere(int account)
+    {
+        var (ts, pts) = emulator.Position(account);
+        _startTs[account] = ts;
+        return new LongPollCheckpoint(ts, pts, null, null, 19);
+    }
+
+    public LongPollClientOptions Options(int account) => new()
+    {
+        AccessToken = emulator.Tokens[account],
+        ApiBaseUrl = emulator.ApiUrl,
+        ApiCallsPerSecond = 0,
+        Wait = 2,
+        RequestTimeoutMargin = TimeSpan.FromSeconds(2),
+        RetryDelay = TimeSpan.FromMilliseconds(10),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+        Mode = Mode,
+    };
+
+    public async Task<long> DeliveredCountAsync(string account) => await redis.GetDatabase().ListLengthAsync(DeliveriesKey(account));
+
+    /// <summary>True when the account's checkpoint has reached the emulator's position.</summary>
+    public async Task<bool> CaughtUpAsync(RedisCheckpointStore store, int account) =>
+        (await store.LoadAsync(Name(account)))?.Ts >= emulator.Position(account).Ts;
+
+    /// <summary>Lost, duplicated and reordered persistent events of an account, against the journal since it started.</summary>
+    public async Task<(int Expected, int Lost, int Duplicated, int Reordered)> CompareAsync(int account)
+    {
+        var decoder = new LongPollDecoder(new LongPollDecoderOptions { Version = 19, Mode = Mode });
+        var expected = emulator.Journal(account, 19, Mode)
+            .Where(e => e.Sent && e.Persistent && e.Ts > _startTs[account])
+            .Select(e => EventKeys.Of(decoder.ReadEvent(e.Update)))
+            .ToList();
+        var delivered = (await redis.GetDatabase().ListRangeAsync(DeliveriesKey(Name(account)))).Select(v => v.ToString()).ToList();
+        return Compare(expected, delivered);
+    }
+
+    public static (int Expected, int Lost, int Duplicated, int Reordered) Compare(List<string> expected, List<string> delivered)
+    {
+        var remaining = expected.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+        var duplicated = 0;
+        foreach (var key in delivered)
+        {
+            if (remaining.TryGetValue(key, out var left) && left > 0)
+            {
+                remaining[key] = left - 1;
+            }
+            else
+            {
+                duplicated++;
+            }
+        }
+
+        var lost = remaining.Values.Sum();
+        var reordered = lost == 0 && duplicated == 0 ? expected.Zip(delivered).Count(pair => pair.First != pair.Second) : 0;
+        return (expected.Count, lost, duplicated, reordered);
+    }
+
+    public static bool IsPersistent(LongPollEvent e) => e is not (ActivityEvent or FriendOnlineEvent or FriendOfflineEvent);
+}
+
+/// <summary>Gives each <c>acct-N</c> its emulator token.</summary>
+internal sealed class EmulatorDirectory(EmulatedAccounts accounts) : IVkAccountDirectory
+{
+    public ValueTask<LongPollClientOptions?> GetSessionOptionsAsync(string account, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<LongPollClientOptions?>(account.StartsWith("acct-", StringComparison.Ordinal) ? accounts.Options(EmulatedAccounts.Index(account)) : null);
+}
+
+/// <summary>Commits each batch's persistent events to the account's Redis list in the checkpoint's transaction.</summary>
+internal sealed class RecordingHandler(EmulatedAccounts accounts) : IVkAccountHandler
+{
+    public async Task HandleAsync(VkAccountBatch batch, CancellationToken cancellationToken)
+    {
+        var keys = batch.Events.Where(EmulatedAccounts.IsPersistent).Select(e => (RedisValue)EventKeys.Of(e)).ToArray();
+        var list = accounts.DeliveriesKey(batch.Account);
+        await batch.CommitAsync(keys.Length == 0 ? null : tx => tx.ListRightPushAsync(list, keys), cancellationToken);
+    }
+}
