@@ -1,6 +1,5 @@
 using StackExchange.Redis;
 using VkLongPoll.Cli.Soak;
-using VkLongPoll.Events;
 using VkLongPoll.Testing;
 
 namespace VkLongPoll.Orleans.Tests;
@@ -24,7 +23,7 @@ internal sealed class EmulatedAccounts(VkEmulator emulator, IConnectionMultiplex
 
     public static int Index(string name) => int.Parse(name.AsSpan("acct-".Length), System.Globalization.CultureInfo.InvariantCulture);
 
-    public RedisKey DeliveriesKey(string account) => $"{prefix}deliveries:{account}";
+    public RedisKey DeliveriesKey(string account) => new DeliveryLists(prefix).KeyOf(account);
 
     /// <summary>Where account N starts: the emulator's position now (its recovery goes through history from this pts).</summary>
     public LongPollCheckpoint StartHere(int account)
@@ -34,10 +33,13 @@ internal sealed class EmulatedAccounts(VkEmulator emulator, IConnectionMultiplex
         return new LongPollCheckpoint(ts, pts, null, null, 19);
     }
 
-    public LongPollClientOptions Options(int account) => new()
+    public LongPollClientOptions Options(int account) => SessionOptions(emulator.Tokens[account], emulator.ApiUrl);
+
+    /// <summary>A session tuned for the emulator: short polls and retries, so faults and failovers are crossed quickly.</summary>
+    public static LongPollClientOptions SessionOptions(string token, Uri apiUrl) => new()
     {
-        AccessToken = emulator.Tokens[account],
-        ApiBaseUrl = emulator.ApiUrl,
+        AccessToken = token,
+        ApiBaseUrl = apiUrl,
         ApiCallsPerSecond = 0,
         Wait = 2,
         RequestTimeoutMargin = TimeSpan.FromSeconds(2),
@@ -85,7 +87,7 @@ internal sealed class EmulatedAccounts(VkEmulator emulator, IConnectionMultiplex
         return (expected.Count, lost, duplicated, reordered);
     }
 
-    public static bool IsPersistent(LongPollEvent e) => e is not (ActivityEvent or FriendOnlineEvent or FriendOfflineEvent);
+    
 }
 
 /// <summary>Gives each <c>acct-N</c> its emulator token.</summary>
@@ -93,15 +95,4 @@ internal sealed class EmulatorDirectory(EmulatedAccounts accounts) : IVkAccountD
 {
     public ValueTask<LongPollClientOptions?> GetSessionOptionsAsync(string account, CancellationToken cancellationToken) =>
         ValueTask.FromResult<LongPollClientOptions?>(account.StartsWith("acct-", StringComparison.Ordinal) ? accounts.Options(EmulatedAccounts.Index(account)) : null);
-}
-
-/// <summary>Commits each batch's persistent events to the account's Redis list in the checkpoint's transaction.</summary>
-internal sealed class RecordingHandler(EmulatedAccounts accounts) : IVkAccountHandler
-{
-    public async Task HandleAsync(VkAccountBatch batch, CancellationToken cancellationToken)
-    {
-        var keys = batch.Events.Where(EmulatedAccounts.IsPersistent).Select(e => (RedisValue)EventKeys.Of(e)).ToArray();
-        var list = accounts.DeliveriesKey(batch.Account);
-        await batch.CommitAsync(keys.Length == 0 ? null : tx => tx.ListRightPushAsync(list, keys), cancellationToken);
-    }
 }

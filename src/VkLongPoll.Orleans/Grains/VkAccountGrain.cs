@@ -27,12 +27,19 @@ internal sealed class VkAccountGrain(
 
     private string Account => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Restarts a failed session; the reminder alone would wait a whole period.
         var delay = options.Value.RestartDelay;
         this.RegisterGrainTimer(RestartIfFailedAsync, new GrainTimerCreationOptions(delay, delay) { KeepAlive = true });
-        return Task.CompletedTask;
+
+        // An account that has its reminder runs as soon as it is activated anywhere (a call, a migration, a rebalance),
+        // not only at the reminder's next tick.
+        if (await this.GetReminder(ReminderName, cancellationToken).ConfigureAwait(true) is not null)
+        {
+            _wanted = true;
+            StartSessionIfIdle();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using VkLongPoll.ClusterSoak;
+
+// scripts/cluster-soak runs `run`; `run` starts the silos as `silo` processes of this same program.
+var redis = new Option<string>("--redis") { Description = "StackExchange.Redis configuration of the store.", Required = true };
+var clusterId = new Option<string>("--cluster-id") { Description = "The cluster's id (one per run).", DefaultValueFactory = _ => "vklp-soak-" + Guid.NewGuid().ToString("N")[..8] };
+var prefix = new Option<string?>("--prefix") { Description = "Prefix of this run's keys (default: the cluster id)." };
+var keepAlive = new Option<double>("--keep-alive") { Description = "Seconds between an account's reminder ticks.", DefaultValueFactory = _ => 10 };
+var accounts = new Option<int>("--accounts") { Description = "Accounts in the emulator.", DefaultValueFactory = _ => 300 };
+var silos = new Option<int>("--silos") { Description = "Silo processes.", DefaultValueFactory = _ => 3 };
+var accountsFile = new Option<string>("--accounts-file") { Required = true };
+var siloPort = new Option<int>("--silo-port") { Required = true };
+var gatewayPort = new Option<int>("--gateway-port") { Required = true };
+
+SoakSettings Settings(ParseResult result)
+{
+    var id = result.GetValue(clusterId)!;
+    return new SoakSettings(result.GetValue(redis)!, id, result.GetValue(prefix) ?? id + ":", TimeSpan.FromSeconds(result.GetValue(keepAlive)));
+}
+
+var run = new Command("run", "The failover soak; last line: events N delivered N lost L duplicated D reordered R accounts A moved M failover_s S.")
+{
+    redis, clusterId, prefix, keepAlive, accounts, silos,
+};
+run.SetAction(async (result, cancellationToken) =>
+{
+    var count = result.GetValue(accounts);
+    var siloCount = result.GetValue(silos);
+    if (count < 1 || siloCount < 2)
+    {
+        Console.Error.WriteLine("cluster-soak: --accounts must be at least 1 and --silos at least 2");
+        return 2;
+    }
+
+    try
+    {
+        return await new SoakDriver(Settings(result), count, siloCount, Console.Error).RunAsync(cancellationToken);
+    }
+    catch (TimeoutException e)
+    {
+        Console.Error.WriteLine($"cluster-soak: {e.Message}");
+        return 1;
+    }
+});
+
+var silo = new Command("silo", "One silo process (started by `run`).") { redis, clusterId, prefix, keepAlive, accountsFile, siloPort, gatewayPort };
+silo.SetAction(async (result, cancellationToken) =>
+{
+    await SiloProcess.RunAsync(Settings(result), result.GetValue(siloPort), result.GetValue(gatewayPort), result.GetValue(accountsFile)!, cancellationToken);
+    return 0;
+});
+
+var root = new RootCommand("The VkLongPoll.Orleans failover soak.") { run, silo };
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using VkLongPoll.Orleans;
+using VkLongPoll.Orleans.Tests;
+using VkLongPoll.Testing;
+
+namespace VkLongPoll.ClusterSoak;
+
+/// <summary>
+/// The failover soak: the emulator with many accounts and a steady message rate, N silo processes, one killed with SIGKILL
+/// mid-run; then every account's deliveries against the emulator's journal.
+/// </summary>
+internal sealed class SoakDriver(SoakSettings settings, int accountCount, int siloCount, TextWriter progress)
+{
+    private const int StepsPerTick = 10;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("vklp-cluster-soak-").FullName;
+        await progress.WriteLineAsync($"cluster-soak: silo logs in {folder}");
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { Accounts = accountCount, Seed = 41, ApiCallsPerSecond = 0, JournalCapacity = 20_000 }, cancellationToken);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(settings.Redis);
+        var accounts = new EmulatedAccounts(emulator, redis, settings.Prefix);
+        var store = new RedisCheckpointStore(redis, settings.Prefix);
+        var accountsPath = Path.Combine(folder, "accounts.json");
+        await AccountsFile.WriteAsync(accountsPath, new AccountsFile(emulator.ApiUrl, emulator.CertificatePemPath!, emulator.Tokens));
+
+        string[] siloArguments = ["--redis", settings.Redis, "--cluster-id", settings.ClusterId, "--prefix", settings.Prefix,
+            "--keep-alive", settings.KeepAlive.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--accounts-file", accountsPath];
+        var silos = Enumerable.Range(0, siloCount).Select(i => SiloHandle.Start(siloArguments, folder, i)).ToList();
+        try
+        {
+            return await SoakAsync(emulator, accounts, store, silos, cancellationToken);
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                silo.Dispose();
+            }
+
+            File.Delete(accountsPath);
+        }
+    }
+
+    private async Task<int> SoakAsync(VkEmulator emulator, EmulatedAccounts accounts, RedisCheckpointStore store, List<SiloHandle> silos, CancellationToken cancellationToken)
+    {
+        var clientBuilder = Host.CreateApplicationBuilder();
+        clientBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
+        clientBuilder.Logging.ClearProviders().AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        clientBuilder.UseOrleansClient(client =>
+        {
+            settings.ConfigureCluster(client.Services);
+            client.UseRedisClustering(settings.Redis);
+        });
+        using var clientHost = clientBuilder.Build();
+        await Bounded(clientHost.StartAsync, TimeSpan.FromSeconds(120), "the silos form a cluster", cancellationToken);
+        var cluster = clientHost.Services.GetRequiredService<IClusterClient>();
+        var names = Enumerable.Range(0, accountCount).Select(EmulatedAccounts.Name).ToArray();
+
+        using var emitting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var emit = EmitAsync(emulator, emitting.Token);
+        var management = cluster.GetGrain<IManagementGrain>(0);
+        await WaitAsync(async () => (await management.GetHosts(onlyActive: true)).Count == silos.Count, TimeSpan.FromSeconds(120), "every silo is active", cancellationToken);
+
+        // Added in waves, as a service adds its accounts: 300 sessions starting at once on two cores would starve the silos.
+        foreach (var wave in Enumerable.Range(0, accountCount).Chunk(25))
+        {
+            await Task.WhenAll(wave.Select(i => cluster.GetGrain<IVkAccountGrain>(names[i]).StartAsync(accounts.StartHere(i))));
+        }
+
+        await progress.WriteLineAsync($"cluster-soak: {accountCount} accounts started on {silos.Count} silos");
+        await WaitAsync(async () => (await Task.WhenAll(names.Select(accounts.DeliveredCountAsync))).All(n => n > 0), TimeSpan.FromSeconds(180), "every account delivers", cancellationToken);
+
+        // Traffic on every silo for a while before the kill, so the kill lands mid-stream.
+        await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+        var owners = await Task.WhenAll(names.Select(n => store.GetOwnerAsync(n).AsTask()));
+        var victim = silos.OrderByDescending(s => owners.Count(o => s.Owns(o.Owner))).First();
+        var moved = names.Where((_, i) => victim.Owns(owners[i].Owner)).ToList();
+        var before = await Task.WhenAll(moved.Select(accounts.DeliveredCountAsync));
+        await progress.WriteLineAsync($"cluster-soak: every account delivers; kill -9 the silo on port {victim.SiloPort}, owner of {moved.Count} accounts");
+        var sinceKill = Stopwatch.StartNew();
+        victim.KillHard();
+
+        // Every moved account delivers again, on a survivor: the failover time is when the last one did.
+        var recovered = new TimeSpan?[moved.Count];
+        await WaitAsync(
+            async () =>
+            {
+                for (var n = 0; n < moved.Count; n++)
+                {
+                    if (recovered[n] is null && !victim.Owns((await store.GetOwnerAsync(moved[n])).Owner) && await accounts.DeliveredCountAsync(moved[n]) > before[n])
+                    {
+                        recovered[n] = sinceKill.Elapsed;
+                    }
+                }
+
+                return recovered.All(r => r is not null);
+            },
+            TimeSpan.FromSeconds(180),
+            "the killed silo's accounts deliver again",
+            cancellationToken);
+        var failover = recovered.Max() ?? TimeSpan.Zero;
+        await progress.WriteLineAsync($"cluster-soak: all {moved.Count} moved accounts deliver again, the last {failover.TotalSeconds:0.0} s after the kill");
+
+        // A few more seconds of traffic on the survivors, then let every account catch up with the emulator.
+        await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+        await emitting.CancelAsync();
+        await emit;
+        await WaitAsync(async () => (await Task.WhenAll(Enumerable.Range(0, accountCount).Select(i => accounts.CaughtUpAsync(store, i)))).All(x => x), TimeSpan.FromSeconds(180), "every account catches up", cancellationToken);
+
+        long events = 0, delivered = 0, lost = 0, duplicated = 0, reordered = 0;
+        for (var i = 0; i < accountCount; i++)
+        {
+            var result = await accounts.CompareAsync(i);
+            events += result.Expected;
+            delivered += await accounts.DeliveredCountAsync(names[i]);
+            lost += result.Lost;
+            duplicated += result.Duplicated;
+            reordered += result.Reordered;
+            if (result.Lost + result.Duplicated + result.Reordered > 0)
+            {
+                await progress.WriteLineAsync($"cluster-soak: {names[i]}: {result.Lost} lost, {result.Duplicated} duplicated, {result.Reordered} reordered of {result.Expected}");
+            }
+        }
+
+        await clientHost.StopAsync(CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"events {events} delivered {delivered} lost {lost} duplicated {duplicated} reordered {reordered} accounts {accountCount} moved {moved.Count} failover_s {failover.TotalSeconds:0.0}"));
+        return lost == 0 && duplicated == 0 && reordered == 0 && moved.Count > 0 ? 0 : 1;
+    }
+
+    /// <summary>A steady rate: every 50 ms one scenario step in each of the next <see cref="StepsPerTick"/> accounts, round robin.</summary>
+    private async Task EmitAsync(VkEmulator emulator, CancellationToken stop)
+    {
+        var random = new Random(41);
+        var next = 0;
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        try
+        {
+            while (await ticks.WaitForNextTickAsync(stop))
+            {
+                for (var n = 0; n < StepsPerTick; n++, next = (next + 1) % accountCount)
+                {
+                    emulator.EmitScenario(next, random, 1);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped
+        }
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan bound, string what, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > bound)
+            {
+                throw new TimeoutException($"waited {bound.TotalSeconds:0} s until {what}");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private static async Task Bounded(Func<CancellationToken, Task> start, TimeSpan bound, string what, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(bound);
+        try
+        {
+            await start(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"waited {bound.TotalSeconds:0} s until {what}");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using StackExchange.Redis;
+
+namespace VkLongPoll.Orleans.Tests;
+
+/// <summary>
+/// A multi-silo cluster in this process whose membership, reminders and checkpoints live in the test's real Redis, its
+/// accounts in the emulator. Silo configurators are made by type, so what they need is handed over here.
+/// </summary>
+internal static class TestClusterSetup
+{
+    private static EmulatedAccounts? s_accounts;
+    private static string s_redis = string.Empty;
+
+    public static async Task<TestCluster> StartAsync(EmulatedAccounts accounts, string redis, short silos)
+    {
+        s_accounts = accounts;
+        s_redis = redis;
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.UseTestClusterMembership = false;
+        builder.AddSiloBuilderConfigurator<SiloSetup>();
+        builder.AddClientBuilderConfigurator<ClientSetup>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class SiloSetup : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var accounts = s_accounts!;
+            siloBuilder.UseRedisClustering(s_redis);
+            siloBuilder.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(s_redis));
+            siloBuilder.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+
+            // Declare a killed silo dead within seconds (the defaults take about a minute).
+            siloBuilder.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = TimeSpan.FromSeconds(1);
+                options.NumMissedProbesLimit = 2;
+                options.NumVotesForDeathDeclaration = 1;
+                options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
+            });
+            // Orleans' activation rebalancer moves accounts to a silo that joins (experimental in Orleans 10).
+#pragma warning disable ORLEANSEXP002
+            siloBuilder.AddActivationRebalancer();
+#pragma warning restore ORLEANSEXP002
+            siloBuilder.Configure<ActivationRebalancerOptions>(options =>
+            {
+                options.RebalancerDueTime = TimeSpan.FromSeconds(2);
+                options.SessionCyclePeriod = TimeSpan.FromSeconds(2);
+            });
+            siloBuilder.Services.AddSingleton(accounts).AddSingleton(new DeliveryLists(accounts.Prefix));
+            siloBuilder.AddVkLongPollAccounts<EmulatorDirectory, RecordingHandler>(options =>
+            {
+                options.Redis = s_redis;
+                options.KeyPrefix = accounts.Prefix;
+                options.KeepAlivePeriod = TimeSpan.FromSeconds(3);
+                options.RestartDelay = TimeSpan.FromSeconds(1);
+                options.CreateHttpHandler = accounts.Emulator.CreateTrustingHandler;
+            });
+        }
+    }
+
+    private sealed class ClientSetup : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.UseRedisClustering(s_redis);
+    }
+}
