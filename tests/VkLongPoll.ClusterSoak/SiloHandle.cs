@@ -22,6 +22,20 @@ internal sealed class SiloHandle : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process's resident memory now.</summary>
+    public long ResidentBytes()
+    {
+        _process.Refresh();
+        return _process.WorkingSet64;
+    }
+
+    /// <summary>CPU time the process has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>True when an owner string (<c>silo-address/activation</c>) names this silo.</summary>
     public bool Owns(string? owner) => owner?.StartsWith($"127.0.0.1:{SiloPort}@", StringComparison.Ordinal) == true;
 

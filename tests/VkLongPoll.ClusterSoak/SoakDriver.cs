@@ -67,6 +67,8 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         var management = cluster.GetGrain<IManagementGrain>(0);
         await WaitAsync(async () => (await management.GetHosts(onlyActive: true)).Count == silos.Count, TimeSpan.FromSeconds(120), "every silo is active", cancellationToken);
 
+        var emptyResident = silos.Average(s => s.ResidentBytes());
+
         // Added in waves, as a service adds its accounts: 300 sessions starting at once on two cores would starve the silos.
         foreach (var wave in Enumerable.Range(0, accountCount).Chunk(25))
         {
@@ -76,8 +78,16 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         await progress.WriteLineAsync($"cluster-soak: {accountCount} accounts started on {silos.Count} silos");
         await WaitAsync(async () => (await Task.WhenAll(names.Select(accounts.DeliveredCountAsync))).All(n => n > 0), TimeSpan.FromSeconds(180), "every account delivers", cancellationToken);
 
-        // Traffic on every silo for a while before the kill, so the kill lands mid-stream.
+        // Traffic on every silo for a while before the kill, so the kill lands mid-stream; what a silo costs per account, meanwhile.
+        var cpuBefore = silos.Select(s => s.CpuTime()).ToArray();
+        var window = Stopwatch.StartNew();
+        var emittedBefore = Enumerable.Range(0, accountCount).Sum(i => emulator.Position(i).Ts);
         await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+        var cpuShare = silos.Select((s, i) => (s.CpuTime() - cpuBefore[i]).TotalSeconds).Sum() / window.Elapsed.TotalSeconds;
+        var eventsPerSecond = (Enumerable.Range(0, accountCount).Sum(i => emulator.Position(i).Ts) - emittedBefore) / window.Elapsed.TotalSeconds;
+        var perAccount = (silos.Average(s => s.ResidentBytes()) - emptyResident) * silos.Count / accountCount;
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"cluster-soak: silo RSS {emptyResident / 1048576:0} MB empty, +{perAccount / 1024:0} KB per account; silos' CPU {cpuShare * 1000 / accountCount:0.00} ms/s per account at {eventsPerSecond:0} events/s in all"));
         var owners = await Task.WhenAll(names.Select(n => store.GetOwnerAsync(n).AsTask()));
         var victim = silos.OrderByDescending(s => owners.Count(o => s.Owns(o.Owner))).First();
         var moved = names.Where((_, i) => victim.Owns(owners[i].Owner)).ToList();

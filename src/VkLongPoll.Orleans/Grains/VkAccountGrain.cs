@@ -7,7 +7,12 @@ namespace VkLongPoll.Orleans;
 /// Runs one account's session as the activation's background worker (Orleans' "long-running reminder" recipe): a reminder keeps
 /// the account alive across silo losses, a grain timer restarts a failed session, deactivation finishes the batch and saves.
 /// </summary>
+/// <remarks>
+/// Random placement: sessions live for days and cost about the same, so an even spread is what matters; resource-optimized
+/// placement (Orleans' default) measured load before the sessions created it and put nearly all of 300 accounts on one silo.
+/// </remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
+[global::Orleans.Placement.RandomPlacement]
 internal sealed class VkAccountGrain(
     RedisCheckpointStore store,
     IVkAccountDirectory directory,
