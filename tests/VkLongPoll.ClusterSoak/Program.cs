@@ -9,6 +9,8 @@ var prefix = new Option<string?>("--prefix") { Description = "Prefix of this run
 var keepAlive = new Option<double>("--keep-alive") { Description = "Seconds between an account's reminder ticks.", DefaultValueFactory = _ => 10 };
 var accounts = new Option<int>("--accounts") { Description = "Accounts in the emulator.", DefaultValueFactory = _ => 300 };
 var silos = new Option<int>("--silos") { Description = "Silo processes.", DefaultValueFactory = _ => 3 };
+var fault = new Option<string>("--fault") { Description = "kill: SIGKILL the busiest silo; pause: SIGSTOP it, then SIGCONT once its accounts moved (a zombie owner).", DefaultValueFactory = _ => "kill" };
+fault.AcceptOnlyFromAmong("kill", "pause");
 var accountsFile = new Option<string>("--accounts-file") { Required = true };
 var siloPort = new Option<int>("--silo-port") { Required = true };
 var gatewayPort = new Option<int>("--gateway-port") { Required = true };
@@ -21,7 +23,7 @@ SoakSettings Settings(ParseResult result)
 
 var run = new Command("run", "The failover soak; last line: events N delivered N lost L duplicated D reordered R accounts A moved M failover_s S.")
 {
-    redis, clusterId, prefix, keepAlive, accounts, silos,
+    redis, clusterId, prefix, keepAlive, accounts, silos, fault,
 };
 run.SetAction(async (result, cancellationToken) =>
 {
@@ -35,7 +37,7 @@ run.SetAction(async (result, cancellationToken) =>
 
     try
     {
-        return await new SoakDriver(Settings(result), count, siloCount, Console.Error).RunAsync(cancellationToken);
+        return await new SoakDriver(Settings(result), count, siloCount, result.GetValue(fault) == "pause", Console.Error).RunAsync(cancellationToken);
     }
     catch (TimeoutException e)
     {

@@ -83,6 +83,15 @@ internal sealed class SiloHandle : IDisposable
         _process.WaitForExit(10_000);
     }
 
+    /// <summary>SIGSTOP: the process freezes with its sessions open, as a silo in a long GC pause or a VM that stalls.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>SIGCONT: the frozen silo wakes up and goes on where it was, believing it still owns its accounts.</summary>
+    public void Resume() => Signal("CONT");
+
+    /// <summary>Lines of its log that match <paramref name="text"/>.</summary>
+    public int CountInLog(string text) => File.ReadLines(Log).Count(line => line.Contains(text, StringComparison.Ordinal));
+
     public void Dispose()
     {
         if (!_process.HasExited)
@@ -91,6 +100,12 @@ internal sealed class SiloHandle : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     private static int FreePort()

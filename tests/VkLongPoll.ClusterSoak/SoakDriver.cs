@@ -14,7 +14,7 @@ namespace VkLongPoll.ClusterSoak;
 /// The failover soak: the emulator with many accounts and a steady message rate, N silo processes, one killed with SIGKILL
 /// mid-run; then every account's deliveries against the emulator's journal.
 /// </summary>
-internal sealed class SoakDriver(SoakSettings settings, int accountCount, int siloCount, TextWriter progress)
+internal sealed class SoakDriver(SoakSettings settings, int accountCount, int siloCount, bool pause, TextWriter progress)
 {
     private const int StepsPerTick = 10;
 
@@ -92,9 +92,16 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         var victim = silos.OrderByDescending(s => owners.Count(o => s.Owns(o.Owner))).First();
         var moved = names.Where((_, i) => victim.Owns(owners[i].Owner)).ToList();
         var before = await Task.WhenAll(moved.Select(accounts.DeliveredCountAsync));
-        await progress.WriteLineAsync($"cluster-soak: every account delivers; kill -9 the silo on port {victim.SiloPort}, owner of {moved.Count} accounts");
+        await progress.WriteLineAsync($"cluster-soak: every account delivers; {(pause ? "kill -STOP" : "kill -9")} the silo on port {victim.SiloPort}, owner of {moved.Count} accounts");
         var sinceKill = Stopwatch.StartNew();
-        victim.KillHard();
+        if (pause)
+        {
+            victim.Pause();
+        }
+        else
+        {
+            victim.KillHard();
+        }
 
         // Every moved account delivers again, on a survivor: the failover time is when the last one did.
         var recovered = new TimeSpan?[moved.Count];
@@ -116,6 +123,15 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
             cancellationToken);
         var failover = recovered.Max() ?? TimeSpan.Zero;
         await progress.WriteLineAsync($"cluster-soak: all {moved.Count} moved accounts deliver again, the last {failover.TotalSeconds:0.0} s after the kill");
+        if (pause)
+        {
+            // The frozen silo wakes up still running its sessions (a duplicate of every moved account) until it learns
+            // it was declared dead; each of its commits must fail on the epoch.
+            victim.Resume();
+            await progress.WriteLineAsync("cluster-soak: kill -CONT the paused silo; its sessions believe they still own their accounts");
+            await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
+            await progress.WriteLineAsync($"cluster-soak: the resumed silo's sessions were fenced {victim.CountInLog("was taken by a newer owner")} times; it {(victim.HasExited ? "has exited" : "still runs")}");
+        }
 
         // A few more seconds of traffic on the survivors, then let every account catch up with the emulator.
         await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
