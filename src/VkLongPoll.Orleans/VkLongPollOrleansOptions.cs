@@ -14,6 +14,10 @@ public sealed class VkLongPollOrleansOptions
     /// <c>ReminderOptions.MinimumReminderPeriod</c> (one minute by default); lower that too for a shorter one.</remarks>
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>When a silo dies, one survivor calls each of its accounts at once, so they move in seconds rather than at their next reminder tick.</summary>
+    /// <remarks>Off, a dead silo's accounts wait for their reminders (up to a few <see cref="KeepAlivePeriod"/>s).</remarks>
+    public bool ResumeAccountsOfDeadSilos { get; set; } = true;
+
     /// <summary>How long a session that failed (a handler exception, a token VK refused) waits before starting again from its checkpoint.</summary>
     public TimeSpan RestartDelay { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -31,11 +31,12 @@ internal sealed class ClusterScenario : IAsyncDisposable
 
     public int Count { get; }
 
-    public static async Task<ClusterScenario> StartAsync(RedisServer redis, string name, int accounts, short silos, int seed)
+    /// <summary>Starts the emulator, the cluster and the traffic; <paramref name="keepAlive"/> is the reminder period (3 s unless given), <paramref name="resumeDeadSilos"/> whether a survivor resumes a dead silo's accounts at once.</summary>
+    public static async Task<ClusterScenario> StartAsync(RedisServer redis, string name, int accounts, short silos, int seed, TimeSpan? keepAlive = null, bool resumeDeadSilos = true)
     {
         var emulator = await VkEmulator.StartAsync(new EmulatorOptions { Accounts = accounts, Seed = seed, ApiCallsPerSecond = 0 });
         var emulated = new EmulatedAccounts(emulator, redis.Connection, $"{name}-{Guid.NewGuid():N}:");
-        var cluster = await TestClusterSetup.StartAsync(emulated, redis.ConnectionString, silos);
+        var cluster = await TestClusterSetup.StartAsync(emulated, redis.ConnectionString, silos, keepAlive ?? TimeSpan.FromSeconds(3), resumeDeadSilos);
         var scenario = new ClusterScenario(emulator, emulated, new RedisCheckpointStore(redis.Connection, emulated.Prefix), cluster, accounts);
         scenario._emit = Waiting.EmitAsync(emulator, accounts, seed, scenario._emitting.Token);
         return scenario;

@@ -15,11 +15,16 @@ internal static class TestClusterSetup
 {
     private static EmulatedAccounts? s_accounts;
     private static string s_redis = string.Empty;
+    private static TimeSpan s_keepAlive;
+    private static bool s_resumeDeadSilos;
 
-    public static async Task<TestCluster> StartAsync(EmulatedAccounts accounts, string redis, short silos)
+    /// <summary>Deploys the cluster; <paramref name="keepAlive"/> is the reminder period, <paramref name="resumeDeadSilos"/> whether a survivor resumes a dead silo's accounts at once (else only reminders move them).</summary>
+    public static async Task<TestCluster> StartAsync(EmulatedAccounts accounts, string redis, short silos, TimeSpan keepAlive, bool resumeDeadSilos)
     {
         s_accounts = accounts;
         s_redis = redis;
+        s_keepAlive = keepAlive;
+        s_resumeDeadSilos = resumeDeadSilos;
         var builder = new TestClusterBuilder(silos);
         builder.Options.UseTestClusterMembership = false;
         builder.AddSiloBuilderConfigurator<SiloSetup>();
@@ -61,7 +66,8 @@ internal static class TestClusterSetup
             {
                 options.Redis = s_redis;
                 options.KeyPrefix = accounts.Prefix;
-                options.KeepAlivePeriod = TimeSpan.FromSeconds(3);
+                options.KeepAlivePeriod = s_keepAlive;
+                options.ResumeAccountsOfDeadSilos = s_resumeDeadSilos;
                 options.RestartDelay = TimeSpan.FromSeconds(1);
                 options.CreateHttpHandler = accounts.Emulator.CreateTrustingHandler;
             });

@@ -26,6 +26,7 @@ internal enum AccountSessionEnd
 internal sealed class AccountSession(
     string account,
     string owner,
+    string? silo,
     RedisCheckpointStore store,
     IVkAccountDirectory directory,
     IVkAccountHandler handler,
@@ -64,6 +65,11 @@ internal sealed class AccountSession(
             options.CheckpointName ??= account;
             var lease = await store.AcquireAsync(account, owner, stopping).ConfigureAwait(false);
             Lease = lease;
+            if (silo is not null)
+            {
+                await store.AddToSiloAsync(silo, account).ConfigureAwait(false);
+            }
+
             SessionLogs.Started(logger, account, lease.Epoch, lease.Saved?.Pts);
             var client = new LongPollClient(options, http);
             await using (client.ConfigureAwait(false))

@@ -135,6 +135,20 @@ public sealed class RedisCheckpointStore
         await transaction.ExecuteAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Notes that <paramref name="silo"/> runs <paramref name="account"/>: the list a survivor reads when that silo dies.</summary>
+    internal async ValueTask AddToSiloAsync(string silo, string account) =>
+        await Database.SetAddAsync(SiloKey(silo), account).ConfigureAwait(false);
+
+    /// <summary>The accounts noted for a dead silo (some may have moved since), and forgets the list.</summary>
+    internal async ValueTask<string[]> TakeSiloAccountsAsync(string silo)
+    {
+        var transaction = Database.CreateTransaction();
+        var members = transaction.SetMembersAsync(SiloKey(silo));
+        _ = transaction.KeyDeleteAsync(SiloKey(silo));
+        await transaction.ExecuteAsync().ConfigureAwait(false);
+        return [.. (await members.ConfigureAwait(false)).Select(m => m.ToString())];
+    }
+
     /// <summary>A write that would go back: a lower <c>pts</c>, or a lower <c>ts</c> on the same server at the same <c>pts</c>.</summary>
     internal static bool IsBackwards(LongPollCheckpoint saved, LongPollCheckpoint next) =>
         next.Pts < saved.Pts || (next.Pts == saved.Pts && next.Server == saved.Server && next.Ts < saved.Ts);
@@ -144,6 +158,8 @@ public sealed class RedisCheckpointStore
     private RedisKey CheckpointKey(string account) => $"{_prefix}{{{account}}}:checkpoint";
 
     private RedisKey OwnerKey(string account) => $"{_prefix}{{{account}}}:owner";
+
+    private RedisKey SiloKey(string silo) => $"{_prefix}silo:{silo}";
 
     private static HashEntry[] Fields(LongPollCheckpoint checkpoint, long epoch) =>
     [

@@ -38,6 +38,7 @@ public static class VkLongPollSiloBuilderExtensions
             provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<IOptions<VkLongPollOrleansOptions>>().Value.KeyPrefix));
         services.TryAddSingleton<SessionHttp>();
+        services.AddHostedService<DeadSiloAccounts>();
         return builder;
     }
 }

@@ -121,8 +121,8 @@ internal sealed class VkAccountGrain(
 
         _stopping?.Dispose();
         _stopping = new CancellationTokenSource();
-        var owner = $"{silo.SiloAddress.ToParsableString()}/{GrainContext.ActivationId}";
-        _session = new AccountSession(Account, owner, store, directory, handler, http.Client, logger);
+        var siloName = silo.SiloAddress.ToParsableString();
+        _session = new AccountSession(Account, $"{siloName}/{GrainContext.ActivationId}", siloName, store, directory, handler, http.Client, logger);
 
         // Off the grain's scheduler: the session is a long loop of network waits that must not block the grain's calls.
         var session = _session;
