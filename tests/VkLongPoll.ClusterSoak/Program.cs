@@ -44,6 +44,12 @@ run.SetAction(async (result, cancellationToken) =>
         Console.Error.WriteLine($"cluster-soak: {e.Message}");
         return 1;
     }
+    catch (Exception e) when (e is not OperationCanceledException)
+    {
+        // One line and the silo logs (named above), not a stack trace.
+        Console.Error.WriteLine($"cluster-soak: the soak failed: {e.GetType().Name}: {e.Message}");
+        return 1;
+    }
 });
 
 var silo = new Command("silo", "One silo process (started by `run`).") { redis, clusterId, prefix, keepAlive, accountsFile, siloPort, gatewayPort };

@@ -16,7 +16,7 @@ internal static class SiloProcess
     {
         var accounts = AccountsFile.Read(accountsPath);
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("VkLongPoll.Orleans.DeadSiloAccounts", LogLevel.Information);
         builder.Services.AddSingleton(accounts).AddSingleton(new DeliveryLists(settings.Prefix));
         builder.UseOrleans(silo =>
         {

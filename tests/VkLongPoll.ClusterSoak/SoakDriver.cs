@@ -91,7 +91,6 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         var owners = await Task.WhenAll(names.Select(n => store.GetOwnerAsync(n).AsTask()));
         var victim = silos.OrderByDescending(s => owners.Count(o => s.Owns(o.Owner))).First();
         var moved = names.Where((_, i) => victim.Owns(owners[i].Owner)).ToList();
-        var before = await Task.WhenAll(moved.Select(accounts.DeliveredCountAsync));
         await progress.WriteLineAsync($"cluster-soak: every account delivers; {(pause ? "kill -STOP" : "kill -9")} the silo on port {victim.SiloPort}, owner of {moved.Count} accounts");
         var sinceKill = Stopwatch.StartNew();
         if (pause)
@@ -103,16 +102,33 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
             victim.KillHard();
         }
 
+        // Counted once the silo is stopped or dead: a delivery after this is the new owner's.
+        var before = await Task.WhenAll(moved.Select(accounts.DeliveredCountAsync));
+
         // Every moved account delivers again, on a survivor: the failover time is when the last one did.
+        // A moved account that has nothing new to deliver cannot show it moved: each one not yet back gets a message a second
+        // (the steady traffic alone reaches an account only every few seconds, and some of it is typing, which is not kept).
         var recovered = new TimeSpan?[moved.Count];
+        TimeSpan? lastMessage = null;
         await WaitAsync(
             async () =>
             {
+                var message = lastMessage is null || sinceKill.Elapsed - lastMessage >= TimeSpan.FromSeconds(1);
+                lastMessage = message ? sinceKill.Elapsed : lastMessage;
                 for (var n = 0; n < moved.Count; n++)
                 {
-                    if (recovered[n] is null && !victim.Owns((await store.GetOwnerAsync(moved[n])).Owner) && await accounts.DeliveredCountAsync(moved[n]) > before[n])
+                    if (recovered[n] is not null)
+                    {
+                        continue;
+                    }
+
+                    if (!victim.Owns((await store.GetOwnerAsync(moved[n])).Owner) && await accounts.DeliveredCountAsync(moved[n]) > before[n])
                     {
                         recovered[n] = sinceKill.Elapsed;
+                    }
+                    else if (message)
+                    {
+                        emulator.SendMessage(EmulatedAccounts.Index(moved[n]), "are you there?");
                     }
                 }
 
@@ -122,7 +138,9 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
             "the killed silo's accounts deliver again",
             cancellationToken);
         var failover = recovered.Max() ?? TimeSpan.Zero;
-        await progress.WriteLineAsync($"cluster-soak: all {moved.Count} moved accounts deliver again, the last {failover.TotalSeconds:0.0} s after the kill");
+        var times = recovered.Select(r => r!.Value.TotalSeconds).Order().ToArray();
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"cluster-soak: all {moved.Count} moved accounts deliver again: the first {times[0]:0.0} s after the kill, half by {times[times.Length / 2]:0.0} s, 90 % by {times[times.Length * 9 / 10]:0.0} s, the last {failover.TotalSeconds:0.0} s"));
         if (pause)
         {
             // The frozen silo wakes up still running its sessions (a duplicate of every moved account) until it learns
