@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Runs samples/Worker and samples/Console, built from the packed packages, against `vklp emulate`, and checks what they
-# received: the worker stores every message exactly once across a restart and stops cleanly on SIGTERM with its
-# checkpoint committed; the console app prints the messages and stops cleanly too.
+# Runs samples/Worker, samples/Console and samples/Cluster, built from the packed packages, against `vklp emulate`, and
+# checks what they received: the worker stores every message exactly once across a restart and stops cleanly on SIGTERM
+# with its checkpoint committed; the console app prints the messages and stops cleanly too; the cluster silo (with a
+# redis-server started here) stores every message exactly once across a restart.
 # Usage: samples/run-against-emulator.sh VKLP   (VKLP: the vklp command, e.g. the tool installed from the packages)
-# The samples must be restored and built already (dotnet build samples/Worker; dotnet build samples/Console).
+# The samples must be restored and built already (dotnet build samples/Worker; samples/Console; samples/Cluster).
 set -euo pipefail
 vklp=${1:?usage: $0 VKLP}
 samples=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-emulator="" worker="" console=""
+emulator="" worker="" console="" silo="" redis_port=""
 cleanup() {
-  for pid in $console $worker $emulator; do kill "$pid" 2>/dev/null || true; done
+  for pid in $silo $console $worker $emulator; do kill "$pid" 2>/dev/null || true; done
+  [ -n "$redis_port" ] && redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -78,4 +80,42 @@ status=0; wait "$console" || status=$?; console=""
 grep -q "stopped" "$work/console.log" || fail "the console app did not stop cleanly"
 [ "$(grep -c ': hello$\|: world$' "$work/console.log")" -eq 2 ] || fail "the console app printed: $(cat "$work/console.log")"
 
+# --- The cluster silo (VkLongPoll.Orleans): Redis for membership, reminders, checkpoints and the stored messages.
+redis_port=$((20000 + RANDOM % 20000))
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+  --pidfile "$work/redis.pid" --logfile "$work/redis.log" > /dev/null || fail "redis-server did not start"
+wait_for "redis-server" redis-cli -p "$redis_port" ping
+cluster_dir="$samples/Cluster/bin/Debug/net10.0"
+export REDIS="127.0.0.1:$redis_port" VK_TOKEN="$TOKEN" VK_API_URL="$API_URL" VK_CA="$CA"
+export SILO_PORT=$((redis_port + 1)) GATEWAY_PORT=$((redis_port + 2))
+messages() { (cd "$cluster_dir" && dotnet Cluster.dll list); }
+has_message() { messages | grep -q ": $1\$"; }
+start_silo() {
+  (cd "$cluster_dir" && exec dotnet Cluster.dll) > "$work/silo-$1.log" 2>&1 &
+  silo=$!
+  wait_for "the silo to run the account" grep -q "VK account main is running" "$work/silo-$1.log"
+}
+stop_silo() {
+  kill -TERM "$silo"
+  local status=0
+  wait "$silo" || status=$?
+  silo=""
+  [ "$status" -eq 0 ] || fail "the silo exited with $status on SIGTERM"
+}
+start_silo 1
+# A new account starts from the moment its session first polls: knock until it answers, then count from there.
+for _ in $(seq 60); do send "knock"; sleep 1; has_message knock && break; done
+has_message knock || fail "the silo stored nothing"
+send "alpha"; send "beta"
+wait_for "alpha and beta in Redis" has_message beta
+stop_silo
+send "gamma"
+start_silo 2
+wait_for "gamma in Redis" has_message gamma
+stop_silo
+texts=$(messages | grep -v ': knock$' | sed -n 's/^message main [0-9]*: //p' | tr '\n' ' ')
+[ "$texts" = "alpha beta gamma " ] || fail "the cluster silo stored: $texts"
+[ "$(messages | sort | uniq -d | wc -l)" -eq 0 ] || fail "the cluster silo stored a message twice"
+
+echo "samples: the cluster silo stored 3 messages exactly once across a restart"
 echo "samples: the worker stored 5 messages exactly once across a restart and stopped cleanly twice with its checkpoint committed; the console app printed 2 messages and stopped cleanly"
