@@ -54,6 +54,10 @@ internal sealed class EmulatedAccounts(VkEmulator emulator, IConnectionMultiplex
     public async Task<bool> CaughtUpAsync(RedisCheckpointStore store, int account) =>
         (await store.LoadAsync(Name(account)))?.Ts >= emulator.Position(account).Ts;
 
+    /// <summary>Persistent events the emulator has sent the account since it started.</summary>
+    public int EmittedSinceStart(int account) =>
+        emulator.Journal(account, 19, Mode).Count(e => e.Sent && e.Persistent && e.Ts > _startTs[account]);
+
     /// <summary>Lost, duplicated and reordered persistent events of an account, against the journal since it started.</summary>
     public async Task<(int Expected, int Lost, int Duplicated, int Reordered)> CompareAsync(int account)
     {
