@@ -23,9 +23,8 @@ public sealed class FailoverTests(RedisServer redis)
         var victim = await BusiestSecondaryAsync(scenario);
         var moved = await scenario.OwnedByAsync(victim);
         Assert.NotEmpty(moved);
-        var before = await scenario.DeliveredAsync(moved);
-
         await scenario.Cluster.KillSiloAsync(victim);
+        var before = await scenario.DeliveredAsync(moved); // after the kill: what comes now is the survivors'
 
         await scenario.WaitUntilMovedAsync(moved, before, victim, "the killed silo's accounts deliver again on the survivors");
         await scenario.StopAndAssertJournalAsync();
@@ -39,10 +38,9 @@ public sealed class FailoverTests(RedisServer redis)
         var leaving = await BusiestSecondaryAsync(scenario);
         var moved = await scenario.OwnedByAsync(leaving);
         Assert.NotEmpty(moved);
-        var before = await scenario.DeliveredAsync(moved);
-
         // Deactivation finishes the batch in hand and saves it; the reminders move with the silo's range.
         await scenario.Cluster.StopSiloAsync(leaving);
+        var before = await scenario.DeliveredAsync(moved);
 
         await scenario.WaitUntilMovedAsync(moved, before, leaving, "the stopped silo's accounts deliver again on the others");
         await scenario.StopAndAssertJournalAsync();

@@ -47,11 +47,38 @@ public sealed class RedisCheckpointStoreTests(RedisServer redis)
     [Fact]
     public async Task A_write_that_slipped_in_under_the_same_epoch_is_detected()
     {
-        // Two copies of one lease (a bug, or a lease handed to two sessions): the second writer's view is stale.
+        // Two copies of one lease (the same epoch, the same last-seen checkpoint): the second writer's view is stale.
         var lease = await _store.AcquireAsync("carol", "silo-1");
-        var copy = await _store.AcquireAsync("carol", "silo-1");
+        await _store.SaveAsync(lease, new LongPollCheckpoint(200, 20, "s", "k", 19));
+        var copy = new CheckpointLease(lease.Account, lease.Epoch, lease.Owner, lease.Saved);
         await _store.SaveAsync(copy, new LongPollCheckpoint(300, 30, "s", "k", 19));
-        await Assert.ThrowsAsync<CheckpointFencedException>(async () => await _store.SaveAsync(lease, new LongPollCheckpoint(301, 31, "s", "k", 19)));
+        var refused = await Assert.ThrowsAsync<CheckpointFencedException>(async () => await _store.SaveAsync(lease, new LongPollCheckpoint(301, 31, "s", "k", 19)));
+        Assert.Equal(lease.Epoch, refused.CurrentEpoch);
+        Assert.Equal(30, (await _store.LoadAsync("carol"))?.Pts);
+    }
+
+    [Fact]
+    public async Task Taking_an_account_back_after_a_failure_is_refused_when_another_owner_took_it_meanwhile()
+    {
+        var failed = await _store.AcquireAsync("erin", "silo-1");
+        var other = await _store.AcquireAsync("erin", "silo-2");
+        var refused = await Assert.ThrowsAsync<CheckpointFencedException>(async () => await _store.AcquireAsync("erin", "silo-1", failed.Epoch, CancellationToken.None));
+        Assert.Equal(other.Epoch, refused.CurrentEpoch);
+        Assert.Equal((other.Epoch, "silo-2"), await _store.GetOwnerAsync("erin"));
+
+        var again = await _store.AcquireAsync("erin", "silo-2", other.Epoch, CancellationToken.None);
+        Assert.Equal(other.Epoch + 1, again.Epoch);
+    }
+
+    [Fact]
+    public async Task An_effect_that_Redis_refuses_inside_the_commit_is_reported_not_lost_silently()
+    {
+        var notAList = (RedisKey)$"string-{Guid.NewGuid():N}";
+        await redis.Connection.GetDatabase().StringSetAsync(notAList, "a string");
+        var lease = await _store.AcquireAsync("frank", "silo-1");
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await _store.CommitAsync(lease, new LongPollCheckpoint(1, 1, null, null, 19), tx => tx.ListRightPushAsync(notAList, "x")));
+        Assert.Contains("an effect of its batch failed", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,31 +20,27 @@ public sealed class RedisServer : IAsyncLifetime
     {
         var binary = Places.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server is not installed (apt-get install redis-server; .ci/run installs it)");
-        var port = FreePort();
-        _process = Process.Start(new ProcessStartInfo(binary, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        // A free port can be taken between the probe and redis-server's bind: then it exits, and another port is tried.
+        for (var attempt = 1; ; attempt++)
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        ConnectionString = $"127.0.0.1:{port},abortConnect=false";
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            try
+            var port = FreePort();
+            _process = Process.Start(new ProcessStartInfo(binary, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
             {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port, bound.Token);
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            _process.OutputDataReceived += (_, _) => { };
+            _process.ErrorDataReceived += (_, _) => { };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+            ConnectionString = $"127.0.0.1:{port},abortConnect=false";
+            if (await ListeningAsync(port) || attempt == 3)
+            {
                 break;
             }
-            catch (SocketException) when (!_process.HasExited)
-            {
-                await Task.Delay(20, bound.Token);
-            }
+
+            _process.Dispose();
         }
 
         Connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString);
@@ -64,6 +60,26 @@ public sealed class RedisServer : IAsyncLifetime
         }
 
         _process?.Dispose();
+    }
+
+    private async Task<bool> ListeningAsync(int port)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!_process!.HasExited)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port, bound.Token);
+                return true;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(20, bound.Token);
+            }
+        }
+
+        return false;
     }
 
     private static int FreePort()

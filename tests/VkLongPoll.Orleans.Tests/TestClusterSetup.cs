@@ -43,11 +43,11 @@ internal static class TestClusterSetup
             siloBuilder.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(s_redis));
             siloBuilder.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
 
-            // Declare a killed silo dead within about ten seconds (the defaults take about a minute), yet tolerate the stalls of
-            // a 2-core machine running the other test assemblies at the same time.
+            // Declare a killed silo dead within seconds (the defaults take about a minute), yet tolerate stalls of several
+            // seconds on a 2-core machine running the other test assemblies at the same time.
             siloBuilder.Configure<ClusterMembershipOptions>(options =>
             {
-                options.ProbeTimeout = TimeSpan.FromSeconds(2);
+                options.ProbeTimeout = TimeSpan.FromSeconds(3);
                 options.NumMissedProbesLimit = 3;
                 options.NumVotesForDeathDeclaration = 2;
                 options.TableRefreshTimeout = TimeSpan.FromSeconds(2);

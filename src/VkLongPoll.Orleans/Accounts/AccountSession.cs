@@ -49,7 +49,8 @@ internal sealed class AccountSession(
     /// <summary>Runs until <paramref name="stopping"/> (the batch in hand is finished first), fencing, or a failure.</summary>
     /// <param name="stopping">Stops the polling; a batch being handled is finished and saved.</param>
     /// <param name="abort">Cancels a handler mid-batch (the silo is going away for good).</param>
-    public async Task<AccountSessionEnd> RunAsync(CancellationToken stopping, CancellationToken abort)
+    /// <param name="retakeFrom">The epoch this activation held last: a restart after a failure takes the account back only if no one took it since.</param>
+    public async Task<AccountSessionEnd> RunAsync(CancellationToken stopping, CancellationToken abort, long? retakeFrom = null)
     {
         try
         {
@@ -63,7 +64,7 @@ internal sealed class AccountSession(
             options = options.Copy();
             options.CheckpointStore = null; // fenced checkpoints are saved here, under the lease
             options.CheckpointName ??= account;
-            var lease = await store.AcquireAsync(account, owner, stopping).ConfigureAwait(false);
+            var lease = await store.AcquireAsync(account, owner, retakeFrom, stopping).ConfigureAwait(false);
             Lease = lease;
             if (silo is not null)
             {
@@ -93,7 +94,7 @@ internal sealed class AccountSession(
         {
             return AccountSessionEnd.Stopped;
         }
-        catch (CheckpointFencedException e)
+        catch (CheckpointFencedException e) when (e.CurrentEpoch != e.Epoch)
         {
             SessionLogs.Fenced(logger, account, e.Epoch, e.CurrentEpoch);
             return AccountSessionEnd.Fenced;

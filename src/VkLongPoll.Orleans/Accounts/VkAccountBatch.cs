@@ -35,10 +35,10 @@ public sealed class VkAccountBatch
     public bool IsCommitted { get; private set; }
 
     /// <summary>Writes the batch's effects and its checkpoint in one fenced Redis transaction.</summary>
-    /// <param name="effects">Adds the effects to the transaction (queue commands; do not await their tasks inside).</param>
+    /// <param name="effects">Queues the effects on the transaction and returns their task (e.g. <c>tx =&gt; tx.ListRightPushAsync(key, values)</c>); null for none.</param>
     /// <param name="cancellationToken">Checked before the write.</param>
     /// <exception cref="CheckpointFencedException">Another owner holds the account; nothing was written. Let it propagate: the session stops.</exception>
-    public async ValueTask CommitAsync(Action<ITransaction>? effects, CancellationToken cancellationToken = default)
+    public async ValueTask CommitAsync(Func<ITransaction, Task>? effects, CancellationToken cancellationToken = default)
     {
         if (IsCommitted)
         {

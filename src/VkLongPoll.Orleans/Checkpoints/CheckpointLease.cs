@@ -2,7 +2,7 @@ namespace VkLongPoll.Orleans;
 
 /// <summary>The right to move one account's checkpoint: granted to one owner at a time, with an epoch that only grows.</summary>
 /// <remarks>
-/// Taking a lease (<see cref="RedisCheckpointStore.AcquireAsync"/>) raises the account's epoch, so every write of an earlier
+/// Taking a lease (<see cref="RedisCheckpointStore.AcquireAsync(string, string, CancellationToken)"/>) raises the account's epoch, so every write of an earlier
 /// owner fails from then on, whatever that owner believes. An Orleans grain can briefly have two activations while the
 /// cluster is unstable; the lease is what keeps only one of them delivering.
 /// </remarks>

@@ -35,13 +35,27 @@ public sealed class RedisCheckpointStore
     /// <param name="account">The account's name.</param>
     /// <param name="owner">Who takes it (for status and logs).</param>
     /// <param name="cancellationToken">Checked before the call.</param>
-    public async ValueTask<CheckpointLease> AcquireAsync(string account, string owner, CancellationToken cancellationToken = default)
+    public ValueTask<CheckpointLease> AcquireAsync(string account, string owner, CancellationToken cancellationToken = default) =>
+        AcquireAsync(account, owner, expectedEpoch: null, cancellationToken);
+
+    /// <summary>Takes the account back only if no one took it since <paramref name="expectedEpoch"/>: how a session that failed restarts.</summary>
+    /// <exception cref="CheckpointFencedException">Another owner took the account meanwhile; nothing was changed.</exception>
+    internal async ValueTask<CheckpointLease> AcquireAsync(string account, string owner, long? expectedEpoch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var transaction = Database.CreateTransaction();
+        if (expectedEpoch is { } expected)
+        {
+            transaction.AddCondition(Condition.StringEqual(EpochKey(account), expected));
+        }
+
         var epoch = transaction.StringIncrementAsync(EpochKey(account));
         _ = transaction.StringSetAsync(OwnerKey(account), owner);
-        await transaction.ExecuteAsync().ConfigureAwait(false);
+        if (!await transaction.ExecuteAsync().ConfigureAwait(false))
+        {
+            var (current, _) = await GetOwnerAsync(account).ConfigureAwait(false);
+            throw new CheckpointFencedException(account, expectedEpoch!.Value, current);
+        }
 
         // Read after the epoch moved: a stale owner's write either landed before (and is read here) or fails.
         var saved = await LoadAsync(account, cancellationToken).ConfigureAwait(false);
@@ -87,10 +101,13 @@ public sealed class RedisCheckpointStore
     /// <summary>Saves the checkpoint and the caller's own writes in one Redis transaction, or neither: exactly-once delivery into Redis.</summary>
     /// <param name="lease">The lease of the session that handled the batch.</param>
     /// <param name="checkpoint">The batch's checkpoint.</param>
-    /// <param name="effects">Adds the batch's effects to the transaction (do not await their tasks inside); null for none.</param>
+    /// <param name="effects">Queues the batch's effects on the transaction and returns their task (e.g. <c>tx =&gt; tx.ListRightPushAsync(key, values)</c>;
+    /// <c>Task.WhenAll</c> for several); it is awaited after the transaction. Null for none.</param>
     /// <param name="cancellationToken">Checked before the write; a write once sent is not abandoned halfway.</param>
     /// <exception cref="CheckpointFencedException">Nothing was written, effects included; the caller must stop delivering this account.</exception>
-    public async ValueTask CommitAsync(CheckpointLease lease, LongPollCheckpoint checkpoint, Action<ITransaction>? effects, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">A command of <paramref name="effects"/> failed inside the transaction (Redis does not roll
+    /// the others back: the checkpoint moved). Effects must be commands that cannot fail on their data, such as pushes to lists of their own.</exception>
+    public async ValueTask CommitAsync(CheckpointLease lease, LongPollCheckpoint checkpoint, Func<ITransaction, Task>? effects, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -115,7 +132,7 @@ public sealed class RedisCheckpointStore
         }
 
         _ = transaction.HashSetAsync(key, Fields(checkpoint, lease.Epoch));
-        effects?.Invoke(transaction);
+        var applied = effects?.Invoke(transaction);
         if (!await transaction.ExecuteAsync().ConfigureAwait(false))
         {
             var (current, _) = await GetOwnerAsync(lease.Account).ConfigureAwait(false);
@@ -123,6 +140,18 @@ public sealed class RedisCheckpointStore
         }
 
         lease.Saved = checkpoint;
+        if (applied is not null)
+        {
+            try
+            {
+                await applied.ConfigureAwait(false);
+            }
+            catch (RedisException e)
+            {
+                // Loud, not silent: the batch's checkpoint moved while one of its effects was refused.
+                throw new InvalidOperationException($"the checkpoint of {lease.Account} moved but an effect of its batch failed: {e.Message}", e);
+            }
+        }
     }
 
     /// <summary>Forgets the account: raises its epoch (so a session still running stops at its next write) and deletes its checkpoint.</summary>

@@ -5,14 +5,13 @@ using Microsoft.Extensions.Options;
 namespace VkLongPoll.Orleans;
 
 /// <summary>
-/// When the cluster declares a silo dead, one survivor (the active silo with the lowest address) calls each account that
-/// silo ran, which activates it on a survivor and starts its session at once. Without this a moved account waits for its
+/// When the cluster declares a silo dead, a survivor calls each account that silo ran, which activates it on a survivor and
+/// starts its session at once. Every survivor tries; taking the dead silo's list is atomic, so one of them gets it. Without this a moved account waits for its
 /// reminder's next tick, and a tick aimed at an activation the directory still placed on the dead silo is lost, so
 /// failover took up to three reminder periods (67 s with 693 accounts moved and a 10 s period). Reminders stay the safety net.
 /// </summary>
 internal sealed partial class DeadSiloAccounts(
     IClusterMembershipService membership,
-    ILocalSiloDetails local,
     RedisCheckpointStore store,
     IGrainFactory grains,
     IOptions<VkLongPollOrleansOptions> options,
@@ -27,22 +26,23 @@ internal sealed partial class DeadSiloAccounts(
             return;
         }
 
-        var seen = new HashSet<SiloAddress>();
+        var done = new HashSet<SiloAddress>();
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken).ConfigureAwait(false))
             {
-                var dead = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && seen.Add(m.SiloAddress)).Select(m => m.SiloAddress).ToList();
-                var leader = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)
-                    .OrderBy(address => address.ToParsableString(), StringComparer.Ordinal).FirstOrDefault();
-                if (dead.Count == 0 || !local.SiloAddress.Equals(leader))
+                foreach (var dead in snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && !done.Contains(m.SiloAddress)))
                 {
-                    continue;
-                }
-
-                foreach (var silo in dead)
-                {
-                    await ResumeAccountsOfAsync(silo, stoppingToken).ConfigureAwait(false);
+                    try
+                    {
+                        await ResumeAccountsOfAsync(dead.SiloAddress, stoppingToken).ConfigureAwait(false);
+                        done.Add(dead.SiloAddress);
+                    }
+                    catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        // Redis unreachable, or the like: the next membership update tries again, the reminders meanwhile.
+                        NotTaken(logger, e, dead.SiloAddress.ToParsableString());
+                    }
                 }
             }
         }
@@ -77,7 +77,7 @@ internal sealed partial class DeadSiloAccounts(
                 {
                     await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
                     // The reminder will start it.
                     NotResumed(logger, e, account);
@@ -89,6 +89,9 @@ internal sealed partial class DeadSiloAccounts(
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Silo {Silo} died: resuming its {Count} VK accounts on the survivors")]
     private static partial void Resuming(ILogger logger, int count, string silo);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The VK accounts of dead silo {Silo} could not be taken now; their reminders will start them")]
+    private static partial void NotTaken(ILogger logger, Exception exception, string silo);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "VK account {Account} of a dead silo did not answer; its reminder will start it")]
     private static partial void NotResumed(ILogger logger, Exception exception, string account);

@@ -36,7 +36,7 @@ internal sealed class VkAccountGrain(
     {
         // Restarts a failed session; the reminder alone would wait a whole period.
         var delay = options.Value.RestartDelay;
-        this.RegisterGrainTimer(RestartIfFailedAsync, new GrainTimerCreationOptions(delay, delay) { KeepAlive = true });
+        this.RegisterGrainTimer(WatchSessionAsync, new GrainTimerCreationOptions(delay, delay) { KeepAlive = true });
 
         // An account that has its reminder runs as soon as it is activated anywhere (a call, a migration, a rebalance),
         // not only at the reminder's next tick.
@@ -57,8 +57,12 @@ internal sealed class VkAccountGrain(
     /// <summary>Orleans disposes the activation's instance after it deactivated.</summary>
     public void Dispose()
     {
-        _stopping?.Dispose();
-        _abort.Dispose();
+        // Past the deactivation deadline the session may still be finishing (its tokens were cancelled): it keeps its sources.
+        if (_run is null || _run.IsCompleted)
+        {
+            _stopping?.Dispose();
+            _abort.Dispose();
+        }
     }
 
     public async Task StartAsync(LongPollCheckpoint? from = null)
@@ -86,33 +90,58 @@ internal sealed class VkAccountGrain(
         DeactivateOnIdle();
     }
 
-    public Task<VkAccountStatus> GetStatusAsync() => Task.FromResult(new VkAccountStatus(
-        Account,
-        _run is { IsCompleted: false },
-        silo.SiloAddress.ToParsableString(),
-        _session?.Lease?.Epoch ?? 0,
-        _session?.Delivered ?? 0,
-        _session?.Lease?.Saved));
-
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task<VkAccountStatus> GetStatusAsync()
     {
+        if (!_wanted && _run is not { IsCompleted: false })
+        {
+            // Activated only to answer (a stopped account, a dead silo's list): do not stay active for ever.
+            DeactivateOnIdle();
+        }
+
+        // The Long Poll key stays in the silo: a status travels to clients.
+        return Task.FromResult(new VkAccountStatus(
+            Account,
+            _run is { IsCompleted: false },
+            silo.SiloAddress.ToParsableString(),
+            _session?.Lease?.Epoch ?? 0,
+            _session?.Delivered ?? 0,
+            _session?.Lease?.Saved is { } saved ? saved with { Key = null } : null));
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // A tick that was queued while the account was being stopped must not start it again.
+        if (_run is not { IsCompleted: false } && await this.GetReminder(ReminderName).ConfigureAwait(true) is null)
+        {
+            return;
+        }
+
         // The tick reaches the activation the directory names: it (re)takes the account, fencing any duplicate elsewhere.
         _wanted = true;
         StartSessionIfIdle();
-        return Task.CompletedTask;
     }
 
-    private Task RestartIfFailedAsync(CancellationToken cancellationToken)
+    private Task WatchSessionAsync(CancellationToken cancellationToken)
     {
-        if (_wanted && _run is { IsCompleted: true } run && run.Result == AccountSessionEnd.Failed)
+        if (_run is { IsCompleted: true } run)
         {
-            StartSessionIfIdle();
+            switch (run.Result)
+            {
+                case AccountSessionEnd.Failed when _wanted:
+                    // Back from its checkpoint, unless another owner took the account meanwhile.
+                    StartSessionIfIdle(retakeFrom: _session?.Lease?.Epoch);
+                    break;
+                case AccountSessionEnd.Fenced:
+                    // Another activation owns the account: this one goes; a later call or tick finds the owner.
+                    DeactivateOnIdle();
+                    break;
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    private void StartSessionIfIdle()
+    private void StartSessionIfIdle(long? retakeFrom = null)
     {
         if (_run is { IsCompleted: false })
         {
@@ -128,7 +157,7 @@ internal sealed class VkAccountGrain(
         var session = _session;
         var stopping = _stopping.Token;
         var abort = _abort.Token;
-        _run = Task.Run(() => session.RunAsync(stopping, abort), CancellationToken.None);
+        _run = Task.Run(() => session.RunAsync(stopping, abort, retakeFrom), CancellationToken.None);
     }
 
     private async Task StopSessionAsync()
