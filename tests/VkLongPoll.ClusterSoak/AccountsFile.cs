@@ -1,6 +1,4 @@
 using System.Text.Json;
-using VkLongPoll.Orleans;
-using VkLongPoll.Orleans.Tests;
 
 namespace VkLongPoll.ClusterSoak;
 
@@ -21,14 +19,4 @@ internal sealed record AccountsFile(Uri ApiUrl, string CaCertPemPath, IReadOnlyL
 
     public static AccountsFile Read(string path) =>
         JsonSerializer.Deserialize<AccountsFile>(File.ReadAllBytes(path)) ?? throw new InvalidDataException($"{path} is empty");
-}
-
-/// <summary>The silo's account directory: <c>acct-N</c> gets the N-th token of the accounts file.</summary>
-internal sealed class FileDirectory(AccountsFile file) : IVkAccountDirectory
-{
-    public ValueTask<LongPollClientOptions?> GetSessionOptionsAsync(string account, CancellationToken cancellationToken)
-    {
-        var index = account.StartsWith("acct-", StringComparison.Ordinal) ? EmulatedAccounts.Index(account) : -1;
-        return ValueTask.FromResult(index >= 0 && index < file.Tokens.Count ? EmulatedAccounts.SessionOptions(file.Tokens[index], file.ApiUrl) : null);
-    }
 }

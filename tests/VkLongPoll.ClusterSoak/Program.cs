@@ -61,4 +61,11 @@ silo.SetAction(async (result, cancellationToken) =>
 
 var root = new RootCommand("The VkLongPoll.Orleans failover soak.") { run, silo };
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"cluster-soak: {parsed.Errors[0].Message}");
+    return 2;
+}
+
+return await parsed.InvokeAsync();
