@@ -64,7 +64,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"cluster-soak: {parsed.Errors[0].Message}");
+    Console.Error.WriteLine("cluster-soak: " + string.Join(' ', parsed.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)));
     return 2;
 }
 
