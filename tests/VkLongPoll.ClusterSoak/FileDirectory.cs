@@ -1,5 +1,5 @@
 using VkLongPoll.Orleans;
-using VkLongPoll.Orleans.Tests;
+using VkLongPoll.TestSupport.Cluster;
 
 namespace VkLongPoll.ClusterSoak;
 

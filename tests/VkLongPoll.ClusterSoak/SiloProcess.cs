@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using StackExchange.Redis;
 using VkLongPoll.Orleans;
-using VkLongPoll.Orleans.Tests;
+using VkLongPoll.TestSupport.Cluster;
 
 namespace VkLongPoll.ClusterSoak;
 
@@ -25,15 +25,7 @@ internal static class SiloProcess
             silo.UseRedisClustering(settings.Redis);
             silo.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(settings.Redis));
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            silo.Configure<ClusterMembershipOptions>(options =>
-            {
-                // Declares a killed silo dead in about ten seconds (Orleans' defaults take about a minute) without calling a
-                // silo that is merely busy dead: three silos, the emulator and the driver share two cores here.
-                options.ProbeTimeout = TimeSpan.FromSeconds(2);
-                options.NumMissedProbesLimit = 3;
-                options.NumVotesForDeathDeclaration = 2;
-                options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
-            });
+            silo.Configure<ClusterMembershipOptions>(ClusterTimings.Apply);
             silo.AddVkLongPollAccounts<FileDirectory, RecordingHandler>(options =>
             {
                 options.Redis = settings.Redis;

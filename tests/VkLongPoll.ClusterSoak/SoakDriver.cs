@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using VkLongPoll.Orleans;
-using VkLongPoll.Orleans.Tests;
+using VkLongPoll.TestSupport.Cluster;
 using VkLongPoll.Testing;
 
 namespace VkLongPoll.ClusterSoak;
@@ -82,7 +82,7 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         var cpuBefore = silos.Select(s => s.CpuTime()).ToArray();
         var window = Stopwatch.StartNew();
         var emittedBefore = Enumerable.Range(0, accountCount).Sum(i => emulator.Position(i).Ts);
-        await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+        await HoldAsync(TimeSpan.FromSeconds(10), cancellationToken);
         var cpuShare = silos.Select((s, i) => (s.CpuTime() - cpuBefore[i]).TotalSeconds).Sum() / window.Elapsed.TotalSeconds;
         var eventsPerSecond = (Enumerable.Range(0, accountCount).Sum(i => emulator.Position(i).Ts) - emittedBefore) / window.Elapsed.TotalSeconds;
         var perAccount = (silos.Average(s => s.ResidentBytes()) - emptyResident) * silos.Count / accountCount;
@@ -147,12 +147,12 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
             // it was declared dead; each of its commits must fail on the epoch.
             victim.Resume();
             await progress.WriteLineAsync("cluster-soak: kill -CONT the paused silo; its sessions believe they still own their accounts");
-            await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
+            await HoldAsync(TimeSpan.FromSeconds(15), cancellationToken);
             await progress.WriteLineAsync($"cluster-soak: the resumed silo's sessions were fenced {victim.CountInLog("was taken by a newer owner")} times; it {(victim.HasExited ? "has exited" : "still runs")}");
         }
 
         // A few more seconds of traffic on the survivors, then let every account catch up with the emulator.
-        await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+        await HoldAsync(TimeSpan.FromSeconds(5), cancellationToken);
         await emitting.CancelAsync();
         await emit;
         await WaitAsync(async () => (await Task.WhenAll(Enumerable.Range(0, accountCount).Select(i => accounts.CaughtUpAsync(store, i)))).All(x => x), TimeSpan.FromSeconds(180), "every account catches up", cancellationToken);
@@ -200,6 +200,11 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         }
     }
 
+    /// <summary>A step of the soak's schedule that lasts <paramref name="duration"/> (traffic running, a silo frozen): part of the experiment, not a wait for something to happen.</summary>
+    private static Task HoldAsync(TimeSpan duration, CancellationToken cancellationToken) =>
+        Task.Delay(duration, TimeProvider.System, cancellationToken);
+
+    /// <summary>Asks <paramref name="condition"/> every 200 ms until true; a <see cref="TimeoutException"/> after <paramref name="bound"/>.</summary>
     private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan bound, string what, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();

@@ -32,13 +32,13 @@ internal sealed class ClusterScenario : IAsyncDisposable
     public int Count { get; }
 
     /// <summary>Starts the emulator, the cluster and the traffic; <paramref name="keepAlive"/> is the reminder period (3 s unless given), <paramref name="resumeDeadSilos"/> whether a survivor resumes a dead silo's accounts at once.</summary>
-    public static async Task<ClusterScenario> StartAsync(RedisServer redis, string name, int accounts, short silos, int seed, TimeSpan? keepAlive = null, bool resumeDeadSilos = true)
+    public static async Task<ClusterScenario> StartAsync(TestStore redis, string name, int accounts, short silos, int seed, TimeSpan? keepAlive = null, bool resumeDeadSilos = true)
     {
         var emulator = await VkEmulator.StartAsync(new EmulatorOptions { Accounts = accounts, Seed = seed, ApiCallsPerSecond = 0 });
         var emulated = new EmulatedAccounts(emulator, redis.Connection, $"{name}-{Guid.NewGuid():N}:");
         var cluster = await TestClusterSetup.StartAsync(emulated, redis.ConnectionString, silos, keepAlive ?? TimeSpan.FromSeconds(3), resumeDeadSilos);
         var scenario = new ClusterScenario(emulator, emulated, new RedisCheckpointStore(redis.Connection, emulated.Prefix), cluster, accounts);
-        scenario._emit = Waiting.EmitAsync(emulator, accounts, seed, scenario._emitting.Token);
+        scenario._emit = EmulatorTraffic.EmitAsync(emulator, accounts, seed, scenario._emitting.Token);
         return scenario;
     }
 
@@ -52,7 +52,7 @@ internal sealed class ClusterScenario : IAsyncDisposable
             await Grain(i).StartAsync(Accounts.StartHere(i));
         }
 
-        await Waiting.UntilAsync(async () => (await DeliveredAsync(Enumerable.Range(0, Count))).All(n => n > 0), TimeSpan.FromSeconds(60), "every account delivers");
+        await Poll.UntilAsync(async () => (await DeliveredAsync(Enumerable.Range(0, Count))).All(n => n > 0), TimeSpan.FromSeconds(60), "every account delivers");
     }
 
     public Task<long[]> DeliveredAsync(IEnumerable<int> accounts) => Task.WhenAll(accounts.Select(i => Accounts.DeliveredCountAsync(EmulatedAccounts.Name(i))));
@@ -67,7 +67,7 @@ internal sealed class ClusterScenario : IAsyncDisposable
     public static bool Owns(SiloHandle silo, string? owner) => owner?.StartsWith(silo.SiloAddress.ToParsableString() + "/", StringComparison.Ordinal) == true;
 
     /// <summary>Waits until each account runs on a silo other than <paramref name="gone"/> and delivered more than <paramref name="before"/>.</summary>
-    public Task WaitUntilMovedAsync(List<int> moved, long[] before, SiloHandle gone, string what) => Waiting.UntilAsync(
+    public Task WaitUntilMovedAsync(List<int> moved, long[] before, SiloHandle gone, string what) => Poll.UntilAsync(
         async () =>
         {
             for (var n = 0; n < moved.Count; n++)
@@ -88,11 +88,11 @@ internal sealed class ClusterScenario : IAsyncDisposable
     public async Task StopAndAssertJournalAsync()
     {
         // Enough traffic to mean something in every account (a quick failover can leave an account only a few events).
-        await Waiting.UntilAsync(() => Task.FromResult(Enumerable.Range(0, Count).All(i => Accounts.EmittedSinceStart(i) >= 5)), TimeSpan.FromSeconds(60), "every account has five persistent events");
+        await Poll.UntilAsync(() => Task.FromResult(Enumerable.Range(0, Count).All(i => Accounts.EmittedSinceStart(i) >= 5)), TimeSpan.FromSeconds(60), "every account has five persistent events");
         await _emitting.CancelAsync();
         await _emit;
         var running = Enumerable.Range(0, Count).ToList();
-        await Waiting.UntilAsync(async () => (await Task.WhenAll(running.Select(i => Accounts.CaughtUpAsync(Store, i)))).All(x => x), TimeSpan.FromSeconds(60), "every account catches up");
+        await Poll.UntilAsync(async () => (await Task.WhenAll(running.Select(i => Accounts.CaughtUpAsync(Store, i)))).All(x => x), TimeSpan.FromSeconds(60), "every account catches up");
         foreach (var i in running)
         {
             var (expected, lost, duplicated, reordered) = await Accounts.CompareAsync(i);

@@ -3,8 +3,8 @@ using Orleans.TestingHost;
 namespace VkLongPoll.Orleans.Tests;
 
 /// <summary>Silos in one process over a real Redis, the emulator's accounts producing events the whole time.</summary>
-[Collection(RedisGroup.Name)]
-public sealed class FailoverTests(RedisServer redis)
+[Collection(StoreGroup.Name)]
+public sealed class FailoverTests(TestStore redis)
 {
     private const int Accounts = 12;
 
@@ -54,7 +54,7 @@ public sealed class FailoverTests(RedisServer redis)
         var joined = await scenario.Cluster.StartAdditionalSiloAsync();
 
         // The rebalancer migrates activations: the old one finishes its batch and saves, the new one takes the lease.
-        await Waiting.UntilAsync(async () => (await scenario.OwnedByAsync(joined)).Count >= Accounts / 4, TimeSpan.FromSeconds(120), "a quarter of the accounts run on the silo that joined");
+        await Poll.UntilAsync(async () => (await scenario.OwnedByAsync(joined)).Count >= Accounts / 4, TimeSpan.FromSeconds(120), "a quarter of the accounts run on the silo that joined");
         await scenario.StopAndAssertJournalAsync();
     }
 
@@ -71,7 +71,7 @@ public sealed class FailoverTests(RedisServer redis)
 
         // The others go on; account 0 receives events it does not deliver while stopped.
         var others = await scenario.DeliveredAsync([1, 2, 3]);
-        await Waiting.UntilAsync(async () => (await scenario.DeliveredAsync([1, 2, 3])).Zip(others).All(p => p.First > p.Second + 2), TimeSpan.FromSeconds(60), "the other accounts deliver more");
+        await Poll.UntilAsync(async () => (await scenario.DeliveredAsync([1, 2, 3])).Zip(others).All(p => p.First > p.Second + 2), TimeSpan.FromSeconds(60), "the other accounts deliver more");
         Assert.Equal(stoppedAt, (await scenario.DeliveredAsync([0]))[0]);
 
         // Started again: it resumes from its checkpoint (the start position given now is ignored), so nothing in between is lost.

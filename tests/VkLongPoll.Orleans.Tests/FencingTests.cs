@@ -7,8 +7,8 @@ namespace VkLongPoll.Orleans.Tests;
 /// Orleans can briefly run two activations of one grain while its cluster is unstable. Forced here by running the grain's
 /// session twice for one account: the later owner fences the earlier, which stops; nothing is delivered twice or lost.
 /// </summary>
-[Collection(RedisGroup.Name)]
-public sealed class FencingTests(RedisServer redis)
+[Collection(StoreGroup.Name)]
+public sealed class FencingTests(TestStore redis)
 {
     [Fact(Timeout = 120_000)]
     public async Task A_second_owner_fences_the_first_and_every_event_is_delivered_once()
@@ -23,22 +23,22 @@ public sealed class FencingTests(RedisServer redis)
             new(EmulatedAccounts.Name(0), owner, silo: null, store, new EmulatorDirectory(accounts), new RecordingHandler(new DeliveryLists(accounts.Prefix)), http, NullLogger.Instance);
 
         using var emitting = new CancellationTokenSource();
-        var emit = Waiting.EmitAsync(emulator, 1, 17, emitting.Token);
+        var emit = EmulatorTraffic.EmitAsync(emulator, 1, 17, emitting.Token);
         using var stopFirst = new CancellationTokenSource();
         using var stopSecond = new CancellationTokenSource();
         var first = Session("first");
         var firstRun = first.RunAsync(stopFirst.Token, CancellationToken.None);
-        await Waiting.UntilAsync(() => Task.FromResult(first.Delivered >= 3), TimeSpan.FromSeconds(60), "the first owner delivers");
+        await Poll.UntilAsync(() => Task.FromResult(first.Delivered >= 3), TimeSpan.FromSeconds(60), "the first owner delivers");
 
         var second = Session("second");
         var secondRun = second.RunAsync(stopSecond.Token, CancellationToken.None);
-        await Waiting.UntilAsync(() => Task.FromResult(firstRun.IsCompleted && second.Delivered >= 3), TimeSpan.FromSeconds(60), "the second owner takes over");
+        await Poll.UntilAsync(() => Task.FromResult(firstRun.IsCompleted && second.Delivered >= 3), TimeSpan.FromSeconds(60), "the second owner takes over");
         Assert.Equal(AccountSessionEnd.Fenced, await firstRun);
         Assert.True(second.Lease!.Epoch > first.Lease!.Epoch);
 
         await emitting.CancelAsync();
         await emit;
-        await Waiting.UntilAsync(() => accounts.CaughtUpAsync(store, 0), TimeSpan.FromSeconds(60), "the second owner catches up");
+        await Poll.UntilAsync(() => accounts.CaughtUpAsync(store, 0), TimeSpan.FromSeconds(60), "the second owner catches up");
         await stopSecond.CancelAsync();
         Assert.Equal(AccountSessionEnd.Stopped, await secondRun);
 

@@ -2,8 +2,8 @@ using StackExchange.Redis;
 
 namespace VkLongPoll.Orleans.Tests;
 
-[Collection(RedisGroup.Name)]
-public sealed class RedisCheckpointStoreTests(RedisServer redis)
+[Collection(StoreGroup.Name)]
+public sealed class RedisCheckpointStoreTests(TestStore redis)
 {
     private readonly RedisCheckpointStore _store = new(redis.Connection, $"test-{Guid.NewGuid():N}:");
 

@@ -43,15 +43,7 @@ internal static class TestClusterSetup
             siloBuilder.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(s_redis));
             siloBuilder.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
 
-            // Declare a killed silo dead within seconds (the defaults take about a minute), yet tolerate stalls of several
-            // seconds on a 2-core machine running the other test assemblies at the same time.
-            siloBuilder.Configure<ClusterMembershipOptions>(options =>
-            {
-                options.ProbeTimeout = TimeSpan.FromSeconds(3);
-                options.NumMissedProbesLimit = 3;
-                options.NumVotesForDeathDeclaration = 2;
-                options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
-            });
+            siloBuilder.Configure<ClusterMembershipOptions>(ClusterTimings.Apply);
             // Orleans' activation rebalancer moves accounts to a silo that joins (experimental in Orleans 10).
 #pragma warning disable ORLEANSEXP002
             siloBuilder.AddActivationRebalancer();

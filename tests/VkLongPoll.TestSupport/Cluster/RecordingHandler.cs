@@ -1,11 +1,12 @@
 using StackExchange.Redis;
 using VkLongPoll.Cli.Soak;
 using VkLongPoll.Events;
+using VkLongPoll.Orleans;
 
-namespace VkLongPoll.Orleans.Tests;
+namespace VkLongPoll.TestSupport.Cluster;
 
 /// <summary>Where the test handler keeps each account's deliveries: a Redis list per account under the run's prefix.</summary>
-internal sealed record DeliveryLists(string Prefix)
+public sealed record DeliveryLists(string Prefix)
 {
     public RedisKey KeyOf(string account) => $"{Prefix}deliveries:{account}";
 
@@ -17,7 +18,7 @@ internal sealed record DeliveryLists(string Prefix)
 /// Commits each batch's persistent events to the account's Redis list in the checkpoint's own transaction: the exactly-once
 /// handler of docs/scale-out.md. A stale owner's commit fails as a whole, so a list can never hold an event twice.
 /// </summary>
-internal sealed class RecordingHandler(DeliveryLists lists) : IVkAccountHandler
+public sealed class RecordingHandler(DeliveryLists lists) : IVkAccountHandler
 {
     public async Task HandleAsync(VkAccountBatch batch, CancellationToken cancellationToken)
     {

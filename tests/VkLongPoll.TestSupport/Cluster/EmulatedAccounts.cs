@@ -1,15 +1,16 @@
 using StackExchange.Redis;
 using VkLongPoll.Cli.Soak;
+using VkLongPoll.Orleans;
 using VkLongPoll.Testing;
 
-namespace VkLongPoll.Orleans.Tests;
+namespace VkLongPoll.TestSupport.Cluster;
 
 /// <summary>
 /// The emulator's accounts as a cluster sees them: names <c>acct-N</c>, a directory that gives each its token, a handler that
 /// commits each batch's persistent events to a Redis list with the checkpoint (exactly-once), and the check of those lists
 /// against the emulator's journal.
 /// </summary>
-internal sealed class EmulatedAccounts(VkEmulator emulator, IConnectionMultiplexer redis, string prefix)
+public sealed class EmulatedAccounts(VkEmulator emulator, IConnectionMultiplexer redis, string prefix)
 {
     public const int Mode = 2 | 8 | 32 | 128 | 1024;
 
@@ -90,6 +91,4 @@ internal sealed class EmulatedAccounts(VkEmulator emulator, IConnectionMultiplex
         var reordered = lost == 0 && duplicated == 0 ? expected.Zip(delivered).Count(pair => pair.First != pair.Second) : 0;
         return (expected.Count, lost, duplicated, reordered);
     }
-
-    
 }

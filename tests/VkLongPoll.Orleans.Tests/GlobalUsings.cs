@@ -1,0 +1,3 @@
+global using VkLongPoll.TestSupport;
+global using VkLongPoll.TestSupport.Cluster;
+global using VkLongPoll.TestSupport.Stores;
