@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
+using VkLongPoll.TestSupport.Network;
 
 namespace VkLongPoll.ClusterSoak;
 
@@ -41,38 +41,11 @@ internal sealed class SiloHandle : IDisposable
 
     public static SiloHandle Start(string[] siloArguments, string logFolder, int index)
     {
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
+        var siloPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
         var log = Path.Combine(logFolder, $"silo-{index}.log");
-        var info = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        // `dotnet VkLongPoll.ClusterSoak.dll silo …` or the apphost itself.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(SiloHandle).Assembly.Location);
-        }
-
-        info.ArgumentList.Add("silo");
-        foreach (var argument in siloArguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.ArgumentList.Add("--silo-port");
-        info.ArgumentList.Add(siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        info.ArgumentList.Add("--gateway-port");
-        info.ArgumentList.Add(gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var process = Process.Start(info)!;
-        var writer = TextWriter.Synchronized(new StreamWriter(log) { AutoFlush = true });
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { writer.WriteLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { writer.WriteLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        string[] ports = ["--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture)];
+        var process = ChildProcess.Start(["silo", .. siloArguments, .. ports], log);
         return new SiloHandle(process, siloPort, log);
     }
 
@@ -106,12 +79,5 @@ internal sealed class SiloHandle : IDisposable
     {
         using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -65,7 +65,7 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         using var emitting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var emit = EmitAsync(emulator, emitting.Token);
         var management = cluster.GetGrain<IManagementGrain>(0);
-        await WaitAsync(async () => (await management.GetHosts(onlyActive: true)).Count == silos.Count, TimeSpan.FromSeconds(120), "every silo is active", cancellationToken);
+        await Waits.UntilAsync(async () => (await management.GetHosts(onlyActive: true)).Count == silos.Count, TimeSpan.FromSeconds(120), "every silo is active", cancellationToken);
 
         var emptyResident = silos.Average(s => s.ResidentBytes());
 
@@ -76,7 +76,7 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         }
 
         await progress.WriteLineAsync($"cluster-soak: {accountCount} accounts started on {silos.Count} silos");
-        await WaitAsync(async () => (await Task.WhenAll(names.Select(accounts.DeliveredCountAsync))).All(n => n > 0), TimeSpan.FromSeconds(180), "every account delivers", cancellationToken);
+        await Waits.UntilAsync(async () => (await Task.WhenAll(names.Select(accounts.DeliveredCountAsync))).All(n => n > 0), TimeSpan.FromSeconds(180), "every account delivers", cancellationToken);
 
         // Traffic on every silo for a while before the kill, so the kill lands mid-stream; what a silo costs per account, meanwhile.
         var cpuBefore = silos.Select(s => s.CpuTime()).ToArray();
@@ -110,7 +110,7 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         // (the steady traffic alone reaches an account only every few seconds, and some of it is typing, which is not kept).
         var recovered = new TimeSpan?[moved.Count];
         TimeSpan? lastMessage = null;
-        await WaitAsync(
+        await Waits.UntilAsync(
             async () =>
             {
                 var message = lastMessage is null || sinceKill.Elapsed - lastMessage >= TimeSpan.FromSeconds(1);
@@ -155,7 +155,7 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
         await HoldAsync(TimeSpan.FromSeconds(5), cancellationToken);
         await emitting.CancelAsync();
         await emit;
-        await WaitAsync(async () => (await Task.WhenAll(Enumerable.Range(0, accountCount).Select(i => accounts.CaughtUpAsync(store, i)))).All(x => x), TimeSpan.FromSeconds(180), "every account catches up", cancellationToken);
+        await Waits.UntilAsync(async () => (await Task.WhenAll(Enumerable.Range(0, accountCount).Select(i => accounts.CaughtUpAsync(store, i)))).All(x => x), TimeSpan.FromSeconds(180), "every account catches up", cancellationToken);
 
         long events = 0, delivered = 0, lost = 0, duplicated = 0, reordered = 0;
         for (var i = 0; i < accountCount; i++)
@@ -203,21 +203,6 @@ internal sealed class SoakDriver(SoakSettings settings, int accountCount, int si
     /// <summary>A step of the soak's schedule that lasts <paramref name="duration"/> (traffic running, a silo frozen): part of the experiment, not a wait for something to happen.</summary>
     private static Task HoldAsync(TimeSpan duration, CancellationToken cancellationToken) =>
         Task.Delay(duration, TimeProvider.System, cancellationToken);
-
-    /// <summary>Asks <paramref name="condition"/> every 200 ms until true; a <see cref="TimeoutException"/> after <paramref name="bound"/>.</summary>
-    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan bound, string what, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > bound)
-            {
-                throw new TimeoutException($"waited {bound.TotalSeconds:0} s until {what}");
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
-    }
 
     private static async Task Bounded(Func<CancellationToken, Task> start, TimeSpan bound, string what, CancellationToken cancellationToken)
     {

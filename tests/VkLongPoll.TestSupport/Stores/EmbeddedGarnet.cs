@@ -40,7 +40,6 @@ public sealed class EmbeddedGarnet : IDisposable
                     "--bind", "127.0.0.1", "--port", chosen.ToString(CultureInfo.InvariantCulture),
                     "--lua", "true", "--config-import-path", config,
                     "--logger-level", "None", "--disable-console-logger",
-                    "--checkpointdir", Path.Combine(folder, "checkpoints"), "--logdir", Path.Combine(folder, "log"),
                 ]);
                 server.Start();
                 return new EmbeddedGarnet(server, folder, chosen);
