@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Runs samples/Worker, samples/Console and samples/Cluster, built from the packed packages, against `vklp emulate`, and
 # checks what they received: the worker stores every message exactly once across a restart and stops cleanly on SIGTERM
-# with its checkpoint committed; the console app prints the messages and stops cleanly too; the cluster silo (with a
-# redis-server started here) stores every message exactly once across a restart.
+# with its checkpoint committed; the console app prints the messages and stops cleanly too; the cluster silo stores every
+# message exactly once across a restart, in the sample's embedded store (`Cluster.dll store`, Garnet) or, with
+# VKLP_STORE=redis, in a redis-server started here.
 # Usage: samples/run-against-emulator.sh VKLP   (VKLP: the vklp command, e.g. the tool installed from the packages)
 # The samples must be restored and built already (dotnet build samples/Worker; samples/Console; samples/Cluster).
 set -euo pipefail
 vklp=${1:?usage: $0 VKLP}
 samples=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-emulator="" worker="" console="" silo="" redis_port=""
+emulator="" worker="" console="" silo="" store="" redis_port=""
 cleanup() {
-  for pid in $silo $console $worker $emulator; do kill "$pid" 2>/dev/null || true; done
+  for pid in $silo $store $console $worker $emulator; do kill "$pid" 2>/dev/null || true; done
   [ -n "$redis_port" ] && redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1
   rm -rf "$work"
 }
@@ -81,14 +82,22 @@ grep -q "stopped" "$work/console.log" || fail "the console app did not stop clea
 [ "$(grep -c ': hello$\|: world$' "$work/console.log")" -eq 2 ] || fail "the console app printed: $(cat "$work/console.log")"
 
 # --- The cluster silo (VkLongPoll.Orleans): Redis for membership, reminders, checkpoints and the stored messages.
-redis_port=$((20000 + RANDOM % 20000))
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
-  --pidfile "$work/redis.pid" --logfile "$work/redis.log" > /dev/null || fail "redis-server did not start"
-wait_for "redis-server" redis-cli -p "$redis_port" ping
 cluster_dir="$samples/Cluster/bin/Debug/net10.0"
-export REDIS="127.0.0.1:$redis_port" VK_TOKEN="$TOKEN" VK_API_URL="$API_URL" VK_CA="$CA"
-export SILO_PORT=$((redis_port + 1)) GATEWAY_PORT=$((redis_port + 2))
+port=$((20000 + RANDOM % 20000))
+export REDIS="127.0.0.1:$port" VK_TOKEN="$TOKEN" VK_API_URL="$API_URL" VK_CA="$CA"
+export SILO_PORT=$((port + 1)) GATEWAY_PORT=$((port + 2))
+if [ "${VKLP_STORE:-garnet}" = redis ]; then
+  redis_port=$port
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --pidfile "$work/redis.pid" --logfile "$work/redis.log" > /dev/null || fail "redis-server did not start"
+  store_name="redis-server"
+else
+  (cd "$cluster_dir" && exec dotnet Cluster.dll store) > "$work/store.log" 2>&1 &
+  store=$!
+  store_name="the embedded store (Garnet)"
+fi
 messages() { (cd "$cluster_dir" && dotnet Cluster.dll list); }
+wait_for "$store_name" messages
 has_message() { messages | grep -q ": $1\$"; }
 start_silo() {
   (cd "$cluster_dir" && exec dotnet Cluster.dll) > "$work/silo-$1.log" 2>&1 &
@@ -117,5 +126,5 @@ texts=$(messages | grep -v ': knock$' | sed -n 's/^message main [0-9]*: //p' | t
 [ "$texts" = "alpha beta gamma " ] || fail "the cluster silo stored: $texts"
 [ "$(messages | sort | uniq -d | wc -l)" -eq 0 ] || fail "the cluster silo stored a message twice"
 
-echo "samples: the cluster silo stored 3 messages exactly once across a restart"
+echo "samples: the cluster silo stored 3 messages exactly once across a restart ($store_name)"
 echo "samples: the worker stored 5 messages exactly once across a restart and stopped cleanly twice with its checkpoint committed; the console app printed 2 messages and stopped cleanly"

@@ -7,11 +7,18 @@ using StackExchange.Redis;
 using VkLongPoll.Orleans;
 
 // One silo of a cluster that runs VK accounts. Run several with the same REDIS (and their own SILO_PORT/GATEWAY_PORT):
-// a dead silo's accounts move to the others. `dotnet Cluster.dll list` prints what was stored.
-//   REDIS        the Redis for membership, reminders, checkpoints and the stored messages (e.g. 127.0.0.1:6379)
+// a dead silo's accounts move to the others. `dotnet Cluster.dll list` prints what was stored. No Redis at hand:
+// `dotnet Cluster.dll store` runs an embedded Garnet (Microsoft's RESP server) on REDIS's port until Ctrl+C or SIGTERM.
+//   REDIS        the Redis for membership, reminders, checkpoints and the stored messages (127.0.0.1:6379 unless set)
 //   VK_TOKEN     the account's token (a real deployment gives each account an IAccessTokenSource in its directory)
 //   VK_API_URL   the API (https://api.vk.com/method/ unless set: the emulator's for a try), VK_CA its certificate
 var redis = Environment.GetEnvironmentVariable("REDIS") ?? "127.0.0.1:6379";
+if (args is ["store"])
+{
+    await EmbeddedStore.RunAsync(redis);
+    return;
+}
+
 if (args is ["list"])
 {
     using var connection = await ConnectionMultiplexer.ConnectAsync(redis);

@@ -13,6 +13,7 @@ public sealed partial class DocumentedCommandsTests
     private static readonly Dictionary<string, string> RunElsewhere = new(StringComparer.Ordinal)
     {
         ["dotnet test"] = "it is the run this test is part of",
+        ["dotnet test --filter \"Speed!=slow\""] = "a subset of the run this test is part of (the tests not marked Speed=slow)",
         ["dotnet pack"] = ".ci/run packs the repository",
         ["dotnet tool install --global --add-source artifacts/packages VkLongPoll.Cli"] = ".ci/run installs the tool from artifacts/packages (into a temporary --tool-path) and runs the installed vklp demo",
         ["vklp demo"] = "after the install line, in .ci/run: the installed tool's demo, to its end",
