@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace VkLongPoll.Cli.Tests;
 
 /// <summary>The real <c>vklp demo</c>, run as a person would: in a pseudo-terminal (util-linux <c>script</c>), screen checked.</summary>
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class DemoTests
 {
     [Fact]

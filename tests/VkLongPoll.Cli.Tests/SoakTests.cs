@@ -3,6 +3,7 @@ using VkLongPoll.Cli.Soak;
 namespace VkLongPoll.Cli.Tests;
 
 /// <summary>A small soak in-process: every fault kind and client restarts, compared with the emulator's journal.</summary>
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class SoakTests
 {
     [Fact]

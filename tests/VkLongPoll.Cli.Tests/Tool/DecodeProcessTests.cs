@@ -4,6 +4,7 @@ using System.Text;
 namespace VkLongPoll.Cli.Tests.Tool;
 
 /// <summary><c>vklp decode</c> as a process on a large input from a pipe: every event written, memory bounded by the largest value.</summary>
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class DecodeProcessTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(4);

@@ -7,6 +7,7 @@ namespace VkLongPoll.Cli.Tests.Tool;
 /// documentation cannot rot. <c>vklp</c> is the built tool (the installed one is the same program; CI installs it and runs
 /// <c>vklp demo</c>). Nothing leaves loopback: lines that would reach VK meet a dead proxy on 127.0.0.1 and must say so and retry.
 /// </summary>
+[Trait(Speed.Name, Speed.Slow)]
 public sealed partial class DocumentedCommandsTests
 {
     /// <summary>Lines this test does not run, each with where it does run.</summary>

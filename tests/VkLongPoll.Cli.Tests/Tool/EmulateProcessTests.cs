@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace VkLongPoll.Cli.Tests.Tool;
 
 /// <summary><c>vklp emulate</c> run as a process: a clean first line, a clean stop, nothing left behind.</summary>
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class EmulateProcessTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using VkLongPoll.TestSupport.Network;
 namespace VkLongPoll.Cli.Tests.Tool;
 
 /// <summary>Every failure a person can meet, typed as a person types it: one plain line on stderr, the documented exit code (docs/cli.md), no stack trace.</summary>
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class FailureTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"vklp-failures-{Guid.NewGuid():N}");

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace VkLongPoll.Cli.Tests.Tool;
 
 /// <summary><c>vklp login</c> against <c>vklp emulate</c>'s VK ID, then <c>watch</c> on the stored login through a token expiry, then <c>logout</c>.</summary>
+[Trait(Speed.Name, Speed.Slow)]
 public sealed partial class LoginProcessTests
 {
     [Fact]

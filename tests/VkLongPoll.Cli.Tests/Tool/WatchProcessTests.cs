@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace VkLongPoll.Cli.Tests.Tool;
 
 /// <summary><c>vklp watch</c> against <c>vklp emulate</c>, two processes as in the README: lines live, a clean Ctrl+C, a restart that misses and repeats nothing.</summary>
+[Trait(Speed.Name, Speed.Slow)]
 public sealed class WatchProcessTests
 {
     [Fact]
