@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Spectre.Console;
 using VkLongPoll.Cli.Feed;
 using VkLongPoll.Testing;
@@ -103,27 +104,38 @@ public sealed class RecoveredFeedTests
         {
             using var stop = new CancellationTokenSource(Bound);
             await using var client = new LongPollClient(options, http);
-            var started = last is not null;
-            var feed = runner.RunAsync(client.ReadBatchesAsync(last, stop.Token), checkpoint =>
+            // Every checkpoint the feed takes, in order: the test waits on them instead of looking at intervals.
+            var taken = Channel.CreateUnbounded<LongPollCheckpoint>();
+            var from = last;
+            var feed = runner.RunAsync(client.ReadBatchesAsync(from, stop.Token), checkpoint =>
             {
                 last = checkpoint;
-                started = true;
+                taken.Writer.TryWrite(checkpoint);
                 return ValueTask.CompletedTask;
             }, stop.Token);
-            while (!started)
+            if (from is null)
             {
-                await Task.Delay(10, stop.Token);
+                // From now: what happens before the first checkpoint (the starting point) is not the feed's news.
+                await NextTakenAsync();
             }
 
             await meanwhile();
-            while (last?.Ts != emulator.Position(0).Ts)
+            var end = emulator.Position(0).Ts;
+            while (last?.Ts != end)
             {
-                Assert.False(feed.IsCompleted, output.ToString());
-                await Task.Delay(20, stop.Token);
+                await NextTakenAsync();
             }
 
             await stop.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => feed);
+
+            async Task NextTakenAsync()
+            {
+                var next = taken.Reader.ReadAsync(stop.Token).AsTask();
+                await Task.WhenAny(next, feed);
+                Assert.True(next.IsCompleted, $"the feed ended: {feed.Exception}\n{output}");
+                await next;
+            }
         }
     }
 

@@ -4,12 +4,15 @@ using VkLongPoll.Cli.Commands;
 using VkLongPoll.Cli.Feed;
 using VkLongPoll.Sqlite;
 using VkLongPoll.Testing;
+using VkLongPoll.TestSupport;
 
 namespace VkLongPoll.Cli.Tests;
 
 /// <summary><c>vklp watch</c> against the emulator, through faults: every message shows once, in words.</summary>
 public sealed class WatchTests
 {
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task Watch_AgainstTheEmulator_SurvivesFaults_AndShowsEveryMessageOnce()
     {
@@ -19,7 +22,7 @@ public sealed class WatchTests
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(synchronized), ColorSystem = ColorSystemSupport.NoColors, Ansi = AnsiSupport.No });
         var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-{Guid.NewGuid():N}.db");
         var settings = new WatchCommand.WatchSettings(emulator.Tokens[0], emulator.ApiUrl, emulator.CertificatePemPath, 19, null, FeedLanguage.English, Json: false, FromNow: false, checkpoints, Only: null);
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var stop = new CancellationTokenSource(Bound);
         using var http = new HttpClient(emulator.CreateTrustingHandler());
         string Screen()
         {
@@ -31,13 +34,14 @@ public sealed class WatchTests
 
         var watching = WatchCommand.RunAsync(settings, console, Stream.Null, TextWriter.Null, stop.Token);
 
-        // Connected once the starting checkpoint is stored; a message sent earlier would precede the session.
+        // Connected once the starting checkpoint is stored; a message sent earlier would precede the session. The command
+        // tells no one, so its checkpoint file is polled.
         var name = LongPollClient.DefaultCheckpointNameOfToken(emulator.Tokens[0]);
-        while (!File.Exists(checkpoints) || await new SqliteCheckpointStore(checkpoints).LoadAsync(name) is null)
+        await Poll.UntilAsync(async () =>
         {
             Assert.False(watching.IsCompleted, "watch stopped before it connected");
-            await Task.Delay(20, stop.Token);
-        }
+            return File.Exists(checkpoints) && await new SqliteCheckpointStore(checkpoints).LoadAsync(name) is not null;
+        }, Bound, "watch has stored its starting checkpoint", stop.Token);
 
         string[] faults = ["none", "failed_1", "failed_2", "failed_3", "http_500", "reset", "malformed", "truncated"];
         foreach (var fault in faults)
@@ -47,15 +51,12 @@ public sealed class WatchTests
                 await http.PostAsJsonAsync(new Uri(emulator.ControlUrl + "/faults"), new { fault });
             }
 
-            await http.PostAsJsonAsync(new Uri(emulator.ControlUrl + "/send"), new { text = $"through {fault}" });
-            while (!Screen().Contains($"through {fault}", StringComparison.Ordinal))
-            {
-                Assert.False(stop.IsCancellationRequested || watching.IsCompleted, $"waiting for 'through {fault}'; the screen:\n{Screen()}");
-                await Task.Delay(20, CancellationToken.None);
-            }
+            await SendAndSeeAsync($"through {fault}");
         }
 
-        await Task.Delay(300);
+        // A last message, sent after every fault: the feed is in server order, so a line repeated by any recovery is on
+        // the screen before this one is.
+        await SendAndSeeAsync("after every fault");
         await stop.CancelAsync();
         // Stopping is a cancellation: the command line turns it into exit code 130 (see ProcessTests).
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching);
@@ -67,7 +68,30 @@ public sealed class WatchTests
 
         // Names arrive from a batched lookup that may lag the first lines (the feed never waits long for it).
         Assert.Matches(@"\d\d:\d\d:\d\d  Message from \S+ \S+: through", screen);
+        Assert.Single(screen.Split('\n'), line => line.Contains(": after every fault", StringComparison.Ordinal));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(checkpoints);
+
+        async Task SendAndSeeAsync(string text)
+        {
+            await http.PostAsJsonAsync(new Uri(emulator.ControlUrl + "/send"), new { text });
+            // The console tells no one either: the screen is polled.
+            try
+            {
+                await Poll.UntilAsync(() =>
+                {
+                    if (watching.IsCompleted)
+                    {
+                        Assert.Fail($"watch stopped while waiting for '{text}'; the screen:\n{Screen()}");
+                    }
+
+                    return Screen().Contains(text, StringComparison.Ordinal);
+                }, Bound, $"'{text}' is on the screen", stop.Token);
+            }
+            catch (Xunit.Sdk.FalseException e)
+            {
+                Assert.Fail($"{e.Message}; the screen:\n{Screen()}");
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class HealthTests(EmulatorFixture fixture)
             services => services.AddSingleton(received).AddHealthChecks().AddVkLongPoll());
         await host.StartAsync();
         var accounts = host.Services.GetRequiredService<VkLongPollAccounts>();
-        await TestHost.WaitUntilAsync(() => accounts["mallory"] is { Running: false }, "mallory to stop");
+        await TestHost.WaitUntilAsync(() => accounts["mallory"] is { Running: false }, "mallory has stopped");
 
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         var entry = report.Entries["vk-longpoll"];
@@ -81,7 +81,7 @@ public sealed class HealthTests(EmulatorFixture fixture)
 
         emulator.Faults.SetRandom(1.0, seed: 1, [FaultKind.Http502]);
         await host.StartAsync();
-        await TestHost.WaitUntilAsync(() => accounts["alice"]?.RetryingSince is not null, "the first failed poll");
+        await TestHost.WaitUntilAsync(() => accounts["alice"]?.RetryingSince is not null, "the first poll has failed");
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
 
         clock.Advance(TimeSpan.FromSeconds(119));
@@ -98,7 +98,7 @@ public sealed class HealthTests(EmulatorFixture fixture)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
             return accounts["alice"]?.RetryingSince is null;
-        }, "the session to reconnect", () => $"{accounts["alice"]}, {accounts["alice"]?.Status}");
+        }, "the session has reconnected", () => $"{accounts["alice"]}, {accounts["alice"]?.Status}");
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
         Assert.IsType<LongPollReconnected>(accounts["alice"]!.Status);
         await host.StopAsync();

@@ -40,7 +40,7 @@ public sealed class TelemetryTests(EmulatorFixture fixture)
             // A recovery first (the next poll answers failed: 1), then a message.
             await control.InjectFaultAsync(FaultKind.Failed1);
             var accounts = host.Services.GetRequiredService<VkLongPollAccounts>();
-            await TestHost.WaitUntilAsync(() => accounts["alice"]?.Status is LongPollRecoveryFinished, "the recovery");
+            await TestHost.WaitUntilAsync(() => accounts["alice"]?.Status is LongPollRecoveryFinished, "the recovery has finished");
             await control.SendMessageAsync("traced");
             await received.WaitForAsync("alice", 1);
             key = host.Services.GetRequiredService<VkLongPollAccounts>()["alice"]!.Checkpoint!.Key!;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VkLongPoll.Testing;
+using VkLongPoll.TestSupport;
 
 namespace VkLongPoll.Hosting.Tests;
 
@@ -46,20 +47,20 @@ internal static class TestHost
         return builder.Build();
     }
 
-    /// <summary>Waits (bounded) until <paramref name="condition"/> holds, checking whenever the accounts move.</summary>
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds; on timeout, fails with <paramref name="state"/> as well.</summary>
+    /// <remarks>
+    /// A poll, not an event: <see cref="VkLongPollAccounts"/> says where each account stands but tells no one when that
+    /// changes, and these tests watch the host from outside, as a status page would.
+    /// </remarks>
     public static async Task WaitUntilAsync(Func<bool> condition, string what, Func<string>? state = null)
     {
-        using var bound = new CancellationTokenSource(Bound);
-        while (!condition())
+        try
         {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), bound.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"timed out waiting for {what}{(state is null ? "" : "; " + state())}");
-            }
+            await Poll.UntilAsync(condition, Bound, what);
+        }
+        catch (Xunit.Sdk.FalseException) when (state is not null)
+        {
+            Assert.Fail($"timed out after {Bound.TotalSeconds:0.#} s waiting until {what}; {state()}");
         }
     }
 }

@@ -145,7 +145,7 @@ public sealed class WorkerTests(EmulatorFixture fixture)
     internal static Task WaitForStartAsync(IHost host, string account)
     {
         var accounts = host.Services.GetRequiredService<VkLongPollAccounts>();
-        return TestHost.WaitUntilAsync(() => accounts[account] is { } state && (state.BatchesHandled > 0 || state.Status is LongPollStarted), $"{account} to start");
+        return TestHost.WaitUntilAsync(() => accounts[account] is { } state && (state.BatchesHandled > 0 || state.Status is LongPollStarted), $"{account} has started");
     }
 }
 

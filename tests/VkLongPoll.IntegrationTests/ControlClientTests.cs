@@ -41,7 +41,7 @@ public sealed class ControlClientTests(EmulatorFixture fixture)
         options.OnStatus = statuses.Enqueue;
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
 
-        var texts = await SessionTests.ReadMessagesAsync(session, 1, async () =>
+        var texts = await SessionTests.ReadMessagesAsync(session, account, 1, async () =>
         {
             await control.InjectFaultAsync(FaultKind.Http502);
             await control.SendMessageAsync("after a 502");

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 using VkLongPoll.Testing;
 using VkLongPoll.Events;
@@ -7,7 +8,7 @@ namespace VkLongPoll.IntegrationTests;
 /// <summary>Everything that depends on time, on a fake clock: wait expiry, key lifetime, rate limits, slow answers, the retained window.</summary>
 public sealed class FakeClockTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    private readonly TimerWatchingClock _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private VkEmulator _emulator = null!;
 
     public async Task InitializeAsync() =>
@@ -22,7 +23,7 @@ public sealed class FakeClockTests : IAsyncLifetime
         var (server, key, ts, _) = await client.LongPollServerAsync();
 
         var poll = client.CheckAsync(server, key, ts, wait: 25);
-        await AdvanceUntilAsync(poll, TimeSpan.FromSeconds(25));
+        await AdvanceOnceTheServerWaitsAsync(poll, TimeSpan.FromSeconds(25));
 
         var response = TestDecoder.Response(await poll);
         Assert.Empty(response.Updates);
@@ -64,7 +65,7 @@ public sealed class FakeClockTests : IAsyncLifetime
         _emulator.Faults.Enqueue(FaultKind.Slow, 1);
 
         var poll = client.CheckAsync(server, key, ts);
-        await AdvanceUntilAsync(poll, TimeSpan.FromSeconds(5));
+        await AdvanceOnceTheServerWaitsAsync(poll, TimeSpan.FromSeconds(5));
 
         Assert.Contains(TestDecoder.Response(await poll).Updates, e => e is MessageNewEvent { Message.Text: "late" });
     }
@@ -85,16 +86,48 @@ public sealed class FakeClockTests : IAsyncLifetime
         Assert.Equal(ts + 20, response.Ts);
     }
 
-    /// <summary>Moves the fake clock in small steps until the request completes (the server registers its timer asynchronously).</summary>
-    private async Task AdvanceUntilAsync(Task request, TimeSpan total)
+    /// <summary>
+    /// Moves the fake clock by <paramref name="wait"/> once the server has set its timer for it (it does so asynchronously,
+    /// once the request arrives: a move before that would be lost), then lets the request complete.
+    /// </summary>
+    private async Task AdvanceOnceTheServerWaitsAsync(Task request, TimeSpan wait)
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var step = TimeSpan.FromMilliseconds(total.TotalMilliseconds / 50);
-        while (!request.IsCompleted)
+        var timerSet = _time.TimerSetAsync(wait, bound.Token);
+        if (await Task.WhenAny(timerSet, request) == request)
         {
-            bound.Token.ThrowIfCancellationRequested();
-            _time.Advance(step);
-            await Task.WhenAny(request, Task.Delay(10, bound.Token));
+            await request; // its failure, if it failed
+            Assert.Fail($"the request completed before the server waited {wait}");
+        }
+
+        await timerSet;
+        Assert.False(request.IsCompleted, "the request completed before the clock moved");
+        _time.Advance(wait);
+        await request.WaitAsync(bound.Token);
+    }
+
+    /// <summary>A fake clock that tells when a timer is set on it.</summary>
+    private sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly Channel<TimeSpan> _set = Channel.CreateUnbounded<TimeSpan>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _set.Writer.TryWrite(dueTime);
+            return timer;
+        }
+
+        /// <summary>Completes once a timer due in <paramref name="dueTime"/> has been set.</summary>
+        public async Task TimerSetAsync(TimeSpan dueTime, CancellationToken cancellationToken)
+        {
+            await foreach (var set in _set.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (set == dueTime)
+                {
+                    return;
+                }
+            }
         }
     }
 }

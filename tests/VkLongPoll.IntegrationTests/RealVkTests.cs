@@ -47,7 +47,7 @@ public sealed class RealVkTests(EmulatorFixture fixture)
         options.TokenSource = source;
         await using var session = new LongPollClient(options, http);
 
-        var texts = await SessionTests.ReadMessagesAsync(session, 3, async () =>
+        var texts = await SessionTests.ReadMessagesAsync(session, client, 3, async () =>
         {
             await client.ControlAsync("send", new { text = "one" });
             clock.Advance(TimeSpan.FromHours(2)); // the access token (an hour) and the Long Poll key (an hour) expire
@@ -103,20 +103,25 @@ public sealed class RealVkTests(EmulatorFixture fixture)
     {
         using var client = fixture.NewClient();
         var statuses = new ConcurrentQueue<LongPollStatus>();
+        var resynced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = SessionTests.Options(fixture.Emulator, client.Token);
-        options.OnStatus = statuses.Enqueue;
+        options.OnStatus = status =>
+        {
+            statuses.Enqueue(status);
+            if (status is LongPollResynced)
+            {
+                resynced.TrySetResult();
+            }
+        };
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
 
-        var texts = await SessionTests.ReadMessagesAsync(session, 1, async () =>
+        var texts = await SessionTests.ReadMessagesAsync(session, client, 1, async () =>
         {
             await client.ControlAsync("api_faults", new { error_code = errorCode, count, method = "messages.getLongPollHistory" });
             await client.ControlAsync("faults", new { fault = "failed_1" });
             await client.ControlAsync("send", new { text = "lost in the gap" });
-            while (!statuses.Any(s => s is LongPollResynced))
-            {
-                await Task.Delay(10);
-            }
-
+            // Only a message after the resync is sure to come: the session is told so by its own status.
+            await resynced.Task.WaitAsync(Bound);
             await client.ControlAsync("send", new { text = "after the resync" });
         });
 
@@ -136,7 +141,7 @@ public sealed class RealVkTests(EmulatorFixture fixture)
         options.OnStatus = statuses.Enqueue;
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
 
-        var texts = await SessionTests.ReadMessagesAsync(session, 1, () => client.ControlAsync("send", new { text = "after 29" }));
+        var texts = await SessionTests.ReadMessagesAsync(session, client, 1, () => client.ControlAsync("send", new { text = "after 29" }));
 
         Assert.Equal(["after 29"], texts);
         var retry = Assert.Single(statuses.OfType<LongPollRetrying>());
@@ -153,7 +158,7 @@ public sealed class RealVkTests(EmulatorFixture fixture)
         options.OnStatus = statuses.Enqueue;
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
 
-        var texts = await SessionTests.ReadMessagesAsync(session, 1, async () =>
+        var texts = await SessionTests.ReadMessagesAsync(session, client, 1, async () =>
         {
             await client.ControlAsync("faults", new { fault = "failed_4", count = 3 });
             await client.ControlAsync("send", new { text = "after three failed 4" });
@@ -174,7 +179,7 @@ public sealed class RealVkTests(EmulatorFixture fixture)
         var handler = LongPollHttp.CreateHandler(fixture.Emulator.CertificatePemPath, options.Proxy);
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient(handler));
 
-        var texts = await SessionTests.ReadMessagesAsync(session, 1, () => client.ControlAsync("send", new { text = "through the proxy" }));
+        var texts = await SessionTests.ReadMessagesAsync(session, client, 1, () => client.ControlAsync("send", new { text = "through the proxy" }));
 
         Assert.Equal(["through the proxy"], texts);
         Assert.True(proxy.Tunnelled(fixture.Emulator.BaseUri.Port), "the proxy opened no tunnel to the emulator");

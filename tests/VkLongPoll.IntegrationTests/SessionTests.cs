@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using VkLongPoll.Events;
 using VkLongPoll.Sqlite;
 using VkLongPoll.Testing;
+using VkLongPoll.TestSupport;
 
 namespace VkLongPoll.IntegrationTests;
 
@@ -33,56 +34,76 @@ public sealed class SessionTests(EmulatorFixture fixture)
             CheckpointStore = store,
         };
 
-    /// <summary>Reads in the background until <paramref name="count"/> new messages arrived; returns their texts in order.</summary>
-    internal static async Task<List<string>> ReadMessagesAsync(LongPollClient session, int count, Func<Task> act) =>
-        [.. (await ReadNewMessagesAsync(session, received => received.Count >= count, act)).Select(m => m.Text ?? string.Empty)];
+    /// <summary>The start of the text of the message <see cref="ReadNewMessagesAsync"/> ends each read with; no other message starts so.</summary>
+    internal const string MarkerPrefix = "vklp-test-marker-";
 
-    /// <summary>Reads new messages in the background until <paramref name="done"/>, then a short quiet period (more would be duplicates).</summary>
-    internal static async Task<List<LongPollMessage>> ReadNewMessagesAsync(LongPollClient session, Func<List<LongPollMessage>, bool> done, Func<Task> act)
+    /// <summary>Reads in the background until <paramref name="count"/> new messages arrived; returns their texts in order (and any duplicate after them).</summary>
+    internal static async Task<List<string>> ReadMessagesAsync(LongPollClient session, EmulatorClient control, int count, Func<Task> act) =>
+        [.. (await ReadNewMessagesAsync(session, control, received => received.Count >= count, act)).Select(m => m.Text ?? string.Empty)];
+
+    /// <summary>
+    /// Reads new messages in the background until <paramref name="done"/>, then until a marker message sent through
+    /// <paramref name="control"/> arrives: whatever comes in between is a duplicate, returned for the caller's assertions to catch.
+    /// </summary>
+    internal static async Task<List<LongPollMessage>> ReadNewMessagesAsync(LongPollClient session, EmulatorClient control, Func<List<LongPollMessage>, bool> done, Func<Task> act)
     {
         using var bound = new CancellationTokenSource(Bound);
-        var texts = Channel.CreateUnbounded<LongPollMessage>();
+        var marker = MarkerPrefix + Guid.NewGuid().ToString("N");
+        var messages = Channel.CreateUnbounded<LongPollMessage>();
         var reading = Task.Run(async () =>
         {
             await foreach (var e in session.ReadEventsAsync(null, bound.Token))
             {
                 if (e is MessageNewEvent { Message: var message })
                 {
-                    await texts.Writer.WriteAsync(message, bound.Token);
+                    await messages.Writer.WriteAsync(message, bound.Token);
                 }
             }
         });
         // Act only once the session knows where it starts (its first batch): what happens before that is, rightly,
-        // not its news. A fixed delay raced with a slow first connection on a loaded CI machine.
-        while (session.Checkpoint is null && !reading.IsCompleted)
-        {
-            await Task.Delay(10, bound.Token);
-        }
+        // not its news. ReadEventsAsync does not show that batch (it has no events), so the checkpoint it sets is polled.
+        await Poll.UntilAsync(() => session.Checkpoint is not null || reading.IsCompleted, Bound, "the session has its first checkpoint", bound.Token);
 
         await act();
         var received = new List<LongPollMessage>();
-        while (!done(received))
+        while (!done(received) && await NextAsync() is { } message)
         {
-            var next = texts.Reader.ReadAsync(bound.Token).AsTask();
-            if (await Task.WhenAny(next, reading) == reading)
-            {
-                await reading; // surfaces the session's exception
-                break;
-            }
-
-            received.Add(await next);
+            received.Add(message);
         }
 
-        // Anything more within a short quiet period would be a duplicate.
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
-        while (texts.Reader.TryRead(out var extra))
+        // The marker goes after everything awaited, and the session delivers in server order: a repeat of anything
+        // before it (a recovery that fetched too much, a retry that did not move on) arrives before it does.
+        await control.ControlAsync("send", new { text = marker });
+        while (await NextAsync() is { } message && message.Text != marker)
         {
-            received.Add(extra);
+            received.Add(message);
         }
 
         await bound.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
         return received;
+
+        // The next message; null once the session has ended (its exception surfaces here).
+        async Task<LongPollMessage?> NextAsync()
+        {
+            while (true)
+            {
+                var next = messages.Reader.ReadAsync(bound.Token).AsTask();
+                if (await Task.WhenAny(next, reading) == reading)
+                {
+                    await reading;
+                    return null;
+                }
+
+                var message = await next;
+                // An earlier read's marker, again: that read stopped before its session came back for the batch after
+                // the marker, so the checkpoint (and the store) may still stand before it. Not this read's news.
+                if (message.Text is not { } text || !text.StartsWith(MarkerPrefix, StringComparison.Ordinal) || text == marker)
+                {
+                    return message;
+                }
+            }
+        }
     }
 
     [Fact]
@@ -91,9 +112,8 @@ public sealed class SessionTests(EmulatorFixture fixture)
         using var client = fixture.NewClient();
         await using var session = NewSession(fixture.Emulator, client.Token);
 
-        var texts = await ReadMessagesAsync(session, 3, async () =>
+        var texts = await ReadMessagesAsync(session, client, 3, async () =>
         {
-            await Task.Delay(200);
             await client.ControlAsync("send", new { text = "one" });
             await client.ControlAsync("send", new { text = "two" });
             await client.ControlAsync("send", new { text = "three" });
@@ -122,11 +142,7 @@ public sealed class SessionTests(EmulatorFixture fixture)
         using var trusting = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(fixture.Emulator.CertificatePemPath));
         await using var session = NewSession(fixture.Emulator, client.Token, trusting);
 
-        var texts = await ReadMessagesAsync(session, 1, async () =>
-        {
-            await Task.Delay(200);
-            await client.ControlAsync("send", new { text = "over the trusted PEM" });
-        });
+        var texts = await ReadMessagesAsync(session, client, 1, () => client.ControlAsync("send", new { text = "over the trusted PEM" }));
 
         Assert.Equal(["over the trusted PEM"], texts);
         using var systemRootsOnly = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(trustedCertificatePemPath: null));
@@ -143,9 +159,8 @@ public sealed class SessionTests(EmulatorFixture fixture)
         using var http = protocol == "2.0" ? LongPollHttp.CreateClient(versions) : new HttpClient(versions) { Timeout = Timeout.InfiniteTimeSpan };
         await using var session = NewSession(fixture.Emulator, client.Token, http);
 
-        var texts = await ReadMessagesAsync(session, 6, async () =>
+        var texts = await ReadMessagesAsync(session, client, 6, async () =>
         {
-            await Task.Delay(200);
             await client.ControlAsync("send", new { text = "before 1" });
             await client.ControlAsync("send", new { text = "before 2" });
             await client.ControlAsync("faults", new { fault, count = 2 });
@@ -197,9 +212,8 @@ public sealed class SessionTests(EmulatorFixture fixture)
             var store = new SqliteCheckpointStore(path);
             await using (var first = NewSession(fixture.Emulator, client.Token, store))
             {
-                Assert.Equal(FirstTwo, await ReadMessagesAsync(first, 2, async () =>
+                Assert.Equal(FirstTwo, await ReadMessagesAsync(first, client, 2, async () =>
                 {
-                    await Task.Delay(200);
                     await client.ControlAsync("send", new { text = "a" });
                     await client.ControlAsync("send", new { text = "b" });
                 }));
@@ -211,10 +225,11 @@ public sealed class SessionTests(EmulatorFixture fixture)
             await client.ControlAsync("send", new { text = "d" });
 
             await using var second = NewSession(fixture.Emulator, client.Token, new SqliteCheckpointStore(path));
-            var messages = await ReadNewMessagesAsync(second, received => received.Count > 0 && received[^1].Text == "d", () => Task.CompletedTask);
+            var messages = await ReadNewMessagesAsync(second, client, received => received.Count > 0 && received[^1].Text == "d", () => Task.CompletedTask);
 
+            // Every message but "a", "b" and the two reads' markers.
             var sentWhileDown = (await client.ControlAsync("journal")).GetProperty("events").EnumerateArray()
-                .Count(e => e.GetProperty("kind").GetString() == "message_new") - 2;
+                .Count(e => e.GetProperty("kind").GetString() == "message_new" && !e.GetProperty("update").GetRawText().Contains(MarkerPrefix, StringComparison.Ordinal)) - 2;
             Assert.Equal("c", messages[0].Text);
             Assert.Equal("d", messages[^1].Text);
             Assert.Equal(sentWhileDown, messages.Count);
@@ -248,9 +263,8 @@ public sealed class SessionTests(EmulatorFixture fixture)
         listener.Start();
         await using var session = NewSession(fixture.Emulator, client.Token);
 
-        await ReadMessagesAsync(session, 2, async () =>
+        await ReadMessagesAsync(session, client, 2, async () =>
         {
-            await Task.Delay(200);
             await client.ControlAsync("send", new { text = "m1" });
             await client.ControlAsync("faults", new { fault = "failed_1" });
             await client.ControlAsync("send", new { text = "m2" });
@@ -268,11 +282,8 @@ public sealed class SessionTests(EmulatorFixture fixture)
         await client.ControlAsync("api_faults", new { error_code = 10, count = 8 }); // internal server error, again and again
         await using var session = NewSession(fixture.Emulator, client.Token);
 
-        var texts = await ReadMessagesAsync(session, 1, async () =>
-        {
-            await Task.Delay(500);
-            await client.ControlAsync("send", new { text = "after the outage" });
-        });
+        // Sent once the session has its first checkpoint: after getLongPollServer went through at last.
+        var texts = await ReadMessagesAsync(session, client, 1, () => client.ControlAsync("send", new { text = "after the outage" }));
 
         Assert.Equal(["after the outage"], texts);
     }
@@ -314,11 +325,7 @@ public sealed class SessionTests(EmulatorFixture fixture)
         using var client = new EmulatorClient(emulator);
         await using var session = NewSession(emulator, client.Token, version: 19);
 
-        var texts = await ReadMessagesAsync(session, 1, async () =>
-        {
-            await Task.Delay(200);
-            await client.ControlAsync("send", new { text = "spoken in 11" });
-        });
+        var texts = await ReadMessagesAsync(session, client, 1, () => client.ControlAsync("send", new { text = "spoken in 11" }));
 
         Assert.Equal(["spoken in 11"], texts);
         Assert.Equal(11, session.Checkpoint?.Version);

@@ -30,7 +30,7 @@ public sealed class StatusTests(EmulatorFixture fixture)
         options.OnStatus = statuses.Enqueue;
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
 
-        var texts = await SessionTests.ReadMessagesAsync(session, 2, async () =>
+        var texts = await SessionTests.ReadMessagesAsync(session, client, 2, async () =>
         {
             // The fault first: it hits the next poll whenever that starts, and both messages come after it.
             await client.ControlAsync("faults", new { fault });
@@ -58,7 +58,7 @@ public sealed class StatusTests(EmulatorFixture fixture)
         options.OnStatus = statuses.Enqueue;
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
 
-        await SessionTests.ReadMessagesAsync(session, 1, () => client.ControlAsync("send", new { text = "x" }));
+        await SessionTests.ReadMessagesAsync(session, client, 1, () => client.ControlAsync("send", new { text = "x" }));
 
         var retries = statuses.OfType<LongPollRetrying>().ToList();
         Assert.Equal(2, retries.Count);
@@ -99,18 +99,24 @@ public sealed class StatusTests(EmulatorFixture fixture)
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var statuses = new ConcurrentQueue<LongPollStatus>();
+        var retries = 0;
+        var retriedThrice = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = SessionTests.Options(fixture.Emulator, "any-token");
         options.ApiBaseUrl = new Uri($"https://127.0.0.1:{port}/method");
-        options.OnStatus = statuses.Enqueue;
+        options.OnStatus = status =>
+        {
+            statuses.Enqueue(status);
+            if (status is LongPollRetrying && Interlocked.Increment(ref retries) == 3)
+            {
+                retriedThrice.TrySetResult();
+            }
+        };
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient());
         using var stop = new CancellationTokenSource(Bound);
 
         var reading = ReadAllAsync(session, stop.Token);
-        while (statuses.OfType<LongPollRetrying>().Count() < 3)
-        {
-            Assert.False(reading.IsCompleted, "the session ended instead of retrying");
-            await Task.Delay(10, stop.Token);
-        }
+        await Task.WhenAny(retriedThrice.Task, reading);
+        Assert.True(retriedThrice.Task.IsCompleted, $"the session ended instead of retrying: {reading.Exception?.InnerException?.Message ?? "cancelled"}");
 
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
@@ -126,17 +132,23 @@ public sealed class StatusTests(EmulatorFixture fixture)
     {
         using var client = fixture.NewClient();
         var statuses = new ConcurrentQueue<LongPollStatus>();
+        var retried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = SessionTests.Options(fixture.Emulator, client.Token);
-        options.OnStatus = statuses.Enqueue;
+        options.OnStatus = status =>
+        {
+            statuses.Enqueue(status);
+            if (status is LongPollRetrying)
+            {
+                retried.TrySetResult();
+            }
+        };
         // The system's roots only: the emulator's own certificate is not trusted.
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient());
         using var stop = new CancellationTokenSource(Bound);
 
         var reading = ReadAllAsync(session, stop.Token);
-        while (!statuses.OfType<LongPollRetrying>().Any())
-        {
-            await Task.Delay(10, stop.Token);
-        }
+        await Task.WhenAny(retried.Task, reading);
+        Assert.True(retried.Task.IsCompleted, $"the session ended instead of retrying: {reading.Exception?.InnerException?.Message ?? "cancelled"}");
 
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
@@ -153,7 +165,7 @@ public sealed class StatusTests(EmulatorFixture fixture)
         options.OnStatus = _ => throw new InvalidOperationException("a buggy handler");
         await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
 
-        var texts = await SessionTests.ReadMessagesAsync(session, 1, async () =>
+        var texts = await SessionTests.ReadMessagesAsync(session, client, 1, async () =>
         {
             await client.ControlAsync("faults", new { fault = "failed_2" });
             await client.ControlAsync("send", new { text = "still here" });
