@@ -23,7 +23,7 @@ internal static class EmbeddedStore
         // QuietMode (no banner) is read from a configuration file only.
         var config = Path.Combine(Directory.CreateTempSubdirectory("vklp-sample-store-").FullName, "garnet.conf");
         await File.WriteAllTextAsync(config, """{ "QuietMode": true }""");
-        using var server = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--lua", "true", "--config-import-path", config]);
+        using var server = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--lua", "true", "--lua-transaction-mode", "true", "--config-import-path", config]);
         server.Start();
         Console.WriteLine($"store: Garnet listens on 127.0.0.1:{port}; Ctrl+C stops it");
         var stopped = new TaskCompletionSource();

@@ -4,7 +4,6 @@ using VkLongPoll.Cli.Commands;
 using VkLongPoll.Cli.Feed;
 using VkLongPoll.Sqlite;
 using VkLongPoll.Testing;
-using VkLongPoll.TestSupport;
 
 namespace VkLongPoll.Cli.Tests;
 

@@ -38,7 +38,7 @@ public sealed class EmbeddedGarnet : IDisposable
                 server = new GarnetServer(
                 [
                     "--bind", "127.0.0.1", "--port", chosen.ToString(CultureInfo.InvariantCulture),
-                    "--lua", "true", "--config-import-path", config,
+                    "--lua", "true", "--lua-transaction-mode", "true", "--config-import-path", config,
                     "--logger-level", "None", "--disable-console-logger",
                 ]);
                 server.Start();
