@@ -29,6 +29,7 @@ public sealed partial class DocumentedCommandsTests
             . /tmp/vklp-emulator.env && export VkLongPoll__ApiBaseUrl="$API_URL" VkLongPoll__TrustedCertificatePath="$CA" VkLongPoll__Accounts__main__AccessToken="$TOKEN" && dotnet run
             """] = "samples/run-against-emulator.sh runs the worker so, twice, in .ci/run (it needs the packed packages)",
         ["scripts/cluster-soak"] = ".ci/run runs it after the tests (a minute of three silo processes; it checks the last line)",
+        ["VKLP_STORE=redis scripts/cluster-soak"] = ".ci/run runs it after the tests too, with redis-server installed",
         ["dotnet run -- list"] = "samples/run-against-emulator.sh reads the worker's database so, in .ci/run",
     };
 
