@@ -27,6 +27,9 @@ internal static class TestClusterSetup
         s_resumeDeadSilos = resumeDeadSilos;
         var builder = new TestClusterBuilder(silos);
         builder.Options.UseTestClusterMembership = false;
+        // A service of its own: Orleans keeps reminders per service id, and the tests share one store — a cluster must not
+        // be handed the reminders (acct-0, acct-1, …) an earlier test's cluster left behind.
+        builder.Options.ServiceId = "vklp-tests-" + Guid.NewGuid().ToString("N");
         builder.AddSiloBuilderConfigurator<SiloSetup>();
         builder.AddClientBuilderConfigurator<ClientSetup>();
         var cluster = builder.Build();

@@ -15,6 +15,9 @@ namespace VkLongPoll.Orleans;
 /// </remarks>
 public sealed class RedisCheckpointStore
 {
+    /// <summary>Attempts of one commit whose EXEC was aborted while nothing it depends on changed (see <see cref="CommitAsync"/>).</summary>
+    private const int MaxSpuriousAborts = 3;
+
     private readonly IConnectionMultiplexer _redis;
     private readonly string _prefix;
 
@@ -102,7 +105,8 @@ public sealed class RedisCheckpointStore
     /// <param name="lease">The lease of the session that handled the batch.</param>
     /// <param name="checkpoint">The batch's checkpoint.</param>
     /// <param name="effects">Queues the batch's effects on the transaction and returns their task (e.g. <c>tx =&gt; tx.ListRightPushAsync(key, values)</c>;
-    /// <c>Task.WhenAll</c> for several); it is awaited after the transaction. Null for none.</param>
+    /// <c>Task.WhenAll</c> for several); it is awaited after the transaction. Null for none. It may be called again on a fresh
+    /// transaction when the store aborted one although nothing this commit depends on changed; only one transaction runs.</param>
     /// <param name="cancellationToken">Checked before the write; a write once sent is not abandoned halfway.</param>
     /// <exception cref="CheckpointFencedException">Nothing was written, effects included; the caller must stop delivering this account.</exception>
     /// <exception cref="InvalidOperationException">A command of <paramref name="effects"/> failed inside the transaction (Redis does not roll
@@ -118,25 +122,38 @@ public sealed class RedisCheckpointStore
         }
 
         var key = CheckpointKey(lease.Account);
-        var transaction = Database.CreateTransaction();
-        transaction.AddCondition(Condition.StringEqual(EpochKey(lease.Account), lease.Epoch));
-        if (lease.Saved is { } previous)
+        Task? applied;
+        for (var attempt = 1; ; attempt++)
         {
-            // Compare-and-set against what this lease saw last: no other write can have slipped in between.
-            transaction.AddCondition(Condition.HashEqual(key, "pts", previous.Pts));
-            transaction.AddCondition(Condition.HashEqual(key, "ts", previous.Ts));
-        }
-        else
-        {
-            transaction.AddCondition(Condition.KeyNotExists(key));
-        }
+            var transaction = Database.CreateTransaction();
+            transaction.AddCondition(Condition.StringEqual(EpochKey(lease.Account), lease.Epoch));
+            if (lease.Saved is { } previous)
+            {
+                // Compare-and-set against what this lease saw last: no other write can have slipped in between.
+                transaction.AddCondition(Condition.HashEqual(key, "pts", previous.Pts));
+                transaction.AddCondition(Condition.HashEqual(key, "ts", previous.Ts));
+            }
+            else
+            {
+                transaction.AddCondition(Condition.KeyNotExists(key));
+            }
 
-        _ = transaction.HashSetAsync(key, Fields(checkpoint, lease.Epoch));
-        var applied = effects?.Invoke(transaction);
-        if (!await transaction.ExecuteAsync().ConfigureAwait(false))
-        {
+            _ = transaction.HashSetAsync(key, Fields(checkpoint, lease.Epoch));
+            applied = effects?.Invoke(transaction);
+            if (await transaction.ExecuteAsync().ConfigureAwait(false))
+            {
+                break;
+            }
+
+            // Refused. Redis aborts an EXEC only when a watched key changed; a store that keeps WATCH versions per hash
+            // bucket (Garnet) can abort one for a write to another key. When the epoch and the checkpoint are still what this
+            // lease expects, nothing was taken from it: the same compare-and-set is tried again (its conditions are checked
+            // anew, so a real owner change in between still refuses it).
             var (current, _) = await GetOwnerAsync(lease.Account).ConfigureAwait(false);
-            throw new CheckpointFencedException(lease.Account, lease.Epoch, current);
+            if (attempt == MaxSpuriousAborts || current != lease.Epoch || !await StillAsSeenAsync(lease).ConfigureAwait(false))
+            {
+                throw new CheckpointFencedException(lease.Account, lease.Epoch, current);
+            }
         }
 
         lease.Saved = checkpoint;
@@ -176,6 +193,13 @@ public sealed class RedisCheckpointStore
         _ = transaction.KeyDeleteAsync(SiloKey(silo));
         await transaction.ExecuteAsync().ConfigureAwait(false);
         return [.. (await members.ConfigureAwait(false)).Select(m => m.ToString())];
+    }
+
+    /// <summary>True when the stored checkpoint is the one the lease saved last (or, before its first save, there is none).</summary>
+    private async Task<bool> StillAsSeenAsync(CheckpointLease lease)
+    {
+        var stored = await LoadAsync(lease.Account).ConfigureAwait(false);
+        return lease.Saved is { } seen ? stored is not null && stored.Pts == seen.Pts && stored.Ts == seen.Ts : stored is null;
     }
 
     /// <summary>A write that would go back: a lower <c>pts</c>, or a lower <c>ts</c> on the same server at the same <c>pts</c>.</summary>
