@@ -37,14 +37,14 @@ run.SetAction(async (result, cancellationToken) =>
         return 2;
     }
 
-    StoreHandle? embedded = null;
+    VkLongPoll.TestSupport.Network.ServerProcess? embedded = null;
     try
     {
         var store = result.GetValue(redis);
         if (store is null)
         {
             embedded = await StoreHandle.StartAsync(Directory.CreateTempSubdirectory("vklp-cluster-store-").FullName, cancellationToken);
-            store = embedded.Configuration;
+            store = $"127.0.0.1:{embedded.Port}";
             Console.Error.WriteLine($"cluster-soak: started the embedded store (Garnet) on {store}");
         }
 
