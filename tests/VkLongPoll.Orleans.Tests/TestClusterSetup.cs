@@ -59,6 +59,15 @@ internal static class TestClusterSetup
                 // By default the allowed imbalance is scaled up for small clusters, and a dozen accounts beside the system
                 // grains could count as balanced on one silo (CI saw no migration in 120 s): balance even these.
                 options.ScaleAllowedEntropyDeviation = false;
+
+                // Each cycle moves floor(alpha * scaling * difference / 2) activations, where alpha is the cluster's entropy
+                // over its maximum (near 0 while the new silo holds next to nothing) and scaling grows with the session's
+                // cycle number (1 - e^(-CycleNumberWeight * cycle)) and shrinks with the silo count. With the defaults and a
+                // dozen activations the first cycles compute zero moves, the entropy does not change, and after three such
+                // cycles the session stops as stagnant and starts over from cycle 1: a loaded machine saw that loop run for
+                // minutes. The full cycle weight and no silo weight let the first cycles move what they should.
+                options.CycleNumberWeight = 1;
+                options.SiloNumberWeight = 0;
             });
             siloBuilder.Services.AddSingleton(accounts).AddSingleton(new DeliveryLists(accounts.Prefix));
             siloBuilder.AddVkLongPollAccounts<EmulatorDirectory, RecordingHandler>(options =>
