@@ -39,6 +39,9 @@ internal static class StatusLines
             LongPollRetryReason.SecureConnectionFailed => ru ? $"не удалось установить защищённое соединение с {r.Host}: {r.Detail}" : $"secure connection to {r.Host} failed: {r.Detail}",
             LongPollRetryReason.Timeout => ru ? $"{r.Host} не ответил вовремя" : $"{r.Host} did not answer in time",
             LongPollRetryReason.ConnectionLost => ru ? $"связь с {r.Host} прервалась" : $"connection to {r.Host} lost",
+            LongPollRetryReason.HttpStatus when r.HttpStatusCode is >= 300 and < 400 => ru
+                ? Invariant($"{r.Host} ответил HTTP {r.HttpStatusCode} и отправляет на {r.Detail}; туда не идём: запрос несёт токен")
+                : Invariant($"{r.Host} answered HTTP {r.HttpStatusCode}, a redirect to {r.Detail}: not followed, the request carries a token"),
             LongPollRetryReason.HttpStatus => ru ? Invariant($"{r.Host} ответил ошибкой HTTP {r.HttpStatusCode}") : Invariant($"{r.Host} answered HTTP {r.HttpStatusCode}"),
             LongPollRetryReason.UnreadableAnswer => ru ? $"{r.Host} прислал непонятный ответ" : $"{r.Host} sent an unreadable answer",
             LongPollRetryReason.VersionRejected => ru ? $"{r.Host} снова не принимает версию протокола" : $"{r.Host} keeps refusing the protocol version",

@@ -204,6 +204,7 @@ public sealed partial class VkApiClient : IDisposable
             using var request = LongPollHttp.Request(_http, HttpMethod.Post, uri);
             request.Content = new FormUrlEncodedContent([.. form, new("access_token", token)]);
             using var response = await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
+            Transport.EnsureNotRedirected(response, uri, method);
             if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries)
             {
                 await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);

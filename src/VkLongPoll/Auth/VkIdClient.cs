@@ -126,9 +126,11 @@ public sealed class VkIdClient : IDisposable
 
     private async Task<JsonDocument> PostAsync(string path, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
-        using var request = LongPollHttp.Request(_http, HttpMethod.Post, new Uri(_baseUrl.ToString().TrimEnd('/') + "/" + path));
+        var uri = new Uri(_baseUrl.ToString().TrimEnd('/') + "/" + path);
+        using var request = LongPollHttp.Request(_http, HttpMethod.Post, uri);
         request.Content = new FormUrlEncodedContent(form);
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        Transport.EnsureNotRedirected(response, uri, "VK ID");
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         JsonDocument document;
         try

@@ -263,6 +263,7 @@ public sealed partial class LongPollClient
         {
             using var request = LongPollHttp.Request(_http, HttpMethod.Get, uri);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            Transport.EnsureNotRedirected(response, uri, "the Long Poll server");
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return (null, RetryCause.Status(response.StatusCode));

@@ -24,7 +24,7 @@ public static class LongPollHttp
     /// <summary>The <c>User-Agent</c> of every request: <c>VkLongPoll/VERSION (+https://github.com/vklongpoll/VkLongPoll)</c>. VK requires none; peers (vk-io, vksdk, vk_api) send theirs, and one that names the library tells VK who is calling.</summary>
     public static string UserAgent { get; } = $"{ProductName}/{ProductVersion} (+https://github.com/vklongpoll/VkLongPoll)";
 
-    /// <summary>A handler for thousands of held requests: no connection limit per server, more HTTP/2 connections when one is full, idle connections kept for reuse.</summary>
+    /// <summary>A handler for thousands of held requests: no connection limit per server, more HTTP/2 connections when one is full, idle connections kept for reuse; redirects are not followed.</summary>
     /// <param name="trustedCertificatePemPath">A PEM certificate to trust besides the system's roots (e.g. the emulator's self-signed one); null trusts the system's roots only.</param>
     /// <param name="proxy">A proxy for every request; null uses the environment's (<c>HTTPS_PROXY</c>, <c>ALL_PROXY</c>, <c>NO_PROXY</c>).</param>
     public static SocketsHttpHandler CreateHandler(string? trustedCertificatePemPath = null, IWebProxy? proxy = null)
@@ -37,6 +37,10 @@ public static class LongPollHttp
             PooledConnectionLifetime = TimeSpan.FromMinutes(15),
             ConnectTimeout = TimeSpan.FromSeconds(15),
             AutomaticDecompression = DecompressionMethods.All,
+
+            // Every request carries a secret (a token in the form, a refresh token, a Long Poll key in the URL), and .NET
+            // re-sends a POST's body on 307/308: a redirect is reported, never followed.
+            AllowAutoRedirect = false,
         };
         if (proxy is not null)
         {

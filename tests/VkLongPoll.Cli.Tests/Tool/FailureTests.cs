@@ -168,6 +168,21 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_AgainstAnApiThatRedirects_SendsNothingWhereItPoints_SaysWhere_AndCtrlCStopsIt_Exit130()
+    {
+        await using var server = new RedirectingServer();
+        await using var vklp = VklpProcess.Start(["watch", "--api-url", new Uri(server.Url, "method").ToString(), "--token", "vk1.a.secret", "--checkpoints", Checkpoints(), "--lang", "en"]);
+
+        var screen = await vklp.WaitForStdoutAsync(s => s.Split("retrying in").Length > 2);
+        vklp.Signal(VklpProcess.SigInt);
+
+        Assert.Equal(130, await vklp.WaitForExitAsync());
+        Assert.Contains($"· 127.0.0.1 answered HTTP 307, a redirect to {server.Trap.GetLeftPart(UriPartial.Authority)}: not followed, the request carries a token; retrying in", screen, StringComparison.Ordinal);
+        Assert.True(server.Requests >= 2, $"the server saw {server.Requests} requests");
+        Assert.Equal(0, server.Trapped);
+    }
+
+    [Fact]
     public async Task Watch_UntrustedCertificate_IsANetworkFaultWithAStatusLine_SigtermStopsIt_Exit143()
     {
         await using var vklp = VklpProcess.Start(["watch", "--api-url", _emulator.ApiUrl.ToString(), "--token", _emulator.Tokens[0], "--checkpoints", Checkpoints(), "--lang", "en"]);

@@ -70,6 +70,7 @@ public sealed record LongPollRetrying(LongPollRetryReason Reason, string Host, s
             LongPollRetryReason.SecureConnectionFailed => $"secure connection to {Host} failed: {Detail}",
             LongPollRetryReason.Timeout => $"{Host} did not answer in time",
             LongPollRetryReason.ConnectionLost => $"connection to {Host} lost: {Detail}",
+            LongPollRetryReason.HttpStatus when HttpStatusCode is >= 300 and < 400 => $"{Host} answered HTTP {HttpStatusCode}, a redirect to {Detail}: not followed (a request that carries a token is never sent on)",
             LongPollRetryReason.HttpStatus => $"{Host} answered HTTP {HttpStatusCode}",
             LongPollRetryReason.UnreadableAnswer => $"{Host} sent an unreadable answer: {Detail}",
             LongPollRetryReason.ApiError => $"VK API error {ApiErrorCode} in {ApiMethod}: {Detail}",

@@ -20,6 +20,7 @@ internal readonly record struct RetryCause(LongPollRetryReason Reason, string De
         VkApiException api when api.ErrorCode is 1 or 6 or 9 or 10 or 29 or 36 => new RetryCause(LongPollRetryReason.ApiError, api.ErrorMessage, ApiErrorCode: api.ErrorCode, Exception: e),
         VkApiException => null,
         LongPollProtocolException protocol => new RetryCause(LongPollRetryReason.UnreadableAnswer, protocol.Reason, Exception: e),
+        RedirectRefusedException redirect => Status(redirect.StatusCode!.Value) with { Detail = redirect.Target, Exception = e },
         HttpRequestException { InnerException: TimeoutException timeout } => new RetryCause(LongPollRetryReason.Timeout, timeout.Message, Exception: e),
         HttpRequestException { StatusCode: { } status } => Status(status) with { Exception = e },
         HttpRequestException http => Network(http, http.HttpRequestError),
