@@ -37,7 +37,8 @@ internal static class WatchCommand
 
     public static Command Create()
     {
-        var token = new Option<string?>("--token") { Description = "Access token (else VK_TOKEN, else a prompt that does not echo)." };
+        var token = new Option<string?>("--token") { Description = "Access token, or - to read it from standard input (else VK_TOKEN, vklp login's, or a prompt that does not echo). A value here is visible to other users in ps." };
+        var tokenFile = new Option<string?>("--token-file") { Description = "A file holding the access token, readable by you only (chmod 600)." };
         var apiUrl = OptionParsers.HttpUrl("--api-url", "API base URL, e.g. the emulator's (default https://api.vk.ru/method).");
         var caCert = new Option<string?>("--ca-cert") { Description = "A PEM certificate to trust (the emulator's ca_cert_pem_path)." };
         var proxy = OptionParsers.HttpUrl("--proxy", "An HTTP proxy for every request, e.g. http://127.0.0.1:8888 (HTTPS_PROXY and ALL_PROXY are honoured without it).");
@@ -54,7 +55,7 @@ internal static class WatchCommand
         var noStore = new Option<bool>("--no-store") { Description = "Keep no messages: edits and deletions then say less." };
         var command = new Command("watch", "Show what happens on a VK account, live, in plain words.")
         {
-            token, apiUrl, caCert, proxy, version, groupId, lang, json, noColor, only, fromNow, checkpoints, presence, messages, noStore,
+            token, tokenFile, apiUrl, caCert, proxy, version, groupId, lang, json, noColor, only, fromNow, checkpoints, presence, messages, noStore,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -62,7 +63,8 @@ internal static class WatchCommand
             FailureReport.CheckCertificate(caPath, "--ca-cert");
             // The token: --token, then VK_TOKEN, then what vklp login stored, then a prompt on the terminal.
             var loginPath = StoredLogin.DefaultPath();
-            var secret = result.GetValue(token) ?? Environment.GetEnvironmentVariable("VK_TOKEN");
+            var secret = TokenArguments.Read(result.GetValue(token), result.GetValue(tokenFile), Console.In, Console.Error, "vklp watch")
+                ?? Environment.GetEnvironmentVariable("VK_TOKEN");
             var login = string.IsNullOrWhiteSpace(secret) ? StoredLogin.Load(loginPath) : null;
             if (string.IsNullOrWhiteSpace(secret) && login is null)
             {
@@ -71,7 +73,7 @@ internal static class WatchCommand
 
             if (string.IsNullOrWhiteSpace(secret) && login is null)
             {
-                throw new CliFailure(ExitCodes.Token, "no token: give --token, set VK_TOKEN, run vklp login, or run it in a terminal to be asked (" + FailureReport.TokenHelp + ")");
+                throw new CliFailure(ExitCodes.Token, "no token: run vklp login, set VK_TOKEN, give --token-file or --token, or run it in a terminal to be asked (" + FailureReport.TokenHelp + ")");
             }
 
             var settings = new WatchSettings(

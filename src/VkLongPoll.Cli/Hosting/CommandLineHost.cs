@@ -18,7 +18,8 @@ internal static class CommandLineHost
             // System.CommandLine would print every error and the whole help; one line says what to fix.
             // "Required command was not provided" only when nothing more telling (an unknown word) was found.
             var error = parse.Errors.Count > 1 && parse.CommandResult.Command is RootCommand ? parse.Errors[^1] : parse.Errors[0];
-            await stderr.WriteLineAsync($"{command}: {error.Message.TrimEnd('.')} (see '{command} --help')").ConfigureAwait(false);
+            // A token typed into the wrong place is named in the message: shown redacted, never echoed.
+            await stderr.WriteLineAsync($"{command}: {Output.SecretText.Redact(error.Message.TrimEnd('.'))} (see '{command} --help')").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -41,7 +41,7 @@ internal static class FailureReport
     public static int Write(TextWriter stderr, string command, Exception e)
     {
         var (message, code) = Describe(e);
-        stderr.WriteLine($"{command}: {TerminalText.Sanitize(message, keepNewlines: false)}");
+        stderr.WriteLine($"{command}: {TerminalText.Sanitize(SecretText.Redact(message), keepNewlines: false)}");
         if (Debug && e is not CliFailure)
         {
             stderr.WriteLine(e.ToString());

@@ -81,7 +81,7 @@ public sealed class FailureTests : IAsyncLifetime
         var (exit, _, stderr) = await VklpProcess.RunAsync(["watch", "--api-url", _emulator.ApiUrl.ToString(), "--ca-cert", _emulator.CertificatePemPath!, "--checkpoints", Checkpoints()]);
 
         Assert.Equal(3, exit);
-        Assert.StartsWith("vklp watch: no token: give --token, set VK_TOKEN, run vklp login", OneLine(stderr), StringComparison.Ordinal);
+        Assert.StartsWith("vklp watch: no token: run vklp login, set VK_TOKEN, give --token-file or --token", OneLine(stderr), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class FailureTests : IAsyncLifetime
     public async Task Watch_UnreachableApi_RetriesWithAStatusLine_AndCtrlCStopsIt_Exit130()
     {
         var port = ClosedPort();
-        await using var vklp = VklpProcess.Start(["watch", "--api-url", $"https://127.0.0.1:{port}/method", "--token", "abc", "--checkpoints", Checkpoints(), "--lang", "en"]);
+        await using var vklp = VklpProcess.Start(["watch", "--api-url", $"https://127.0.0.1:{port}/method", "--checkpoints", Checkpoints(), "--lang", "en"], new Dictionary<string, string?> { ["VK_TOKEN"] = "abc" });
 
         var screen = await vklp.WaitForStdoutAsync(s => s.Contains("retrying in", StringComparison.Ordinal));
         vklp.Signal(VklpProcess.SigInt);
@@ -185,7 +185,7 @@ public sealed class FailureTests : IAsyncLifetime
     [Fact]
     public async Task Watch_UntrustedCertificate_IsANetworkFaultWithAStatusLine_SigtermStopsIt_Exit143()
     {
-        await using var vklp = VklpProcess.Start(["watch", "--api-url", _emulator.ApiUrl.ToString(), "--token", _emulator.Tokens[0], "--checkpoints", Checkpoints(), "--lang", "en"]);
+        await using var vklp = VklpProcess.Start(["watch", "--api-url", _emulator.ApiUrl.ToString(), "--checkpoints", Checkpoints(), "--lang", "en"], new Dictionary<string, string?> { ["VK_TOKEN"] = _emulator.Tokens[0] });
 
         var screen = await vklp.WaitForStdoutAsync(s => s.Contains("retrying in", StringComparison.Ordinal));
         vklp.Signal(VklpProcess.SigTerm);
@@ -245,6 +245,60 @@ public sealed class FailureTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"vklp-emulator-{vklp.Id}-*"));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Watch_TokenValue_WarnsThatOthersSeeIt_ButNotFromTheEnvironment_AFile_OrStandardInput()
+    {
+        var file = Path.Combine(_folder, "token");
+        await File.WriteAllTextAsync(file, _emulator.IssueToken(messagesAccess: false) + "\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var token = _emulator.IssueToken(messagesAccess: false);
+
+        // Each way ends the same (error 15, exit 3) once the token reached VK: only --token VALUE adds the warning.
+        var (byValue, _, valueErr) = await VklpProcess.RunAsync(Watch("--token", token, "--checkpoints", Checkpoints()));
+        var (byEnvironment, _, environmentErr) = await VklpProcess.RunAsync(Watch("--checkpoints", Checkpoints()), new Dictionary<string, string?> { ["VK_TOKEN"] = token });
+        var (byFile, _, fileErr) = await VklpProcess.RunAsync(Watch("--token-file", file, "--checkpoints", Checkpoints()));
+        await using var byStdin = VklpProcess.Start(Watch("--token", "-", "--checkpoints", Checkpoints()), stdin: token + "\n");
+
+        var byStdinExit = await byStdin.WaitForExitAsync();
+
+        Assert.Equal([3, 3, 3, 3], new[] { byValue, byEnvironment, byFile, byStdinExit });
+        Assert.StartsWith(TokenWarning + "\n", valueErr, StringComparison.Ordinal);
+        Assert.All([environmentErr, fileErr, byStdin.Stderr], e => Assert.DoesNotContain(TokenWarning, e, StringComparison.Ordinal));
+        Assert.All([valueErr, environmentErr, fileErr, byStdin.Stderr], e => Assert.Contains("has no access to messages", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Watch_TokenFileReadableByOthers_IsRefusedInOneLine_Exit2()
+    {
+        var file = Path.Combine(_folder, "shared-token");
+        await File.WriteAllTextAsync(file, "vk1.a.secret-in-a-shared-file");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--token-file", file, "--checkpoints", Checkpoints()));
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"vklp watch: --token-file {file} can be read by other users (mode 644); make it yours alone: chmod 600 {file}", OneLine(stderr));
+    }
+
+    [Theory]
+    [InlineData("watch vk1.a.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdEf")]
+    [InlineData("watch --api-url vk1.a.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdEf")]
+    [InlineData("watch --ca-cert vk1.a.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdEf")]
+    [InlineData("watch --token-file 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef01234")]
+    public async Task ATokenInTheWrongPlace_IsNeverPrintedBack(string arguments)
+    {
+        var (exit, stdout, stderr) = await VklpProcess.RunAsync(arguments.Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("…(redacted)", OneLine(stderr), StringComparison.Ordinal);
+        Assert.DoesNotContain("AbCdEfGhIjKl", stderr + stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789abcdef0123", stderr + stdout, StringComparison.Ordinal);
+    }
+
+    private static readonly string TokenWarning = $"vklp watch: {Commands.TokenArguments.Warning}";
+
     private string[] Watch(params string[] more) =>
         ["watch", "--api-url", _emulator.ApiUrl.ToString(), "--ca-cert", _emulator.CertificatePemPath!, "--lang", "en", .. more];
 
@@ -258,9 +312,10 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     /// <summary>The whole of <paramref name="stderr"/>, which must be exactly one line: no stack trace, no help text.</summary>
+    /// <summary>The one line a failure prints (besides the warning that a --token value is visible to others, when one was given).</summary>
     private static string OneLine(string stderr)
     {
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line != TokenWarning).ToArray();
         Assert.True(lines.Length == 1, $"expected one line on stderr, got {lines.Length}:\n{stderr}");
         Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);

@@ -12,10 +12,11 @@ public sealed class WatchProcessTests
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "8");
         var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-{Guid.NewGuid():N}.db");
         long deleted = 0, edited = 0;
-        string[] watch = ["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--token", emulator.Token, "--checkpoints", checkpoints, "--lang", "en"];
+        string[] watch = ["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--checkpoints", checkpoints, "--lang", "en"];
+        var token = new Dictionary<string, string?> { ["VK_TOKEN"] = emulator.Token };
         try
         {
-            await using (var first = VklpProcess.Start(watch))
+            await using (var first = VklpProcess.Start(watch, token))
             {
                 await first.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
                 deleted = (await emulator.ControlAsync("send", new { text = "first & <one>" })).GetProperty("message_id").GetInt64();
@@ -44,7 +45,7 @@ public sealed class WatchProcessTests
             await emulator.ControlAsync("send", new { text = "a view", attachments = new[] { new { type = "photo", owner_id = emulator.UserId, id = 457_111_222 } } });
             await emulator.ControlAsync("edit", new { message_id = edited, text = "second, edited" });
             await emulator.ControlAsync("delete", new { message_id = deleted, for_all = true });
-            await using (var second = VklpProcess.Start(watch))
+            await using (var second = VklpProcess.Start(watch, token))
             {
                 await second.WaitForStdoutAsync(s => s.Contains(": while away", StringComparison.Ordinal));
                 await second.WaitForStdoutAsync(s => s.Contains("was deleted for everyone", StringComparison.Ordinal));
@@ -80,7 +81,8 @@ public sealed class WatchProcessTests
 
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "9");
         var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-{Guid.NewGuid():N}.db");
-        string[] watch = ["watch", "--json", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--token", emulator.Token, "--checkpoints", checkpoints, "--lang", "en"];
+        string[] watch = ["watch", "--json", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--checkpoints", checkpoints, "--lang", "en"];
+        var token = new Dictionary<string, string?> { ["VK_TOKEN"] = emulator.Token };
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         try
         {
@@ -90,6 +92,7 @@ public sealed class WatchProcessTests
                 RedirectStandardError = true,
             };
             VklpProcess.Isolate(start.Environment);
+            start.Environment["VK_TOKEN"] = emulator.Token;
             using (var first = System.Diagnostics.Process.Start(start)!)
             {
                 var errors = new System.Text.StringBuilder();
@@ -133,7 +136,7 @@ public sealed class WatchProcessTests
             }
 
             // The batch that reached no one was not checkpointed: the next run delivers it, and not the one before.
-            await using (var second = VklpProcess.Start(watch))
+            await using (var second = VklpProcess.Start(watch, token))
             {
                 var output = await second.WaitForStdoutAsync(s => s.Contains("read by no one", StringComparison.Ordinal));
                 second.Signal(VklpProcess.SigInt);
