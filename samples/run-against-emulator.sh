@@ -94,7 +94,7 @@ if [ "${VKLP_STORE:-garnet}" = redis ]; then
 else
   (cd "$cluster_dir" && exec dotnet Cluster.dll store) > "$work/store.log" 2>&1 &
   store=$!
-  store_name="the embedded store (Garnet)"
+  store_name="the embedded store, Garnet"
 fi
 messages() { (cd "$cluster_dir" && dotnet Cluster.dll list); }
 wait_for "$store_name" messages

@@ -246,6 +246,35 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_OnACheckpointFileAnotherWatchUses_SaysSoInOneLine_Exit4_AndTheFirstGoesOn()
+    {
+        var checkpoints = Checkpoints();
+        var token = new Dictionary<string, string?> { ["VK_TOKEN"] = _emulator.Tokens[0] };
+        await using var first = VklpProcess.Start(Watch("--checkpoints", checkpoints), token);
+        await first.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
+
+        var (exit, stdout, stderr) = await VklpProcess.RunAsync(Watch("--checkpoints", checkpoints), token);
+
+        Assert.Equal(4, exit);
+        Assert.Equal($"vklp watch: the checkpoint file {checkpoints} is in use by another vklp watch; stop that one, or give this one a file of its own with --checkpoints", OneLine(stderr));
+        Assert.DoesNotContain("connected", stdout, StringComparison.Ordinal);
+        using (var control = _emulator.CreateControlClient())
+        {
+            await control.SendMessageAsync("still the first one's");
+        }
+
+        await first.WaitForStdoutAsync(s => s.Contains(": still the first one's", StringComparison.Ordinal));
+        first.Signal(VklpProcess.SigInt);
+        Assert.Equal(130, await first.WaitForExitAsync());
+
+        // Once the first is gone, the file is free again.
+        await using var next = VklpProcess.Start(Watch("--checkpoints", checkpoints), token);
+        await next.WaitForStdoutAsync(s => s.Contains("connected; continuing where it stopped", StringComparison.Ordinal));
+        next.Signal(VklpProcess.SigInt);
+        Assert.Equal(130, await next.WaitForExitAsync());
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Watch_TokenValue_WarnsThatOthersSeeIt_ButNotFromTheEnvironment_AFile_OrStandardInput()
     {
