@@ -76,7 +76,10 @@ internal static class LoginCommand
             IReadOnlyDictionary<string, string> answer;
             try
             {
-                answer = await listener.WaitAsync(patience.Token).ConfigureAwait(false);
+                answer = await listener.WaitAsync(
+                    authorization.State,
+                    () => Console.Error.WriteLine("vklp login: ignored a request to the redirect address that does not belong to this sign-in; still waiting"),
+                    patience.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -86,11 +89,6 @@ internal static class LoginCommand
             if (answer.TryGetValue("error", out var error))
             {
                 throw new CliFailure(ExitCodes.Token, $"VK ID did not sign you in: {error}{(answer.TryGetValue("error_description", out var why) ? ": " + why : string.Empty)}");
-            }
-
-            if (!answer.TryGetValue("state", out var state) || state != authorization.State)
-            {
-                throw new CliFailure(ExitCodes.Token, "VK ID's answer does not belong to this sign-in (its state differs); run vklp login again");
             }
 
             if (!answer.TryGetValue("code", out var code) || !answer.TryGetValue("device_id", out var device))

@@ -112,6 +112,46 @@ public sealed partial class LoginProcessTests
         }
     }
 
+    [Fact]
+    public async Task Login_IgnoresARequestOfAnotherSignIn_AndKeepsWaitingForItsOwn()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "14");
+        var home = Directory.CreateTempSubdirectory("vklp-state-");
+        var environment = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = Path.Combine(home.FullName, "config"), ["XDG_DATA_HOME"] = Path.Combine(home.FullName, "data") };
+        var redirect = $"http://127.0.0.1:{FreePort()}/vklp";
+        try
+        {
+            await using var login = VklpProcess.Start(["login", "--app-id", emulator.VkIdAppId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--vkid-url", emulator.VkIdUrl,
+                "--ca-cert", emulator.CaCertPath, "--redirect-uri", redirect, "--no-browser"], environment);
+            var printed = await login.WaitForStdoutAsync(s => s.Contains("Waiting for VK ID", StringComparison.Ordinal));
+            using var plain = new HttpClient();
+
+            // Another sign-in's answer (a wrong state), then one with none: each gets an error page, and vklp waits on.
+            foreach (var stranger in new[] { $"{redirect}?code=forged&device_id=d&state=not-this-one", $"{redirect}?code=forged&device_id=d" })
+            {
+                using var refused = await plain.GetAsync(new Uri(stranger));
+                Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Contains("does not belong to the sign-in", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            await login.WaitForStderrAsync(s => s.Split("still waiting").Length == 3);
+            Assert.False(login.HasExited);
+
+            // Its own answer still signs in.
+            using (var vkIdAnswer = await emulator.Http.GetAsync(new Uri(AuthorizeUrl().Match(printed).Value)))
+            {
+                Assert.Contains("Signed in", await plain.GetStringAsync(vkIdAnswer.Headers.Location), StringComparison.Ordinal);
+            }
+
+            Assert.Equal(0, await login.WaitForExitAsync());
+            Assert.Contains("Signed in as id", login.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
     private static (string Access, string Refresh) Tokens(string loginFile)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(loginFile));
