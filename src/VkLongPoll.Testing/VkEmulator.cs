@@ -257,7 +257,7 @@ public sealed class VkEmulator : IAsyncDisposable
         {
             handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
                 errors == SslPolicyErrors.None
-                || (presented is not null && presented.GetCertHashString() == certificate.GetCertHashString());
+                || (presented is not null && presented.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256) == certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
         }
 
         return handler;

@@ -41,7 +41,9 @@ internal static class WatchCommand
         var tokenFile = new Option<string?>("--token-file") { Description = "A file holding the access token, readable by you only (chmod 600)." };
         var apiUrl = OptionParsers.HttpUrl("--api-url", "API base URL, e.g. the emulator's (default https://api.vk.ru/method).");
         var caCert = new Option<string?>("--ca-cert") { Description = "A PEM certificate to trust (the emulator's ca_cert_pem_path)." };
-        var proxy = OptionParsers.HttpUrl("--proxy", "An HTTP proxy for every request, e.g. http://127.0.0.1:8888 (HTTPS_PROXY and ALL_PROXY are honoured without it).");
+        // A proxy is usually plain http:// on the company's network: what it carries to VK is TLS end to end (CONNECT), so the
+        // loopback-only rule of --api-url does not apply to it.
+        var proxy = OptionParsers.HttpUrl("--proxy", "An HTTP proxy for every request, e.g. http://proxy.corp:3128 (HTTPS_PROXY and ALL_PROXY are honoured without it).", plainOnlyToLoopback: false);
         var version = OptionParsers.OneOf("--lp-version", "Long Poll version: 19, 11, 10 or 3.", 19, LongPollClientOptions.SupportedVersions);
         var groupId = OptionParsers.Id("--group-id", "A community whose dialogs to watch (you must be an admin).");
         var lang = OptionParsers.Language();

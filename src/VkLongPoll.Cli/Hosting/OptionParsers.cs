@@ -87,7 +87,8 @@ internal static class OptionParsers
         };
 
     /// <summary>An absolute http:// or https:// URL.</summary>
-    public static Option<Uri?> HttpUrl(string name, string description) =>
+    /// <summary>An http:// or https:// URL; with <paramref name="plainOnlyToLoopback"/>, plain http:// only to this machine (an endpoint that gets the token).</summary>
+    public static Option<Uri?> HttpUrl(string name, string description, bool plainOnlyToLoopback = true) =>
         new(name)
         {
             Description = description,
@@ -105,7 +106,7 @@ internal static class OptionParsers
                     return null;
                 }
 
-                if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+                if (plainOnlyToLoopback && uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
                 {
                     // The token would travel in clear text: plain HTTP is for the emulator on this machine only.
                     result.AddError($"{name}: plain http:// only to this machine (127.0.0.1, localhost); use https://{uri.Authority}{uri.PathAndQuery}");

@@ -42,9 +42,9 @@ public sealed class EmulatorControlClient : IDisposable
         if (caCertPemPath is not null)
         {
             using var trusted = X509Certificate2.CreateFromPem(File.ReadAllText(caCertPemPath));
-            var hash = trusted.GetCertHashString();
+            var hash = trusted.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
             handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
-                errors == SslPolicyErrors.None || presented?.GetCertHashString() == hash;
+                errors == SslPolicyErrors.None || presented?.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256) == hash;
         }
 
         return new EmulatorControlClient(controlUrl, new HttpClient(handler), token, ownsHttp: true);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace VkLongPoll;
@@ -51,9 +52,10 @@ public static class LongPollHttp
         if (trustedCertificatePemPath is not null)
         {
             using var trusted = X509Certificate2.CreateFromPem(File.ReadAllText(trustedCertificatePemPath));
-            var hash = trusted.GetCertHashString();
+            // The pin compares SHA-256 fingerprints (GetCertHashString alone is SHA-1).
+            var hash = trusted.GetCertHashString(HashAlgorithmName.SHA256);
             handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
-                errors == SslPolicyErrors.None || (presented is not null && presented.GetCertHashString() == hash);
+                errors == SslPolicyErrors.None || (presented is not null && presented.GetCertHashString(HashAlgorithmName.SHA256) == hash);
         }
 
         return handler;
