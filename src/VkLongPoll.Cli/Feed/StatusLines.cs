@@ -43,7 +43,7 @@ internal static class StatusLines
                 ? Invariant($"{r.Host} ответил HTTP {r.HttpStatusCode} и отправляет на {r.Detail}; туда не идём: запрос несёт токен")
                 : Invariant($"{r.Host} answered HTTP {r.HttpStatusCode}, a redirect to {r.Detail}: not followed, the request carries a token"),
             LongPollRetryReason.HttpStatus => ru ? Invariant($"{r.Host} ответил ошибкой HTTP {r.HttpStatusCode}") : Invariant($"{r.Host} answered HTTP {r.HttpStatusCode}"),
-            LongPollRetryReason.UnreadableAnswer => ru ? $"{r.Host} прислал непонятный ответ" : $"{r.Host} sent an unreadable answer",
+            LongPollRetryReason.UnreadableAnswer => ru ? $"{r.Host} прислал непонятный ответ ({r.Detail})" : $"{r.Host} sent an unreadable answer ({r.Detail})",
             LongPollRetryReason.VersionRejected => ru ? $"{r.Host} снова не принимает версию протокола" : $"{r.Host} keeps refusing the protocol version",
             _ => ru ? Invariant($"VK временно не отвечает (ошибка {r.ApiErrorCode}: {r.Detail})") : Invariant($"VK is not answering for now (error {r.ApiErrorCode}: {r.Detail})"),
         };

@@ -203,7 +203,7 @@ public sealed partial class VkApiClient : IDisposable
             // The token goes in the form body, never in the URL.
             using var request = LongPollHttp.Request(_http, HttpMethod.Post, uri);
             request.Content = new FormUrlEncodedContent([.. form, new("access_token", token)]);
-            using var response = await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             Transport.EnsureNotRedirected(response, uri, method);
             if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries)
             {
@@ -217,7 +217,7 @@ public sealed partial class VkApiClient : IDisposable
                 throw new HttpRequestException($"{method}: {uri.Host} answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
             }
 
-            return await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+            return await BoundedBody.ReadAsync(response.Content, BoundedBody.MaxApiAnswerBytes, body => body.ToArray(), linked.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested
             && e is HttpRequestException or OperationCanceledException)

@@ -18,6 +18,9 @@ public sealed class VkIdClient : IDisposable
     /// <summary>VK ID's address (VK moved its sign-in to vk.ru in September 2025; id.vk.com answers too).</summary>
     public static readonly Uri VkIdBaseUrl = new("https://id.vk.ru");
 
+    /// <summary>How long one VK ID call may take, from sending to the last byte of its answer.</summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly Uri _baseUrl;
@@ -129,19 +132,40 @@ public sealed class VkIdClient : IDisposable
         var uri = new Uri(_baseUrl.ToString().TrimEnd('/') + "/" + path);
         using var request = LongPollHttp.Request(_http, HttpMethod.Post, uri);
         request.Content = new FormUrlEncodedContent(form);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        Transport.EnsureNotRedirected(response, uri, "VK ID");
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        JsonDocument document;
+
+        // Every call bounded in time (a renewal holds the session's token lock while it waits) and in size.
+        using var timeout = new CancellationTokenSource(RequestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            document = JsonDocument.Parse(body);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            Transport.EnsureNotRedirected(response, uri, "VK ID");
+            var document = await BoundedBody.ReadAsync(response.Content, BoundedBody.MaxApiAnswerBytes, Parse, linked.Token).ConfigureAwait(false)
+                ?? throw new VkIdException("invalid_response", $"VK ID answered HTTP {(int)response.StatusCode} without JSON");
+            return Checked(document, response);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var message = $"VK ID did not answer within {RequestTimeout.TotalSeconds:F0} s";
+            throw new HttpRequestException(HttpRequestError.Unknown, message, new TimeoutException(message, e));
+        }
+    }
+
+    /// <summary>The answer's JSON, or null when it is not JSON (an HTML error page of a balancer, say).</summary>
+    private static JsonDocument? Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body.ToArray());
         }
         catch (JsonException)
         {
-            throw new VkIdException("invalid_response", $"VK ID answered HTTP {(int)response.StatusCode} without JSON");
+            return null;
         }
+    }
 
+    private static JsonDocument Checked(JsonDocument document, HttpResponseMessage response)
+    {
         if (String(document.RootElement, "error") is { } error)
         {
             var description = String(document.RootElement, "error_description");

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
@@ -288,52 +287,9 @@ public sealed partial class LongPollClient
     private static string PollHost(LongPollCheckpoint state) =>
         Uri.TryCreate(PollBase(state), UriKind.Absolute, out var uri) ? uri.Host : state.Server!;
 
-    /// <summary>Reads the body into a pooled buffer and decodes it there: no per-poll byte[] beyond the events themselves.</summary>
-    private async Task<LongPollResponse> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var declared = content.Headers.ContentLength;
-        if (declared > MaxAnswerBytes)
-        {
-            throw new LongPollProtocolException($"the answer is larger than {MaxAnswerBytes} bytes", 0);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(declared ?? 16 * 1024, 256));
-        try
-        {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                var filled = 0;
-                while (true)
-                {
-                    if (filled == buffer.Length)
-                    {
-                        if (buffer.Length >= MaxAnswerBytes)
-                        {
-                            throw new LongPollProtocolException($"the answer is larger than {MaxAnswerBytes} bytes", filled);
-                        }
-
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, filled).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        return Decoder().ReadResponse(buffer.AsSpan(0, filled));
-                    }
-
-                    filled += read;
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    /// <summary>Reads the body into a pooled buffer, at most <see cref="MaxAnswerBytes"/>, and decodes it there: no per-poll byte[] beyond the events themselves.</summary>
+    private Task<LongPollResponse> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken) =>
+        BoundedBody.ReadAsync(content, MaxAnswerBytes, body => Decoder().ReadResponse(body), cancellationToken);
 
     private void Renegotiate(int min, int max)
     {

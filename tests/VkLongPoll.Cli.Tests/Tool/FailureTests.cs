@@ -246,6 +246,28 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_AgainstAnApiWhoseAnswerNeverEnds_StaysSmall_SaysTheAnswerIsTooLarge_AndCtrlCStopsIt_Exit130()
+    {
+        await using var server = new EndlessBodyServer();
+        await using var vklp = VklpProcess.Start(["watch", "--api-url", new Uri(server.Url, "method").ToString(), "--checkpoints", Checkpoints(), "--lang", "en"], new Dictionary<string, string?> { ["VK_TOKEN"] = "vk1.a.secret" });
+
+        var screen = await vklp.WaitForStdoutAsync(s => s.Split("larger than 16 MB").Length > 2);
+        var peak = PeakResidentBytes(vklp.Id);
+        vklp.Signal(VklpProcess.SigInt);
+
+        Assert.Equal(130, await vklp.WaitForExitAsync());
+        Assert.Contains("· 127.0.0.1 sent an unreadable answer (the answer is larger than 16 MB); retrying in", screen, StringComparison.Ordinal);
+        Assert.True(peak < 200L * 1024 * 1024, $"vklp's resident memory peaked at {peak / 1048576} MB");
+    }
+
+    /// <summary>The process's peak resident memory so far (VmHWM), from /proc.</summary>
+    private static long PeakResidentBytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    [Fact]
     public async Task Watch_OnACheckpointFileAnotherWatchUses_SaysSoInOneLine_Exit4_AndTheFirstGoesOn()
     {
         var checkpoints = Checkpoints();
