@@ -1,20 +1,30 @@
 namespace VkLongPoll.Sqlite;
 
-/// <summary>Database files created readable by their owner only (they hold keys, tokens and message texts), before SQLite opens them.</summary>
+/// <summary>
+/// Files that hold keys, tokens and message texts: created readable by their owner only (0600, in folders made 0700) before
+/// anything is written to them, and refused when they exist readable or writable by others — as ssh refuses such keys.
+/// </summary>
 internal static class PrivateFile
 {
-    /// <summary>Creates <paramref name="path"/> (and its folder) with mode 0600 unless it exists.</summary>
-    /// <exception cref="CheckpointStoreException">The folder or the file cannot be made.</exception>
+    private const UnixFileMode Others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+
+    /// <summary>Creates <paramref name="path"/> (and its folder) with mode 0600 unless it exists; an existing one must be private.</summary>
+    /// <exception cref="CheckpointStoreException">The folder or the file cannot be made, or the file is open to others.</exception>
     public static void Create(string path)
     {
         try
         {
             if (File.Exists(path))
             {
+                if (OpenToOthers(path) is { } problem)
+                {
+                    throw new CheckpointStoreException(path, problem);
+                }
+
                 return;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
@@ -31,6 +41,33 @@ internal static class PrivateFile
         {
             throw new CheckpointStoreException(path, "cannot be created: " + e.Message, e);
         }
+    }
+
+    /// <summary>Creates <paramref name="folder"/> (and its parents) readable by the owner only (0700); an existing one is left as it is.</summary>
+    public static void CreateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>What is wrong with <paramref name="path"/>'s mode and how to fix it, or null when only its owner can read or write it.</summary>
+    public static string? OpenToOthers(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var mode = File.GetUnixFileMode(path);
+        return (mode & Others) == 0
+            ? null
+            : $"can be read or written by other users (mode {System.Convert.ToString((int)mode, 8)}); make it yours alone: chmod 600 {path}";
     }
 
     /// <summary>SQLite's errors in plain words, for <see cref="CheckpointStoreException"/>.</summary>

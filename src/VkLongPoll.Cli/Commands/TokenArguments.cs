@@ -42,14 +42,9 @@ internal static class TokenArguments
     {
         try
         {
-            if (!OperatingSystem.IsWindows())
+            if (Sqlite.PrivateFile.OpenToOthers(path) is { } problem)
             {
-                const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
-                var mode = File.GetUnixFileMode(path);
-                if ((mode & others) != 0)
-                {
-                    throw CliFailure.Usage($"--token-file {path} can be read by other users (mode {Convert.ToString((int)mode, 8)}); make it yours alone: chmod 600 {path}");
-                }
+                throw CliFailure.Usage($"--token-file {path} {problem}");
             }
 
             var text = File.ReadAllText(path).Trim();

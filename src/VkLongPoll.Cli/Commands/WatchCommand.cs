@@ -105,9 +105,7 @@ internal static class WatchCommand
     /// <summary>Runs the feed until <paramref name="cancellationToken"/> stops it (then <see cref="OperationCanceledException"/>, after the checkpoint of the last batch shown is saved).</summary>
     public static async Task<int> RunAsync(WatchSettings settings, IAnsiConsole console, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        // The checkpoint file first: a file that cannot be used, or that another watch is using, is said before anything goes
-        // to the network.
-        using var held = CheckpointLock.Acquire(settings.CheckpointPath);
+        // The checkpoint file first: a file that cannot be used is said before anything goes to the network.
         var store = new SqliteCheckpointStore(settings.CheckpointPath);
         var remembered = settings.MessagesPath is { } messagesPath ? new SqliteMessageStore(messagesPath) : null;
         using var http = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(settings.CaPemPath, settings.Proxy is { } proxy ? new WebProxy(proxy) : null));
@@ -139,6 +137,9 @@ internal static class WatchCommand
             },
         }, http);
         await using var disposeClient = client.ConfigureAwait(false);
+
+        // One watch per account and checkpoint file, said before anything goes to the network.
+        using var held = CheckpointLock.Acquire(settings.CheckpointPath, client.Name);
         var from = settings.FromNow ? null : await store.LoadAsync(client.Name, cancellationToken).ConfigureAwait(false);
         var batches = client.ReadBatchesAsync(from, cancellationToken);
         ValueTask Save(LongPollCheckpoint checkpoint) => store.SaveAsync(client.Name, checkpoint, CancellationToken.None);

@@ -65,6 +65,11 @@ internal sealed record StoredLogin
             return null;
         }
 
+        if (Sqlite.PrivateFile.OpenToOthers(path) is { } problem)
+        {
+            throw new CliFailure(ExitCodes.Token, $"the stored login {path} {problem}");
+        }
+
         try
         {
             var login = JsonSerializer.Deserialize(File.ReadAllBytes(path), LoginJsonContext.Default.StoredLogin);
@@ -82,7 +87,7 @@ internal sealed record StoredLogin
     public void Save(string path)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
+        Sqlite.PrivateFile.CreateFolder(folder);
         var temporary = Path.Combine(folder, $".login-{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

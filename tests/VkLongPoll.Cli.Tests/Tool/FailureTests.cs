@@ -108,10 +108,12 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Watch_CheckpointFileThatIsNotADatabase_IsNamedAndLeftUntouched_Exits4()
     {
         var file = Path.Combine(_folder, "notes.txt");
         await File.WriteAllTextAsync(file, string.Concat(Enumerable.Repeat("my precious notes, not a database\n", 200)));
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var before = SHA256.HashData(await File.ReadAllBytesAsync(file));
 
         var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--token", _emulator.Tokens[0], "--checkpoints", file));
@@ -123,6 +125,33 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Watch_CheckpointFileOthersCanRead_IsRefusedWithHowToFixIt_Exits4_AndItsFolderIsMadePrivate()
+    {
+        var folder = Path.Combine(_folder, "made-here", "vklp");
+        var file = Path.Combine(folder, "checkpoints.db");
+        var token = new Dictionary<string, string?> { ["VK_TOKEN"] = _emulator.Tokens[0] };
+
+        // A first run makes the folder (0700) and the file (0600); widened afterwards, the file is refused as ssh would.
+        await using (var first = VklpProcess.Start(Watch("--checkpoints", file), token))
+        {
+            await first.WaitForStdoutAsync(s => s.Contains("connected;", StringComparison.Ordinal));
+            first.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await first.WaitForExitAsync());
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--checkpoints", file), token);
+
+        Assert.Equal(4, exit);
+        Assert.Equal($"vklp watch: the checkpoint file {file} can be read or written by other users (mode 644); make it yours alone: chmod 600 {file}; it was left as it is (choose another file with --checkpoints)", OneLine(stderr));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Watch_CheckpointFileLockedByAnotherProgram_IsNamed_Exits4()
     {
         var file = Checkpoints();
@@ -133,6 +162,8 @@ public sealed class FailureTests : IAsyncLifetime
             create.CommandText = "CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);";
             await create.ExecuteNonQueryAsync();
         }
+
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--token", _emulator.Tokens[0], "--checkpoints", file));
 
@@ -278,7 +309,7 @@ public sealed class FailureTests : IAsyncLifetime
         var (exit, stdout, stderr) = await VklpProcess.RunAsync(Watch("--checkpoints", checkpoints), token);
 
         Assert.Equal(4, exit);
-        Assert.Equal($"vklp watch: the checkpoint file {checkpoints} is in use by another vklp watch; stop that one, or give this one a file of its own with --checkpoints", OneLine(stderr));
+        Assert.Equal($"vklp watch: the checkpoint file {checkpoints} is in use by another vklp watch of this account; stop that one, or give this one a file of its own with --checkpoints", OneLine(stderr));
         Assert.DoesNotContain("connected", stdout, StringComparison.Ordinal);
         using (var control = _emulator.CreateControlClient())
         {
@@ -289,7 +320,14 @@ public sealed class FailureTests : IAsyncLifetime
         first.Signal(VklpProcess.SigInt);
         Assert.Equal(130, await first.WaitForExitAsync());
 
-        // Once the first is gone, the file is free again.
+        // Another token (a checkpoint of its own) shares the file meanwhile; once the first is gone, its own is free again.
+        await using (var other = VklpProcess.Start(Watch("--checkpoints", checkpoints), new Dictionary<string, string?> { ["VK_TOKEN"] = _emulator.IssueToken() }))
+        {
+            await other.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
+            other.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await other.WaitForExitAsync());
+        }
+
         await using var next = VklpProcess.Start(Watch("--checkpoints", checkpoints), token);
         await next.WaitForStdoutAsync(s => s.Contains("connected; continuing where it stopped", StringComparison.Ordinal));
         next.Signal(VklpProcess.SigInt);
@@ -330,7 +368,7 @@ public sealed class FailureTests : IAsyncLifetime
         var (exit, _, stderr) = await VklpProcess.RunAsync(Watch("--token-file", file, "--checkpoints", Checkpoints()));
 
         Assert.Equal(2, exit);
-        Assert.Equal($"vklp watch: --token-file {file} can be read by other users (mode 644); make it yours alone: chmod 600 {file}", OneLine(stderr));
+        Assert.Equal($"vklp watch: --token-file {file} can be read or written by other users (mode 644); make it yours alone: chmod 600 {file}", OneLine(stderr));
     }
 
     [Theory]

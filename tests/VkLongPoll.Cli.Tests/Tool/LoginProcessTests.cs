@@ -105,6 +105,17 @@ public sealed partial class LoginProcessTests
             await watch.WaitForStdoutAsync(s => s.Contains(": pasted works", StringComparison.Ordinal));
             watch.Signal(VklpProcess.SigInt);
             Assert.Equal(130, await watch.WaitForExitAsync());
+
+            // Its folder is the user's alone; a login file others can read is refused, as ssh refuses such keys.
+            var loginFile = Path.Combine(home.FullName, "config", "vklp", "login.json");
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(loginFile)!));
+                File.SetUnixFileMode(loginFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+                var (exit, _, stderr) = await VklpProcess.RunAsync(["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--lang", "en"], environment);
+                Assert.Equal(3, exit);
+                Assert.Equal($"vklp watch: the stored login {loginFile} can be read or written by other users (mode 640); make it yours alone: chmod 600 {loginFile}\n", stderr);
+            }
         }
         finally
         {
