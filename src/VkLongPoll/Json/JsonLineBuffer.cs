@@ -146,8 +146,9 @@ internal sealed class JsonLineBuffer : IDisposable
                 document.WriteTo(writer);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
+            // Not JSON, or JSON that cannot be read back as text (a lone surrogate escape): kept as a string.
             StringValue(json);
             return;
         }

@@ -148,7 +148,7 @@ internal static class JsonValues
     /// <summary>
     /// Decodes a JSON string's content that has escapes (<c>\/</c>, <c>\n</c>, <c>\uXXXX</c>…) straight to
     /// UTF-16 in one pass, optionally undoing VK's HTML escaping too. The escapes were validated by the
-    /// reader that found the token; a lone surrogate or invalid UTF-8 is a protocol error.
+    /// reader that found the token; a lone surrogate escape becomes U+FFFD; invalid UTF-8 is a protocol error.
     /// </summary>
     public static string GetEscapedString(ReadOnlySpan<byte> content, long offset, bool vkText)
     {
@@ -251,7 +251,9 @@ internal static class JsonValues
             }
             else if (char.IsSurrogate(unit))
             {
-                throw new LongPollProtocolException("a string is not valid UTF-8 (a lone surrogate escape)", offset);
+                // Grammatical JSON, but half a character: VK cuts texts mid-pair (previews, is_cropped). It becomes U+FFFD,
+                // as every browser's decoder does, instead of costing the whole event (a feed would lose the message).
+                destination[written++] = '\uFFFD';
             }
             else
             {

@@ -298,6 +298,35 @@ public sealed class FailureTests : IAsyncLifetime
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Watch_AMessageWithHalfACharacter_BetweenTwoGoodOnes_AllThreeAreShown_AndTheFeedGoesOn(bool json)
+    {
+        // Real VK cuts texts mid-pair: "\ud83d" alone. The feed and --json must show the messages around it, and that one.
+        await using var vk = new ScriptedLongPoll("""
+            [[10004,101,1,101,664425024,1780051490,"before",{},{},0,101,0],
+             [10004,102,1,102,664425024,1780051491,"half \ud83d a smile",{},{},0,102,0],
+             [99999,"an unknown event with \ud83d in it"],
+             [10004,103,1,103,664425024,1780051492,"after",{},{},0,103,0]]
+            """);
+        string[] arguments = ["watch", "--api-url", vk.ApiUrl.ToString(), "--checkpoints", Checkpoints(), "--lang", "en", "--no-store", .. json ? new[] { "--json" } : []];
+        await using var vklp = VklpProcess.Start(arguments, new Dictionary<string, string?> { ["VK_TOKEN"] = "vk1.a.scripted" });
+
+        var screen = await vklp.WaitForStdoutAsync(s => s.Contains("after", StringComparison.Ordinal));
+        vklp.Signal(VklpProcess.SigInt);
+
+        Assert.Equal(130, await vklp.WaitForExitAsync());
+        Assert.Contains("before", screen, StringComparison.Ordinal);
+        Assert.Contains("half \uFFFD a smile", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", vklp.Stderr, StringComparison.Ordinal);
+        if (json)
+        {
+            Assert.All(screen.TrimEnd('\n').Split('\n'), line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+            Assert.Contains("\"code\":99999", screen, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Watch_OnACheckpointFileAnotherWatchUses_SaysSoInOneLine_Exit4_AndTheFirstGoesOn()
     {

@@ -52,6 +52,21 @@ public sealed class EventJsonWriterTests
     }
 
     [Fact]
+    public void AnUnknownEventWhoseRawJsonHasALoneSurrogateEscape_IsWrittenAsOneValidLine_BetweenItsNeighbours()
+    {
+        var lines = Encoding.UTF8.GetString(Write(
+            Message("before"),
+            new UnknownEvent(99999, @"[99999,""half \ud83d of a pair""]"),
+            Message("after"))).TrimEnd('\n').Split('\n');
+
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+        Assert.Contains("\"text\":\"before\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"code\":99999", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"after\"", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RandomText_RoundTrips_AndNeverCarriesARawControlCharacter()
     {
         var random = new Random(16);

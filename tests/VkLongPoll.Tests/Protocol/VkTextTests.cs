@@ -70,15 +70,15 @@ public sealed class VkTextTests
     }
 
     [Theory]
-    [InlineData(@"\uD83D alone")]
-    [InlineData(@"\uDE42 low first")]
-    [InlineData(@"\uD83D\u0041")]
-    [InlineData(@"end \uD83D")]
-    public void Decoder_LoneSurrogateEscape_IsAProtocolErrorAtTheString(string wire)
+    [InlineData(@"\uD83D alone", "\uFFFD alone")]
+    [InlineData(@"\uDE42 low first", "\uFFFD low first")]
+    [InlineData(@"\uD83D\u0041", "\uFFFDA")]
+    [InlineData(@"end \uD83D", "end \uFFFD")]
+    [InlineData(@"&amp; \ud83d &lt;", "& \uFFFD <")]
+    public void Decoder_LoneSurrogateEscape_BecomesTheReplacementCharacter_AndTheEventIsKept(string wire, string text)
     {
-        const string prefix = "[10004,1,1,1,5,1,";
-        var error = Assert.Throws<LongPollProtocolException>(() => TestData.Event($$"""{{prefix}}"{{wire}}",{},{},0,1,0]"""));
+        var message = TestData.Message(TestData.Event($$"""[10004,1,1,1,5,1,"{{wire}}",{},{},0,1,0]"""));
 
-        Assert.Equal(prefix.Length, error.Offset);
+        Assert.Equal(text, message.Text);
     }
 }
