@@ -105,4 +105,27 @@ public sealed class FeedFormatterTests
     {
         Assert.Null(new FeedFormatter(FeedLanguage.English, new Directory()).Format(Decoder.ReadEvent(System.Text.Encoding.UTF8.GetBytes(update))));
     }
+
+    [Fact]
+    public void Format_AHugeText_ShowsAScreenfulAndCountsTheRest()
+    {
+        var text = string.Concat(Enumerable.Repeat("абвгд", 2_000)); // 10,000 characters
+        var e = Decoder.ReadEvent(System.Text.Encoding.UTF8.GetBytes($"[10004,7,1,7,5,1700000000,\"{text}\",{{}},{{}},0,7,0]"));
+
+        var russian = new FeedFormatter(FeedLanguage.Russian, new Directory()).Format(e)!;
+        var english = new FeedFormatter(FeedLanguage.English, new Directory()).Format(e)!;
+
+        Assert.EndsWith(text[..FeedFormatter.ShownCharacters] + "… ещё 8000 символов", russian, StringComparison.Ordinal);
+        Assert.EndsWith(text[..FeedFormatter.ShownCharacters] + "… 8000 more characters", english, StringComparison.Ordinal);
+        Assert.True(english.Length < FeedFormatter.ShownCharacters + 200);
+    }
+
+    [Theory]
+    [InlineData(1, "символ")]
+    [InlineData(3, "символа")]
+    [InlineData(11, "символов")]
+    [InlineData(21, "символ")]
+    [InlineData(8000, "символов")]
+    public void RussianCount_AgreesWithTheNumber(int count, string word) =>
+        Assert.Equal(word, FeedFormatter.RussianCount(count, "символ", "символа", "символов"));
 }

@@ -54,4 +54,14 @@ public sealed class TerminalTextTests
         Assert.Equal(huge.Length, safe.Length);
         Assert.DoesNotContain('\u001b', safe);
     }
+
+    [Fact]
+    public void Sanitize_DropsZeroWidthCharactersThatHideText_ButKeepsTheJoinersEmojiNeed()
+    {
+        var family = "\U0001F468\u200D\U0001F469\u200D\U0001F467"; // man ZWJ woman ZWJ girl: one emoji
+
+        Assert.Equal("paypal.com", TerminalText.Sanitize("pay\u200Bpal\u2060.\uFEFFcom"));
+        Assert.Equal(family, TerminalText.Sanitize(family));
+        Assert.Equal("a\u200Cb", TerminalText.Sanitize("a\u200Cb"));
+    }
 }

@@ -18,7 +18,11 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
 
     private readonly Dictionary<long, (Person Person, DateTimeOffset At)> _users = [];
     private readonly Dictionary<long, (string Title, DateTimeOffset At)> _chats = [];
+    /// <summary>How many users, chats and fetched messages the cache keeps; past that the oldest go (a feed runs for weeks).</summary>
+    internal const int Capacity = 5_000;
+
     private readonly Dictionary<long, LongPollMessage> _full = [];
+    private readonly Queue<long> _fullOrder = new();
     private readonly Dictionary<long, string> _previousTitles = [];
     private Task _pending = Task.CompletedTask;
 
@@ -188,7 +192,16 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
                 {
                     foreach (var message in full)
                     {
-                        _full[message.MessageId!.Value] = message;
+                        if (_full.TryAdd(message.MessageId!.Value, message))
+                        {
+                            _fullOrder.Enqueue(message.MessageId.Value);
+                        }
+                    }
+
+                    // First fetched, first forgotten: a message's links are wanted while its lines are new.
+                    while (_full.Count > Capacity)
+                    {
+                        _full.Remove(_fullOrder.Dequeue());
                     }
                 }
             }
@@ -202,6 +215,8 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
                     {
                         _chats[peer] = (title, time.GetUtcNow());
                     }
+
+                    ForgetOldest(_chats, entry => entry.At);
                 }
             }
 
@@ -227,11 +242,27 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
                 {
                     _users[id] = (new Person(id, byCase, sexes[id]), time.GetUtcNow());
                 }
+
+                ForgetOldest(_users, entry => entry.At);
             }
         }
         catch (Exception e) when (e is VkLongPollException or HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {
             // A failed lookup leaves ids on screen; the next batch tries again.
+        }
+    }
+
+    /// <summary>Past <see cref="Capacity"/>, the entries fetched longest ago go (rare: one sort per overflow, a tenth at a time).</summary>
+    internal static void ForgetOldest<TValue>(Dictionary<long, TValue> entries, Func<TValue, DateTimeOffset> fetchedAt)
+    {
+        if (entries.Count <= Capacity)
+        {
+            return;
+        }
+
+        foreach (var key in entries.OrderBy(pair => fetchedAt(pair.Value)).Take(entries.Count - Capacity + (Capacity / 10)).Select(pair => pair.Key).ToList())
+        {
+            entries.Remove(key);
         }
     }
 }

@@ -5,13 +5,33 @@ namespace VkLongPoll.Cli.Feed;
 /// <summary>Message bodies, attachments, service actions and platforms.</summary>
 internal sealed partial class FeedFormatter
 {
+    /// <summary>How much of a message's text a line shows: a screenful; the rest is counted, not printed (a 1 MB text would bury the feed).</summary>
+    internal const int ShownCharacters = 2_000;
+
+    /// <summary><paramref name="text"/> up to <see cref="ShownCharacters"/> (never half a character), then how much more there was.</summary>
+    private string Capped(string text)
+    {
+        if (text.Length <= ShownCharacters)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[ShownCharacters - 1]) ? ShownCharacters - 1 : ShownCharacters;
+        var more = text.Length - cut;
+        return text[..cut] + (Ru ? $"… ещё {more} {RussianCount(more, "символ", "символа", "символов")}" : $"… {more} more character{(more == 1 ? "" : "s")}");
+    }
+
+    /// <summary>The Russian word for <paramref name="count"/> things: 1 символ, 2 символа, 5 символов, 11 символов, 21 символ.</summary>
+    internal static string RussianCount(int count, string one, string few, string many) =>
+        (count % 100) is >= 11 and <= 14 ? many : (count % 10) switch { 1 => one, 2 or 3 or 4 => few, _ => many };
+
     /// <summary>The text (or a placeholder) followed by the attachments as readable kinds.</summary>
     private string Body(LongPollMessage m)
     {
         var parts = new List<string>(2);
         if (!string.IsNullOrEmpty(m.Text))
         {
-            parts.Add(m.Text);
+            parts.Add(Capped(m.Text));
         }
         else if (!m.IsComplete)
         {

@@ -57,7 +57,7 @@ internal static class StatusLines
             return Invariant($"{count} event{(count == 1 ? "" : "s")}");
         }
 
-        var word = (count % 100) is >= 11 and <= 14 ? "событий" : (count % 10) switch { 1 => "событие", 2 or 3 or 4 => "события", _ => "событий" };
+        var word = FeedFormatter.RussianCount(count, "событие", "события", "событий");
         return Invariant($"{count} {word}");
     }
 

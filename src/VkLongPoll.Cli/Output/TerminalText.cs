@@ -6,7 +6,7 @@ namespace VkLongPoll.Cli.Output;
 /// <remarks>
 /// C0 controls (but newline) and DEL become their visible pictures (␛, ␍, ␇…), so an escape sequence shows
 /// as text instead of acting; C1 controls and lone surrogates become U+FFFD; bidirectional overrides and
-/// isolates are dropped. Everything else — Cyrillic, emoji with joiners — is left as it is.
+/// isolates, and zero-width characters that only hide or split text, are dropped. Everything else — Cyrillic, emoji with joiners — is left as it is.
 /// </remarks>
 internal static class TerminalText
 {
@@ -46,7 +46,7 @@ internal static class TerminalText
                 case var _ when char.IsSurrogate(c):
                     safe.Append('\uFFFD');
                     break;
-                case var _ when IsBidiControl(c):
+                case var _ when IsHiddenControl(c):
                     break;
                 default:
                     safe.Append(c);
@@ -68,7 +68,7 @@ internal static class TerminalText
                 continue;
             }
 
-            if ((c < ' ' && !(c == '\n' && keepNewlines)) || c is >= '\u007F' and <= '\u009F' || IsBidiControl(c) || char.IsSurrogate(c))
+            if ((c < ' ' && !(c == '\n' && keepNewlines)) || c is >= '\u007F' and <= '\u009F' || IsHiddenControl(c) || char.IsSurrogate(c))
             {
                 return false;
             }
@@ -77,5 +77,11 @@ internal static class TerminalText
         return true;
     }
 
-    private static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    /// <summary>
+    /// Bidirectional controls (they reorder what follows: a name that reads backwards) and invisible characters that only
+    /// hide or split text (zero-width space, word joiner, invisible operators, the BOM, the Mongolian vowel separator).
+    /// The zero-width joiner and non-joiner stay: emoji sequences and Persian and Indic scripts need them.
+    /// </summary>
+    private static bool IsHiddenControl(char c) =>
+        c is '\u061C' or '\u200B' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064') or (>= '\u2066' and <= '\u2069') or '\uFEFF' or '\u180E';
 }

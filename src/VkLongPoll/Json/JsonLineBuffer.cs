@@ -11,7 +11,8 @@ namespace VkLongPoll;
 /// <remarks>
 /// Property names come as UTF-8 literals (<c>"peer_id"u8</c>), written without escaping or transcoding. Strings are
 /// transcoded once (vectorized) and escaped only where JSON or a terminal needs it: <c>"</c>, <c>\</c>, C0 and C1
-/// control characters, DEL, U+2028 and U+2029. Everything else — Cyrillic, emoji — is written as UTF-8, and a lone
+/// control characters, DEL, U+2028 and U+2029, and the invisible and bidirectional controls (written as <c>\uXXXX</c>, so
+/// a reader of the JSON sees them). Everything else — Cyrillic, emoji — is written as UTF-8, and a lone
 /// surrogate becomes U+FFFD. Built for <see cref="EventJsonWriter"/>; measured against <see cref="Utf8JsonWriter"/> in
 /// the benchmarks (docs/performance.md).
 /// </remarks>
@@ -22,13 +23,14 @@ internal sealed class JsonLineBuffer : IDisposable
 
     /// <summary>
     /// Bytes of transcoded text that may need an escape: C0 controls, <c>"</c>, <c>\</c>, DEL, and the lead bytes of C1
-    /// controls (<c>C2 80–9F</c>) and of U+2028/U+2029 (<c>E2 80 A8/A9</c>). A vectorized search over UTF-8 finds them;
-    /// the two lead bytes also start ordinary characters («», —, …), which are checked and passed.
+    /// controls (<c>C2 80–9F</c>), of U+2028/U+2029 and of the invisible and bidirectional controls (<c>E2 80/81 …</c>,
+    /// <c>D8 9C</c>, <c>E1 A0 8E</c>, <c>EF BB BF</c>). A vectorized search over UTF-8 finds them; the lead bytes also
+    /// start ordinary characters («», —, Arabic letters…), which are checked and passed.
     /// </summary>
     private static readonly SearchValues<byte> MaybeEscaped = SearchValues.Create(
         [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
          0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
-         (byte)'"', (byte)'\\', 0x7F, 0xC2, 0xE2]);
+         (byte)'"', (byte)'\\', 0x7F, 0xC2, 0xD8, 0xE1, 0xE2, 0xEF]);
 
     private readonly Stream _output;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(WriteOutAt * 2);
@@ -288,7 +290,13 @@ internal sealed class JsonLineBuffer : IDisposable
     private static int EscapedLength(ReadOnlySpan<byte> text) => text[0] switch
     {
         0xC2 => text.Length > 1 && text[1] is >= 0x80 and <= 0x9F ? 2 : 0,
-        0xE2 => text.Length > 2 && text[1] == 0x80 && text[2] is 0xA8 or 0xA9 ? 3 : 0,
+        // U+200B–U+200F (zero width, LRM/RLM), U+2028/U+2029, U+202A–U+202E (bidi embeddings, overrides), U+2060–U+2064
+        // (word joiner, invisible operators), U+2066–U+2069 (bidi isolates): escaped, so they show in the JSON's text.
+        0xE2 => text.Length > 2 && ((text[1] == 0x80 && text[2] is (>= 0x8B and <= 0x8F) or 0xA8 or 0xA9 or (>= 0xAA and <= 0xAE))
+            || (text[1] == 0x81 && text[2] is (>= 0xA0 and <= 0xA4) or (>= 0xA6 and <= 0xA9))) ? 3 : 0,
+        0xD8 => text.Length > 1 && text[1] == 0x9C ? 2 : 0, // U+061C, the Arabic letter mark
+        0xE1 => text.Length > 2 && text[1] == 0xA0 && text[2] == 0x8E ? 3 : 0, // U+180E, the Mongolian vowel separator
+        0xEF => text.Length > 2 && text[1] == 0xBB && text[2] == 0xBF ? 3 : 0, // U+FEFF, the zero-width no-break space
         _ => 1,
     };
 
@@ -328,8 +336,8 @@ internal sealed class JsonLineBuffer : IDisposable
     private static char Decode(ReadOnlySpan<byte> sequence) => sequence.Length switch
     {
         1 => (char)sequence[0],
-        2 => (char)sequence[1],
-        _ => (char)(0x2000 | sequence[2] - 0x80),
+        2 => (char)(((sequence[0] & 0x1F) << 6) | (sequence[1] & 0x3F)),
+        _ => (char)(((sequence[0] & 0x0F) << 12) | ((sequence[1] & 0x3F) << 6) | (sequence[2] & 0x3F)),
     };
 
     private void Escape(char c)

@@ -52,6 +52,23 @@ public sealed class EventJsonWriterTests
     }
 
     [Fact]
+    public void BidiAndZeroWidthControls_AreEscaped_SoTheyShowInTheJson_AndTheTextRoundTrips()
+    {
+        var text = "evil\u202Etxt.exe \u2066x\u2069 pay\u200Bpal \u061C \uFEFF \u180E a\u200Db «ёлка» —";
+
+        var line = Encoding.UTF8.GetString(Write(Message(text)));
+
+        foreach (var escape in new[] { "\\u202e", "\\u2066", "\\u2069", "\\u200b", "\\u061c", "\\ufeff", "\\u180e", "\\u200d" })
+        {
+            Assert.Contains(escape, line, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("«ёлка» —", line, StringComparison.Ordinal);
+        using var parsed = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal(text, parsed.RootElement.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void AnUnknownEventWhoseRawJsonHasALoneSurrogateEscape_IsWrittenAsOneValidLine_BetweenItsNeighbours()
     {
         var lines = Encoding.UTF8.GetString(Write(
