@@ -7,11 +7,15 @@ namespace VkLongPoll.Sqlite;
 /// <summary>
 /// Messages seen, in a SQLite file (readable by its owner only), so an edit can show the text it replaced and a deletion
 /// what it removed — also after a restart. Bounded: messages older than <see cref="Retention"/> go, and the oldest go when
-/// the file outgrows <see cref="MaxBytes"/>.
+/// the file outgrows <see cref="MaxBytes"/>: checked when the store opens, every <see cref="PruneInterval"/> while it is open, and
+/// after every 500 messages saved.
 /// </summary>
 /// <remarks>It keeps what a reader needs to tell a message again: ids, author, time, text, attachments (kind, id, URL, title).</remarks>
-public sealed class SqliteMessageStore : IMessageStore
+public sealed class SqliteMessageStore : IMessageStore, IDisposable
 {
+    /// <summary>How often an open store prunes itself, whatever it saves: a quiet feed's old messages go too.</summary>
+    public static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
+
     /// <summary>How long a message is kept by default: a month.</summary>
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(30);
 
@@ -24,6 +28,7 @@ public sealed class SqliteMessageStore : IMessageStore
     private readonly string _path;
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly ITimer _pruning;
     private int _savesSincePrune;
 
     /// <summary>Uses (and creates, mode 0600) the database file at <paramref name="path"/>.</summary>
@@ -55,9 +60,16 @@ public sealed class SqliteMessageStore : IMessageStore
                 CREATE INDEX IF NOT EXISTS message_by_age ON message (saved_at);
                 """;
             command.ExecuteNonQuery();
+
+            // What an earlier run left past the bounds goes now, not 500 saves from now.
+            Prune(connection);
             return 0;
         });
+        _pruning = _time.CreateTimer(_ => PruneQuietly(), null, PruneInterval, PruneInterval);
     }
+
+    /// <summary>Stops the hourly pruning.</summary>
+    public void Dispose() => _pruning.Dispose();
 
     /// <summary>How long messages are kept.</summary>
     public TimeSpan Retention { get; }
@@ -119,12 +131,41 @@ public sealed class SqliteMessageStore : IMessageStore
     public ValueTask<LongPollMessage?> FindInConversationAsync(PeerId peerId, long conversationMessageId, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Find("peer_id = $peer AND cmid = $cmid", ("$peer", peerId.Value), ("$cmid", conversationMessageId)));
 
+    /// <inheritdoc/>
+    public ValueTask ForgetAsync(LongPollMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Guarded(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM message WHERE (message_id IS NOT NULL AND message_id = $id) OR (cmid IS NOT NULL AND peer_id = $peer AND cmid = $cmid)";
+            command.Parameters.AddWithValue("$id", (object?)message.MessageId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$peer", (object?)message.PeerId?.Value ?? DBNull.Value);
+            command.Parameters.AddWithValue("$cmid", (object?)message.ConversationMessageId ?? DBNull.Value);
+            return command.ExecuteNonQuery();
+        });
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Drops what is older than <see cref="Retention"/>, then the oldest tenth while the file is over <see cref="MaxBytes"/>.</summary>
     public void Prune() => Guarded(connection =>
     {
         Prune(connection);
         return 0;
     });
+
+    /// <summary>The timer's pruning: a file that cannot be used now (locked a moment by another program) is pruned next time.</summary>
+    private void PruneQuietly()
+    {
+        try
+        {
+            Prune();
+        }
+        catch (CheckpointStoreException)
+        {
+            // The next tick tries again; saves and lookups report their own failures.
+        }
+    }
 
     private void Prune(SqliteConnection connection)
     {

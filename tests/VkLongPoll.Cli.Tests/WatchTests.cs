@@ -93,4 +93,50 @@ public sealed class WatchTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Watch_AMessageDeletedForEveryone_IsToldWithItsText_ThenForgotten_UnlessKeepDeleted(bool keepDeleted)
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0, Seed = 5 });
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(synchronized), ColorSystem = ColorSystemSupport.NoColors, Ansi = AnsiSupport.No });
+        var folder = Directory.CreateTempSubdirectory("vklp-deleted-").FullName;
+        var messages = Path.Combine(folder, "messages.db");
+        var settings = new WatchCommand.WatchSettings(emulator.Tokens[0], emulator.ApiUrl, emulator.CertificatePemPath, 19, null, FeedLanguage.English, Json: false, FromNow: false, Path.Combine(folder, "checkpoints.db"), Only: null)
+        {
+            MessagesPath = messages,
+            KeepDeleted = keepDeleted,
+        };
+        using var stop = new CancellationTokenSource(Bound);
+        string Screen()
+        {
+            lock (synchronized)
+            {
+                return output.ToString();
+            }
+        }
+
+        var watching = WatchCommand.RunAsync(settings, console, Stream.Null, TextWriter.Null, stop.Token);
+        using var control = emulator.CreateControlClient();
+        var name = LongPollClient.DefaultCheckpointNameOfToken(emulator.Tokens[0]);
+        await Poll.UntilAsync(async () => !watching.IsCompleted && File.Exists(settings.CheckpointPath) && await new SqliteCheckpointStore(settings.CheckpointPath).LoadAsync(name) is not null, Bound, "watch has stored its starting checkpoint", stop.Token);
+
+        var id = (await control.SendMessageAsync("a secret for a moment")).MessageId!.Value;
+        await Poll.UntilAsync(() => Screen().Contains(": a secret for a moment", StringComparison.Ordinal), Bound, "the message is on the screen", stop.Token);
+        await control.DeleteMessageAsync(id, forAll: true);
+        await Poll.UntilAsync(() => Screen().Contains("deleted for everyone", StringComparison.Ordinal), Bound, "the deletion is on the screen", stop.Token);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching);
+
+        // Told once, with what it said; then kept only when asked.
+        var unwrapped = System.Text.RegularExpressions.Regex.Replace(Screen(), @"\s+", " "); // lines wrap at 80 columns here
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(unwrapped, "deleted for everyone[^:]*: a secret for a moment"));
+        using var store = new SqliteMessageStore(messages);
+        Assert.Equal(keepDeleted, await store.FindByIdAsync(id) is not null);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
 }

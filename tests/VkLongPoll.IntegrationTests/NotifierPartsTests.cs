@@ -58,9 +58,12 @@ public sealed class NotifierPartsTests(EmulatorFixture fixture)
                 MessageId = 101, ConversationMessageId = 7, PeerId = new PeerId(2_000_000_003), FromId = 42, Text = "remember me", IsComplete = true,
                 Attachments = [new MessageAttachment { Index = 1, Type = "photo", Id = "42_9", Url = "https://example.org/p.jpg" }],
             };
-            await new SqliteMessageStore(path).SaveAsync([message, message with { MessageId = 102, ConversationMessageId = 8, IsComplete = false }]);
+            using (var first = new SqliteMessageStore(path))
+            {
+                await first.SaveAsync([message, message with { MessageId = 102, ConversationMessageId = 8, IsComplete = false }]);
+            }
 
-            var again = new SqliteMessageStore(path);
+            using var again = new SqliteMessageStore(path);
             var byId = await again.FindByIdAsync(101);
             var byConversation = await again.FindInConversationAsync(new PeerId(2_000_000_003), 7);
 
@@ -86,7 +89,7 @@ public sealed class NotifierPartsTests(EmulatorFixture fixture)
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         try
         {
-            var store = new SqliteMessageStore(path, TimeSpan.FromDays(30), timeProvider: clock);
+            using var store = new SqliteMessageStore(path, TimeSpan.FromDays(30), timeProvider: clock);
             await store.SaveAsync([new LongPollMessage { MessageId = 1, PeerId = new PeerId(5), Text = "old", IsComplete = true }]);
             clock.Advance(TimeSpan.FromDays(31));
             await store.SaveAsync([new LongPollMessage { MessageId = 2, PeerId = new PeerId(5), Text = "new", IsComplete = true }]);
@@ -95,6 +98,65 @@ public sealed class NotifierPartsTests(EmulatorFixture fixture)
 
             Assert.Null(await store.FindByIdAsync(1));
             Assert.Equal("new", (await store.FindByIdAsync(2))!.Text);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task SqliteMessageStore_PrunesWhenItOpens_AndEveryIntervalWhileOpen_WithoutAnySave()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vklp-messages-{Guid.NewGuid():N}.db");
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        try
+        {
+            using (var first = new SqliteMessageStore(path, TimeSpan.FromDays(30), timeProvider: clock))
+            {
+                await first.SaveAsync([new LongPollMessage { MessageId = 1, PeerId = new PeerId(5), Text = "a month ago", IsComplete = true }]);
+            }
+
+            // Opened again after the retention: the old message is gone before anything is saved.
+            clock.Advance(TimeSpan.FromDays(31));
+            using var store = new SqliteMessageStore(path, TimeSpan.FromDays(30), timeProvider: clock);
+            Assert.Null(await store.FindByIdAsync(1));
+
+            // While it stays open and saves nothing, the hourly pruning drops what ages past the retention.
+            await store.SaveAsync([new LongPollMessage { MessageId = 2, PeerId = new PeerId(5), Text = "quiet since", IsComplete = true }]);
+            clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(30));
+            Assert.NotNull(await store.FindByIdAsync(2));
+            clock.Advance(SqliteMessageStore.PruneInterval);
+            Assert.Null(await store.FindByIdAsync(2));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task MessageStores_ForgetAMessage_ByEitherId()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vklp-messages-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var sqlite = new SqliteMessageStore(path);
+            foreach (IMessageStore store in new IMessageStore[] { sqlite, new InMemoryMessageStore() })
+            {
+                var message = new LongPollMessage { MessageId = 11, ConversationMessageId = 3, PeerId = new PeerId(2_000_000_001), Text = "deleted for all", IsComplete = true };
+                var other = message with { MessageId = 12, ConversationMessageId = 4, Text = "kept" };
+                await store.SaveAsync([message, other]);
+
+                // Deletion events of version 19 name the message by its conversation id only.
+                await store.ForgetAsync(new LongPollMessage { PeerId = message.PeerId, ConversationMessageId = 3 });
+
+                Assert.Null(await store.FindByIdAsync(11));
+                Assert.Null(await store.FindInConversationAsync(message.PeerId.Value, 3));
+                Assert.Equal("kept", (await store.FindByIdAsync(12))!.Text);
+            }
         }
         finally
         {

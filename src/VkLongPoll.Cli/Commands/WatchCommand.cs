@@ -29,6 +29,9 @@ internal static class WatchCommand
         /// <summary>The message store (what edits replaced, what deletions removed); null for <c>--no-store</c>.</summary>
         public string? MessagesPath { get; init; }
 
+        /// <summary>Keep messages deleted for everyone in the store (by default they are forgotten once told).</summary>
+        public bool KeepDeleted { get; init; }
+
         /// <summary>The login <c>vklp login</c> stored, used when <see cref="Token"/> is empty; <see cref="LoginPath"/> is where renewed tokens go.</summary>
         public StoredLogin? Login { get; init; }
 
@@ -55,9 +58,10 @@ internal static class WatchCommand
         var presence = OptionParsers.Int("--presence-interval", "Seconds between two looks at friends online (versions 11 and later; default 60, at least 5).", 60, 5, 24 * 3600);
         var messages = new Option<string?>("--messages") { Description = "SQLite file of the messages seen, for edits and deletions (default: vklp/messages.db in the user's data folder; 30 days, 64 MB)." };
         var noStore = new Option<bool>("--no-store") { Description = "Keep no messages: edits and deletions then say less." };
+        var keepDeleted = new Option<bool>("--keep-deleted") { Description = "Keep messages deleted for everyone in the message store (by default a deletion is told once, then forgotten)." };
         var command = new Command("watch", "Show what happens on a VK account, live, in plain words.")
         {
-            token, tokenFile, apiUrl, caCert, proxy, version, groupId, lang, json, noColor, only, fromNow, checkpoints, presence, messages, noStore,
+            token, tokenFile, apiUrl, caCert, proxy, version, groupId, lang, json, noColor, only, fromNow, checkpoints, presence, messages, noStore, keepDeleted,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -93,6 +97,7 @@ internal static class WatchCommand
                 Proxy = result.GetValue(proxy),
                 PresenceInterval = result.GetValue(presence),
                 MessagesPath = result.GetValue(noStore) ? null : result.GetValue(messages) ?? Path.Combine(Path.GetDirectoryName(DefaultCheckpointPath())!, "messages.db"),
+                KeepDeleted = result.GetValue(keepDeleted),
                 Login = login,
                 LoginPath = loginPath,
             };
@@ -107,7 +112,7 @@ internal static class WatchCommand
     {
         // The checkpoint file first: a file that cannot be used is said before anything goes to the network.
         var store = new SqliteCheckpointStore(settings.CheckpointPath);
-        var remembered = settings.MessagesPath is { } messagesPath ? new SqliteMessageStore(messagesPath) : null;
+        using var remembered = settings.MessagesPath is { } messagesPath ? new SqliteMessageStore(messagesPath) : null;
         using var http = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(settings.CaPemPath, settings.Proxy is { } proxy ? new WebProxy(proxy) : null));
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
@@ -174,7 +179,7 @@ internal static class WatchCommand
 
         // Versions 11 and later do not send friends' online events: a watcher asks the API for them.
         var presence = settings.Version >= 11 ? new FriendPresenceWatcher(api, TimeSpan.FromSeconds(settings.PresenceInterval)).WatchAsync(cancellationToken) : null;
-        await new FeedRunner(printer, new FeedFormatter(settings.Language, directory), directory, settings.Language, settings.Only, remembered)
+        await new FeedRunner(printer, new FeedFormatter(settings.Language, directory), directory, settings.Language, settings.Only, remembered, settings.KeepDeleted)
             .RunAsync(batches, Save, cancellationToken, presence).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

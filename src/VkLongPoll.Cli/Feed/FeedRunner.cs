@@ -7,7 +7,11 @@ namespace VkLongPoll.Cli.Feed;
 /// Reads a session's batches (and friends' presence, where Long Poll no longer sends it) and prints them: recovered ones
 /// under a "while you were away" header; edits and deletions with what the message store remembers of the message.
 /// </summary>
-internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, FeedDirectoryCache directory, FeedLanguage language, IReadOnlySet<string>? only, IMessageStore? store = null)
+/// <remarks>
+/// A message its author deleted for everyone is told once (with what it said) and then forgotten by the store, unless
+/// <c>keepDeleted</c>: the feed keeps no more of it than VK does.
+/// </remarks>
+internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, FeedDirectoryCache directory, FeedLanguage language, IReadOnlySet<string>? only, IMessageStore? store = null, bool keepDeleted = false)
 {
     private static readonly TimeSpan LookupPatience = TimeSpan.FromSeconds(2);
     private int? _shownUnread;
@@ -98,6 +102,11 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
             if (store is not null && Remembered(e) is { IsComplete: true } message)
             {
                 await store.SaveAsync([message], cancellationToken).ConfigureAwait(false);
+            }
+
+            if (store is not null && !keepDeleted && e is MessageFlagsSetEvent deleted && deleted.Mask.HasFlag(MessageFlags.DeletedForAll))
+            {
+                await store.ForgetAsync(deleted.Message, cancellationToken).ConfigureAwait(false);
             }
         }
     }

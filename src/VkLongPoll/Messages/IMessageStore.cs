@@ -17,6 +17,9 @@ public interface IMessageStore
 
     /// <summary>The message kept for a conversation and its id there (version 19's events name messages so), or null.</summary>
     ValueTask<LongPollMessage?> FindInConversationAsync(PeerId peerId, long conversationMessageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the message (by its global id, and by its conversation and id there): what its author deleted for everyone is not kept.</summary>
+    ValueTask ForgetAsync(LongPollMessage message, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Messages in memory, the newest <see cref="Capacity"/> of them: for tests, demos and processes that forget on exit anyway.</summary>
@@ -71,4 +74,34 @@ public sealed class InMemoryMessageStore(int capacity = 10_000) : IMessageStore
     /// <inheritdoc/>
     public ValueTask<LongPollMessage?> FindInConversationAsync(PeerId peerId, long conversationMessageId, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(_byConversation.GetValueOrDefault((peerId.Value, conversationMessageId)));
+
+    /// <inheritdoc/>
+    public ValueTask ForgetAsync(LongPollMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+
+        // The message as kept (an event may name it by one id only), then each id it is kept under.
+        LongPollMessage? kept = null;
+        if (message.MessageId is { } id)
+        {
+            _byId.TryRemove(id, out kept);
+        }
+
+        if (message.PeerId is { } peer && message.ConversationMessageId is { } cmid && _byConversation.TryRemove((peer.Value, cmid), out var inConversation))
+        {
+            kept ??= inConversation;
+        }
+
+        if (kept?.MessageId is { } keptId)
+        {
+            _byId.TryRemove(keptId, out _);
+        }
+
+        if (kept is { PeerId: { } keptPeer, ConversationMessageId: { } keptCmid })
+        {
+            _byConversation.TryRemove((keptPeer.Value, keptCmid), out _);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }
