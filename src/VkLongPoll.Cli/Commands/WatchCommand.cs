@@ -198,12 +198,7 @@ internal static class WatchCommand
         }
 
         var login = settings.Login;
-        var vkId = new VkIdClient(login.ClientId!.Value, login.VkIdUrl, http);
-        return new VkIdTokenSource(login.ToVkIdTokens(), vkId, (renewed, _) =>
-        {
-            StoredLogin.FromVkId(renewed, login.ClientId.Value, login.VkIdUrl!).Save(settings.LoginPath!);
-            return ValueTask.CompletedTask;
-        });
+        return new StoredLoginTokens(login, settings.LoginPath!, new VkIdClient(login.ClientId!.Value, login.VkIdUrl, http));
     }
 
     private static string DefaultCheckpointPath() =>

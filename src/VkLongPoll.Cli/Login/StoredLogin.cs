@@ -83,33 +83,9 @@ internal sealed record StoredLogin
         }
     }
 
-    /// <summary>Writes the login to a new file (mode 0600 from the start) and moves it over the old one, so a crash never leaves half a login.</summary>
-    public void Save(string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Sqlite.PrivateFile.CreateFolder(folder);
-        var temporary = Path.Combine(folder, $".login-{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temporary, options))
-            {
-                JsonSerializer.Serialize(stream, this, LoginJsonContext.Default.StoredLogin);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
+    /// <summary>Writes the login durably (<see cref="DurableFile"/>): a crash leaves the old login or the new one, never half of one.</summary>
+    public void Save(string path) =>
+        DurableFile.Replace(path, stream => JsonSerializer.Serialize(stream, this, LoginJsonContext.Default.StoredLogin));
 
     /// <summary>No tokens in any string made of this record.</summary>
     public override string ToString() => $"StoredLogin {{ Kind = {Kind}, UserId = {UserId}, ExpiresAt = {ExpiresAt:O} }}";

@@ -2,8 +2,9 @@ namespace VkLongPoll;
 
 /// <summary>Tokens from a VK ID login, renewed with the refresh token before they expire and whenever VK says one has.</summary>
 /// <remarks>
-/// Each renewal gives a new refresh token and the old one stops working: the <c>onRenewed</c> callback is where to keep the new
-/// pair (vklp writes its 0600 login file), before the new access token is used. Thread-safe: one renewal at a time, and a
+/// Each renewal gives a new refresh token and the old one stops working: the source takes the new pair at once, then the
+/// <c>onRenewed</c> callback keeps it (vklp writes its 0600 login file) before the new access token is used; a callback
+/// that throws does not lose the pair in this process. Thread-safe: one renewal at a time, and a
 /// token that another caller already renewed is not renewed twice.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore's wait handle is never asked for: it needs no disposal.")]
@@ -76,13 +77,15 @@ public sealed class VkIdTokenSource : IAccessTokenSource
 
             // The user id does not come back with every renewal; it is the same login.
             renewed = renewed with { UserId = renewed.UserId == 0 ? current.UserId : renewed.UserId };
-            if (_onRenewed is not null)
-            {
-                await _onRenewed(renewed, cancellationToken).ConfigureAwait(false);
-            }
 
+            // Memory first: the old refresh token is spent now, so the new pair must survive a callback that fails to keep it.
             Volatile.Write(ref _tokens, renewed);
             Renewals++;
+            if (_onRenewed is not null)
+            {
+                await _onRenewed(renewed, CancellationToken.None).ConfigureAwait(false);
+            }
+
             return renewed.AccessToken;
         }
         finally

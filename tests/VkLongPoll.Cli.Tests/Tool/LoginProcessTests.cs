@@ -14,28 +14,12 @@ public sealed partial class LoginProcessTests
         var home = Directory.CreateTempSubdirectory("vklp-login-");
         var environment = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = Path.Combine(home.FullName, "config"), ["XDG_DATA_HOME"] = Path.Combine(home.FullName, "data") };
         var loginFile = Path.Combine(home.FullName, "config", "vklp", "login.json");
-        var redirectPort = FreePort();
         try
         {
             // 1. Sign in: vklp prints the page; the test is the browser that opens it and follows VK ID's redirect back to vklp.
-            await using (var login = VklpProcess.Start(["login", "--app-id", emulator.VkIdAppId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--vkid-url", emulator.VkIdUrl,
-                "--ca-cert", emulator.CaCertPath, "--redirect-uri", $"http://127.0.0.1:{redirectPort}/vklp", "--no-browser"], environment))
-            {
-                var printed = await login.WaitForStdoutAsync(s => s.Contains("Waiting for VK ID", StringComparison.Ordinal));
-                var page = AuthorizeUrl().Match(printed).Value;
-                // .NET will not follow an https → http redirect by itself; a browser does, so the test follows it by hand.
-                using (var vkIdAnswer = await emulator.Http.GetAsync(new Uri(page)))
-                using (var plain = new HttpClient())
-                {
-                    Assert.Equal(System.Net.HttpStatusCode.Redirect, vkIdAnswer.StatusCode);
-                    var back = await plain.GetStringAsync(vkIdAnswer.Headers.Location);
-                    Assert.Contains("Signed in", back, StringComparison.Ordinal);
-                }
-
-                Assert.Equal(0, await login.WaitForExitAsync());
-                Assert.Contains("Signed in as id", login.Stdout, StringComparison.Ordinal);
-                Assert.Equal(string.Empty, login.Stderr);
-            }
+            var (signedIn, signInErrors) = await SignInAsync(emulator, environment);
+            Assert.Contains("Signed in as id", signedIn, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, signInErrors);
 
             Assert.True(File.Exists(loginFile));
             if (!OperatingSystem.IsWindows())
@@ -161,6 +145,80 @@ public sealed partial class LoginProcessTests
         {
             home.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task TwoWatchesOnOneLogin_RenewingAtOnce_NeverSpendARefreshTokenTwice()
+    {
+        // Access tokens that live 65 s: within a minute of its end a token is renewed before use, so 5 s after signing in
+        // every process that starts renews at once.
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "15", "--vkid-token-lifetime", "65");
+        var home = Directory.CreateTempSubdirectory("vklp-shared-");
+        var environment = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = Path.Combine(home.FullName, "config"), ["XDG_DATA_HOME"] = Path.Combine(home.FullName, "data") };
+        var loginFile = Path.Combine(home.FullName, "config", "vklp", "login.json");
+        try
+        {
+            await SignInAsync(emulator, environment);
+            using (var login = JsonDocument.Parse(File.ReadAllText(loginFile)))
+            {
+                var renewFrom = login.RootElement.GetProperty("expires_at").GetDateTimeOffset() - TimeSpan.FromMinutes(1);
+                await Poll.UntilAsync(() => DateTimeOffset.UtcNow > renewFrom, TimeSpan.FromSeconds(30), "the signed-in token is due for renewal");
+            }
+
+            VklpProcess Watch(string checkpoints) => VklpProcess.Start(["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--lang", "en", "--checkpoints", Path.Combine(home.FullName, checkpoints)], environment);
+            await using var first = Watch("one.db");
+            await using var second = Watch("two.db");
+
+            // Both renew as they start: VK ID spends a refresh token on its first use, so a process that renewed with the
+            // one the other had just spent would lose the login ("sign in again").
+            await Task.WhenAll(
+                first.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal)),
+                second.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal)));
+            await emulator.ControlAsync("send", new { text = "both still here" });
+            await Task.WhenAll(
+                first.WaitForStdoutAsync(s => s.Contains(": both still here", StringComparison.Ordinal)),
+                second.WaitForStdoutAsync(s => s.Contains(": both still here", StringComparison.Ordinal)));
+
+            foreach (var watch in new[] { first, second })
+            {
+                watch.Signal(VklpProcess.SigInt);
+                Assert.Equal(130, await watch.WaitForExitAsync());
+                Assert.Equal(string.Empty, watch.Stderr);
+            }
+
+            var vkId = await emulator.ControlAsync("vkid", new { });
+            Assert.True(vkId.GetProperty("refreshed").GetInt32() >= 1, "no renewal happened: the test proved nothing");
+            Assert.NotNull(StoredLoginRefresh(loginFile));
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
+    private static string? StoredLoginRefresh(string loginFile)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(loginFile));
+        return document.RootElement.GetProperty("refresh_token").GetString();
+    }
+
+    /// <summary><c>vklp login</c> through the emulator's VK ID, the test being the browser; its stdout and stderr.</summary>
+    private static async Task<(string Stdout, string Stderr)> SignInAsync(EmulatorProcess emulator, Dictionary<string, string?> environment)
+    {
+        await using var login = VklpProcess.Start(["login", "--app-id", emulator.VkIdAppId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--vkid-url", emulator.VkIdUrl,
+            "--ca-cert", emulator.CaCertPath, "--redirect-uri", $"http://127.0.0.1:{FreePort()}/vklp", "--no-browser"], environment);
+        var printed = await login.WaitForStdoutAsync(s => s.Contains("Waiting for VK ID", StringComparison.Ordinal));
+
+        // .NET will not follow an https → http redirect by itself; a browser does, so the test follows it by hand.
+        using (var vkIdAnswer = await emulator.Http.GetAsync(new Uri(AuthorizeUrl().Match(printed).Value)))
+        using (var plain = new HttpClient())
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, vkIdAnswer.StatusCode);
+            Assert.Contains("Signed in", await plain.GetStringAsync(vkIdAnswer.Headers.Location), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await login.WaitForExitAsync());
+        return (login.Stdout, login.Stderr);
     }
 
     private static (string Access, string Refresh) Tokens(string loginFile)
