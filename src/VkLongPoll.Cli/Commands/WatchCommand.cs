@@ -159,7 +159,15 @@ internal static class WatchCommand
                 {
                     foreach (var e in batch.Events)
                     {
-                        writer.Write(e, directory);
+                        try
+                        {
+                            writer.Write(e, directory);
+                        }
+                        catch (LongPollProtocolException unwritable)
+                        {
+                            // One event's own content, not the output: said in one line, and the feed goes on past it.
+                            stderr.WriteLine("vklp watch: " + TerminalText.Sanitize($"skipped an event: {unwritable.Reason}", keepNewlines: false));
+                        }
                     }
 
                     writer.Flush();

@@ -94,7 +94,22 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
             }
 
             // Looked up again here: a message told earlier in this very batch (a recovery) is remembered by now.
-            if (formatter.Format(e, await BeforeAsync(e, cancellationToken).ConfigureAwait(false)) is { } text)
+            var before = await BeforeAsync(e, cancellationToken).ConfigureAwait(false);
+            string? text;
+            try
+            {
+                text = formatter.Format(e, before);
+            }
+            catch (Exception failure) when (failure is not (OperationCanceledException or OutOfMemoryException))
+            {
+                // One event's own content never stops the feed: it is said in a status line, and the feed goes on.
+                printer.Status(language == FeedLanguage.Russian
+                    ? $"· событие {e.Code} не удалось показать ({failure.Message})"
+                    : $"· an event ({e.Code}) could not be shown ({failure.Message})");
+                continue;
+            }
+
+            if (text is not null)
             {
                 printer.Line(e, text);
             }

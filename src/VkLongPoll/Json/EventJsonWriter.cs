@@ -29,19 +29,31 @@ public sealed partial class EventJsonWriter : IDisposable
     }
 
     /// <summary>Writes one event as one line; with <paramref name="names"/>, the names of the ids it mentions beside them.</summary>
+    /// <exception cref="LongPollProtocolException">The event's own content cannot be written as JSON: nothing of it was written,
+    /// and the writer goes on with the next event (a failure of the stream itself is an <see cref="IOException"/>).</exception>
     public void Write(LongPollEvent e, IEventNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(e);
-        _out.StartObject();
-        _out.String("type"u8, e.Type);
-        _out.Number("code"u8, e.Code);
-        WriteFields(e);
-        if (names is not null)
+        var start = _out.LineStart;
+        try
         {
-            WriteNames(e, names);
+            _out.StartObject();
+            _out.String("type"u8, e.Type);
+            _out.Number("code"u8, e.Code);
+            WriteFields(e);
+            if (names is not null)
+            {
+                WriteNames(e, names);
+            }
+
+            _out.EndObject();
+        }
+        catch (Exception failure) when (failure is not (IOException or OutOfMemoryException))
+        {
+            _out.DiscardLine(start);
+            throw new LongPollProtocolException($"event {e.Code} ({e.Type}) cannot be written as JSON: {failure.Message}", 0, failure);
         }
 
-        _out.EndObject();
         EndLine();
     }
 

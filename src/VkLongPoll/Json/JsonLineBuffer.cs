@@ -159,6 +159,18 @@ internal sealed class JsonLineBuffer : IDisposable
         Put(minified.WrittenSpan);
     }
 
+    /// <summary>Where the line being written starts: <see cref="DiscardLine"/> goes back there.</summary>
+    public int LineStart => _position;
+
+    /// <summary>Drops a line that could not be finished (an event whose own content failed), so no half line is ever written.</summary>
+    public void DiscardLine(int lineStart)
+    {
+        _position = lineStart;
+        _depth = 0;
+        _hasMember = 0;
+        _afterName = false;
+    }
+
     /// <summary>Ends the line; sends the buffer to the stream once it holds enough.</summary>
     public void EndLine()
     {

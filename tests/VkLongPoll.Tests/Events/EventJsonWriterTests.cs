@@ -69,6 +69,32 @@ public sealed class EventJsonWriterTests
     }
 
     [Fact]
+    public void AnEventThatFailsMidWay_LeavesNoHalfLine_AndTheNextIsWrittenWhole()
+    {
+        using var output = new MemoryStream();
+        using (var writer = new EventJsonWriter(output, 19))
+        {
+            var failing = new FailingNames(failFor: 5);
+            writer.Write(Message("before"));
+            var error = Assert.Throws<LongPollProtocolException>(() => writer.Write(Message("its names fail"), failing));
+            Assert.Contains("cannot be written as JSON", error.Message, StringComparison.Ordinal);
+            writer.Write(Message("after"));
+        }
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+        Assert.Contains("\"text\":\"after\"", lines[1], StringComparison.Ordinal);
+    }
+
+    private sealed class FailingNames(long failFor) : IEventNames
+    {
+        public string? UserName(long userId) => userId == failFor ? throw new InvalidOperationException("no name") : null;
+
+        public string? ChatTitle(long peerId) => peerId == failFor ? throw new InvalidOperationException("no title") : null;
+    }
+
+    [Fact]
     public void AnUnknownEventWhoseRawJsonHasALoneSurrogateEscape_IsWrittenAsOneValidLine_BetweenItsNeighbours()
     {
         var lines = Encoding.UTF8.GetString(Write(
