@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -10,89 +9,44 @@ namespace VkLongPoll.TestSupport.Network;
 /// sends and a JSON library would refuse to write, such as a lone surrogate escape), later ones with none after a short
 /// hold. Every other API method answers an empty list.
 /// </summary>
-public sealed class ScriptedLongPoll : IAsyncDisposable
+public sealed class ScriptedLongPoll : LoopbackServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly string _updates;
-    private readonly Task _serving;
     private int _polls;
 
     /// <param name="updatesJson">The <c>updates</c> array of the first answer, as raw JSON.</param>
     public ScriptedLongPoll(string updatesJson)
     {
         _updates = updatesJson;
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _serving = ServeAsync();
+        Start();
     }
-
-    public int Port { get; }
 
     /// <summary>The API base URL to give a client (<c>--api-url</c>).</summary>
     public Uri ApiUrl => new($"http://127.0.0.1:{Port}/method");
 
-    public async ValueTask DisposeAsync()
+    protected override async Task AnswerAsync(TcpClient client)
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        await _serving.ConfigureAwait(false);
-        _stop.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        var connections = new List<Task>();
-        while (!_stop.IsCancellationRequested)
+        var stream = client.GetStream();
+        var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
+        while (await reader.ReadLineAsync(Stopping).ConfigureAwait(false) is { Length: > 0 } requestLine)
         {
-            try
+            var length = 0;
+            while (await reader.ReadLineAsync(Stopping).ConfigureAwait(false) is { Length: > 0 } header)
             {
-                connections.Add(AnswerAsync(await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false)));
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                break;
-            }
-        }
-
-        await Task.WhenAll(connections).ConfigureAwait(false);
-    }
-
-    private async Task AnswerAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
-                while (await reader.ReadLineAsync(_stop.Token).ConfigureAwait(false) is { Length: > 0 } requestLine)
+                if (header.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
                 {
-                    var length = 0;
-                    while (await reader.ReadLineAsync(_stop.Token).ConfigureAwait(false) is { Length: > 0 } header)
-                    {
-                        if (header.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-                        {
-                            length = int.Parse(header.AsSpan("Content-Length:".Length).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-                        }
-                    }
-
-                    var body = new char[length];
-                    if (length > 0)
-                    {
-                        await reader.ReadBlockAsync(body, _stop.Token).ConfigureAwait(false);
-                    }
-
-                    var answer = await AnswerToAsync(requestLine.Split(' ')[1]).ConfigureAwait(false);
-                    var bytes = Encoding.UTF8.GetBytes(answer);
-                    await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n"), _stop.Token).ConfigureAwait(false);
-                    await stream.WriteAsync(bytes, _stop.Token).ConfigureAwait(false);
+                    length = int.Parse(header.AsSpan("Content-Length:".Length).Trim(), System.Globalization.CultureInfo.InvariantCulture);
                 }
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
+
+            if (length > 0)
             {
-                // The client went away, or the server stops.
+                await reader.ReadBlockAsync(new char[length], Stopping).ConfigureAwait(false);
             }
+
+            var bytes = Encoding.UTF8.GetBytes(await AnswerToAsync(requestLine.Split(' ')[1]).ConfigureAwait(false));
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n"), Stopping).ConfigureAwait(false);
+            await stream.WriteAsync(bytes, Stopping).ConfigureAwait(false);
         }
     }
 
@@ -111,7 +65,7 @@ public sealed class ScriptedLongPoll : IAsyncDisposable
             }
 
             // A held poll with nothing new, as VK's wait would be (short, so a stopping client is not kept waiting).
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, _stop.Token).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, Stopping).ConfigureAwait(false);
             return """{"ts":2,"updates":[]}""";
         }
 
