@@ -2,25 +2,21 @@ namespace VkLongPoll.Sqlite;
 
 /// <summary>
 /// Files that hold keys, tokens and message texts: created readable by their owner only (0600, in folders made 0700) before
-/// anything is written to them, and refused when they exist readable or writable by others — as ssh refuses such keys.
+/// anything is written to them. An existing file is the application's to judge (a worker's own database may hold the
+/// checkpoints beside its data): <see cref="OpenToOthers"/> tells what is wrong, and vklp refuses such files, as ssh does.
 /// </summary>
 internal static class PrivateFile
 {
     private const UnixFileMode Others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
 
-    /// <summary>Creates <paramref name="path"/> (and its folder) with mode 0600 unless it exists; an existing one must be private.</summary>
-    /// <exception cref="CheckpointStoreException">The folder or the file cannot be made, or the file is open to others.</exception>
+    /// <summary>Creates <paramref name="path"/> (and its folder) with mode 0600 unless it exists.</summary>
+    /// <exception cref="CheckpointStoreException">The folder or the file cannot be made.</exception>
     public static void Create(string path)
     {
         try
         {
             if (File.Exists(path))
             {
-                if (OpenToOthers(path) is { } problem)
-                {
-                    throw new CheckpointStoreException(path, problem);
-                }
-
                 return;
             }
 

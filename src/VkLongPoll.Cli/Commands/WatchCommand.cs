@@ -110,7 +110,16 @@ internal static class WatchCommand
     /// <summary>Runs the feed until <paramref name="cancellationToken"/> stops it (then <see cref="OperationCanceledException"/>, after the checkpoint of the last batch shown is saved).</summary>
     public static async Task<int> RunAsync(WatchSettings settings, IAnsiConsole console, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        // The checkpoint file first: a file that cannot be used is said before anything goes to the network.
+        // The checkpoint file first: a file that cannot be used, or that others can read, is said before anything goes to the
+        // network (ssh refuses such keys too; these files hold Long Poll keys and message texts).
+        foreach (var path in new[] { settings.CheckpointPath, settings.MessagesPath })
+        {
+            if (path is not null && File.Exists(path) && Sqlite.PrivateFile.OpenToOthers(path) is { } problem)
+            {
+                throw new CheckpointStoreException(path, problem);
+            }
+        }
+
         var store = new SqliteCheckpointStore(settings.CheckpointPath);
         using var remembered = settings.MessagesPath is { } messagesPath ? new SqliteMessageStore(messagesPath) : null;
         using var http = LongPollHttp.CreateClient(LongPollHttp.CreateHandler(settings.CaPemPath, settings.Proxy is { } proxy ? new WebProxy(proxy) : null));
