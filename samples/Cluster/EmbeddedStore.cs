@@ -10,22 +10,11 @@ namespace ClusterSample;
 /// </summary>
 internal static class EmbeddedStore
 {
+    /// <summary>Runs the store until Ctrl+C or SIGTERM (`dotnet Cluster.dll store`).</summary>
     public static async Task RunAsync(string redis)
     {
-        var endpoint = ConfigurationOptions.Parse(redis).EndPoints.Single();
-        var port = endpoint switch
-        {
-            System.Net.IPEndPoint ip => ip.Port,
-            System.Net.DnsEndPoint dns => dns.Port,
-            _ => 6379,
-        };
-
-        // QuietMode (no banner) is read from a configuration file only.
-        var config = Path.Combine(Directory.CreateTempSubdirectory("vklp-sample-store-").FullName, "garnet.conf");
-        await File.WriteAllTextAsync(config, """{ "QuietMode": true }""");
-        using var server = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--lua", "true", "--lua-transaction-mode", "true", "--config-import-path", config]);
-        server.Start();
-        Console.WriteLine($"store: Garnet listens on 127.0.0.1:{port}; Ctrl+C stops it");
+        using var server = Start(Port(redis));
+        Console.WriteLine($"store: Garnet listens on {redis}; Ctrl+C stops it");
         var stopped = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -34,6 +23,47 @@ internal static class EmbeddedStore
         };
         using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => stopped.TrySetResult());
         await stopped.Task;
-        Directory.Delete(Path.GetDirectoryName(config)!, recursive: true);
     }
+
+    /// <summary>Garnet on 127.0.0.1:<paramref name="port"/> in this process, until disposed.</summary>
+    public static IDisposable Start(int port)
+    {
+        // QuietMode (no banner) is read from a configuration file only; the file is not needed once the server runs.
+        var folder = Directory.CreateTempSubdirectory("vklp-sample-store-").FullName;
+        var config = Path.Combine(folder, "garnet.conf");
+        File.WriteAllText(config, """{ "QuietMode": true }""");
+        try
+        {
+            var server = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--lua", "true", "--lua-transaction-mode", "true", "--config-import-path", config]);
+            server.Start();
+            return server;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>True when something answers at <paramref name="redis"/>'s address within a second.</summary>
+    public static async Task<bool> AnswersAsync(string redis)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await probe.ConnectAsync(System.Net.IPAddress.Loopback, Port(redis), patience.Token);
+            return true;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static int Port(string redis) => ConfigurationOptions.Parse(redis).EndPoints.Single() switch
+    {
+        System.Net.IPEndPoint ip => ip.Port,
+        System.Net.DnsEndPoint dns => dns.Port,
+        _ => 6379,
+    };
 }
