@@ -14,20 +14,10 @@ internal static class CheckpointLock
     public static FileStream Acquire(string checkpointPath, string checkpointName)
     {
         var path = $"{Path.GetFullPath(checkpointPath)}.{checkpointName}.lock";
-        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            Sqlite.PrivateFile.CreateFolder(Path.GetDirectoryName(path)!);
-            return new FileStream(path, options);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            throw new CliFailure(ExitCodes.Checkpoints, $"the checkpoint file {checkpointPath} is in use by another vklp watch of this account; stop that one, or give this one a file of its own with --checkpoints");
+            return LockFile.TryAcquire(path)
+                ?? throw new CliFailure(ExitCodes.Checkpoints, $"the checkpoint file {checkpointPath} is in use by another vklp watch of this account; stop that one, or give this one a file of its own with --checkpoints");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,5 @@
+using VkLongPoll.Cli.Hosting;
+
 namespace VkLongPoll.Cli.Login;
 
 /// <summary>
@@ -89,26 +91,21 @@ internal sealed class StoredLoginTokens : IAccessTokenSource
     private async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(_path) + ".lock";
-        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        var waited = TimeSpan.Zero;
         var step = TimeSpan.FromMilliseconds(100);
-        while (true)
+        for (var waited = TimeSpan.Zero; ; waited += step)
         {
-            try
+            if (LockFile.TryAcquire(path) is { } held)
             {
-                return new FileStream(path, options);
+                return held;
             }
-            catch (IOException) when (File.Exists(path) && waited < LockPatience)
+
+            if (waited >= LockPatience)
             {
-                // Another vklp renews this login right now; its new pair is read once it is done.
-                await Task.Delay(step, _time, cancellationToken).ConfigureAwait(false);
-                waited += step;
+                throw new IOException($"another vklp has held {path} for {LockPatience.TotalSeconds:0} s");
             }
+
+            // Another vklp renews this login right now; its new pair is read once it is done.
+            await Task.Delay(step, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 }
