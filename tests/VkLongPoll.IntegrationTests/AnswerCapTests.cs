@@ -28,8 +28,10 @@ public sealed class AnswerCapTests
         using var bound = new CancellationTokenSource(Bound);
         var tokens = new VkIdTokens("vk2.a.access", "vk2.a.refresh", DateTimeOffset.UtcNow, 1, "device", "messages");
 
-        var error = await Assert.ThrowsAsync<LongPollProtocolException>(() => vkId.RefreshAsync(tokens, bound.Token));
+        // A failed call, not a refused grant: the login is kept and the renewal tried again later.
+        var error = await Assert.ThrowsAsync<VkIdException>(() => vkId.RefreshAsync(tokens, bound.Token));
 
-        Assert.Equal("the answer is larger than 16 MB", error.Reason);
+        Assert.False(error.RequiresSignIn);
+        Assert.Equal("the answer is larger than 16 MB", Assert.IsType<LongPollProtocolException>(error.InnerException).Reason);
     }
 }

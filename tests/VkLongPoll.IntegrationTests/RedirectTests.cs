@@ -33,8 +33,10 @@ public sealed class RedirectTests
         using var bound = new CancellationTokenSource(Bound);
         var tokens = new VkIdTokens("vk2.a.access", "vk2.a.refresh", DateTimeOffset.UtcNow, 1, "device", "messages");
 
-        var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => vkId.RefreshAsync(tokens, bound.Token));
+        var error = await Assert.ThrowsAsync<VkIdException>(() => vkId.RefreshAsync(tokens, bound.Token));
 
+        Assert.False(error.RequiresSignIn);
+        Assert.IsAssignableFrom<HttpRequestException>(error.InnerException);
         Assert.Contains($"a redirect to {server.Trap.GetLeftPart(UriPartial.Authority)}", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, server.Trapped);
     }

@@ -103,7 +103,7 @@ internal static class LoginCommand
             }
             catch (VkIdException e)
             {
-                throw new CliFailure(ExitCodes.Token, $"VK ID would not give tokens for the code: {e.Message}");
+                throw new CliFailure(ExitCodes.Token, $"VK ID would not give tokens for the code: {e.Message}{(e.RequiresSignIn ? string.Empty : "; run vklp login again in a while")}");
             }
 
             StoredLogin.FromVkId(tokens, clientId, vkIdUrl).Save(path);

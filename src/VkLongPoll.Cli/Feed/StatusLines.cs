@@ -45,6 +45,7 @@ internal static class StatusLines
             LongPollRetryReason.HttpStatus => ru ? Invariant($"{r.Host} ответил ошибкой HTTP {r.HttpStatusCode}") : Invariant($"{r.Host} answered HTTP {r.HttpStatusCode}"),
             LongPollRetryReason.UnreadableAnswer => ru ? $"{r.Host} прислал непонятный ответ ({r.Detail})" : $"{r.Host} sent an unreadable answer ({r.Detail})",
             LongPollRetryReason.VersionRejected => ru ? $"{r.Host} снова не принимает версию протокола" : $"{r.Host} keeps refusing the protocol version",
+            LongPollRetryReason.TokenRenewalFailed => ru ? $"не удалось обновить токен доступа на {r.Host}: {r.Detail}" : $"could not renew the access token at {r.Host}: {r.Detail}",
             _ => ru ? Invariant($"VK временно не отвечает (ошибка {r.ApiErrorCode}: {r.Detail})") : Invariant($"VK is not answering for now (error {r.ApiErrorCode}: {r.Detail})"),
         };
         return ru ? Invariant($"{what} — повтор через {delay} с") : Invariant($"{what}; retrying in {delay} s");

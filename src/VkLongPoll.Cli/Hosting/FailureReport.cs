@@ -28,7 +28,8 @@ internal static class FailureReport
         VkValidationException validation => (
             $"VK wants the account validated ({validation.ErrorMessage}){(validation.RedirectUri is { } page ? $": open {page} in a browser, then get a new token" : string.Empty)}",
             ExitCodes.VkRefused),
-        VkIdException vkId => ($"{vkId.Message}; run vklp login again", ExitCodes.Token),
+        VkIdException { RequiresSignIn: true } vkId => ($"{vkId.Message}; run vklp login again", ExitCodes.Token),
+        VkIdException vkId => ($"{vkId.Message}; VK ID may answer later: try again in a while", ExitCodes.VkRefused),
         VkApiException api => ($"VK refused: {api.Message}", ExitCodes.VkRefused),
         LongPollVersionException version => (version.Message, ExitCodes.VkRefused),
         CheckpointStoreException store => (

@@ -82,6 +82,10 @@ internal sealed partial class ControlEndpoint(World world, FaultInjector faults,
                 json.WriteNumber("expired", world.ExpireTokens(account));
                 json.WriteEndObject();
                 return;
+            case "vkid_faults":
+                vkId.FailNext(r.Count ?? 1, r.Status ?? 502);
+                WriteOk(json);
+                return;
             case "vkid":
                 json.WriteStartObject();
                 json.WriteNumber("issued", vkId.Issued);

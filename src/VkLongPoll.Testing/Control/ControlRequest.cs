@@ -72,6 +72,9 @@ internal sealed class ControlRequest
     public int? Events { get; set; }
 
     public int? ErrorCode { get; set; }
+
+    /// <summary><c>vkid_faults</c>: the HTTP status VK ID's failing calls answer (default 502).</summary>
+    public int? Status { get; set; }
 }
 
 /// <summary>An attachment in a control request: <c>{"type":"photo","owner_id":1,"id":2}</c>; stickers give <c>id</c> and <c>product_id</c>.</summary>

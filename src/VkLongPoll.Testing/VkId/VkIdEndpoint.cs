@@ -28,6 +28,37 @@ internal sealed class VkIdEndpoint(World world)
 
     public int Refreshed { get; private set; }
 
+    private int _failuresLeft;
+    private int _failureStatus;
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls of <c>oauth2/auth</c> fail as VK's balancer fails in a bad minute: HTTP
+    /// <paramref name="status"/> with an HTML page (VK ID's own JSON never comes), nothing granted or spent.
+    /// </summary>
+    public void FailNext(int count, int status)
+    {
+        lock (_sync)
+        {
+            _failuresLeft = count;
+            _failureStatus = status;
+        }
+    }
+
+    private bool TakeFailure(out int status)
+    {
+        lock (_sync)
+        {
+            status = _failureStatus;
+            if (_failuresLeft <= 0)
+            {
+                return false;
+            }
+
+            _failuresLeft--;
+            return true;
+        }
+    }
+
     public async Task AuthorizeAsync(HttpContext context)
     {
         var p = await RequestParameters.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -79,6 +110,14 @@ internal sealed class VkIdEndpoint(World world)
     {
         var p = await RequestParameters.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var state = p["state"];
+        if (TakeFailure(out var failure))
+        {
+            context.Response.StatusCode = failure;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"<html><body><h1>{failure} Bad Gateway</h1><hr>nginx</body></html>"), context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         if (p["client_id"] != world.Options.VkIdAppId.ToString(CultureInfo.InvariantCulture))
         {
             await WriteJsonAsync(context, 401, "invalid_client", "unknown client_id", state).ConfigureAwait(false);

@@ -74,7 +74,7 @@ public sealed class VkIdClient : IDisposable
     }
 
     /// <summary>New tokens for <paramref name="tokens"/>'s refresh token (which then stops working: keep the new one).</summary>
-    /// <exception cref="VkIdException">VK ID refused (the refresh token expired, was used, or was revoked): sign in again.</exception>
+    /// <exception cref="VkIdException">VK ID refused (the refresh token expired, was used, or was revoked: <see cref="VkIdException.RequiresSignIn"/>), or the call failed and may work later.</exception>
     public Task<VkIdTokens> RefreshAsync(VkIdTokens tokens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokens);
@@ -117,16 +117,20 @@ public sealed class VkIdClient : IDisposable
         var root = document.RootElement;
         if (root.TryGetProperty("state", out var echoed) && echoed.GetString() != state)
         {
-            throw new VkIdException("invalid_state", "the answer's state is not the one sent");
+            throw Failed("the answer's state is not the one sent", null, null);
         }
 
-        var access = String(root, "access_token") ?? throw new VkIdException("invalid_response", "no access_token in the answer");
-        var refresh = String(root, "refresh_token") ?? throw new VkIdException("invalid_response", "no refresh_token in the answer");
+        var access = String(root, "access_token") ?? throw Failed("no access_token in the answer", null, null);
+        var refresh = String(root, "refresh_token") ?? throw Failed("no refresh_token in the answer", null, null);
         var lifetime = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt64(out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromHours(1);
         var userId = root.TryGetProperty("user_id", out var user) && user.TryGetInt64(out var id) ? id : 0;
         return new VkIdTokens(access, refresh, _time.GetUtcNow() + lifetime, userId, deviceId, String(root, "scope") ?? string.Empty);
     }
 
+    /// <summary>
+    /// One call: VK ID's JSON answer, or a <see cref="VkIdException"/> that says whether VK ID refused (its own <c>error</c>)
+    /// or the call failed (network, timeout, redirect, an HTTP error page): the token source renews again only after the latter.
+    /// </summary>
     private async Task<JsonDocument> PostAsync(string path, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
         var uri = new Uri(_baseUrl.ToString().TrimEnd('/') + "/" + path);
@@ -140,15 +144,35 @@ public sealed class VkIdClient : IDisposable
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             Transport.EnsureNotRedirected(response, uri, "VK ID");
+            var status = (int)response.StatusCode;
             var document = await BoundedBody.ReadAsync(response.Content, BoundedBody.MaxApiAnswerBytes, Parse, linked.Token).ConfigureAwait(false)
-                ?? throw new VkIdException("invalid_response", $"VK ID answered HTTP {(int)response.StatusCode} without JSON");
-            return Checked(document, response);
+                ?? throw Failed(string.Create(CultureInfo.InvariantCulture, $"HTTP {status}, an answer that is not VK ID's JSON"), status, null);
+            return Checked(document, status);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            var message = $"VK ID did not answer within {RequestTimeout.TotalSeconds:F0} s";
-            throw new HttpRequestException(HttpRequestError.Unknown, message, new TimeoutException(message, e));
+            throw Failed(string.Create(CultureInfo.InvariantCulture, $"no answer within {RequestTimeout.TotalSeconds:F0} s"), null, new TimeoutException("VK ID did not answer in time", e));
         }
+        catch (RedirectRefusedException e)
+        {
+            throw Failed(e.Message, (int?)e.StatusCode, e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or LongPollProtocolException)
+        {
+            throw Failed(Innermost(e), null, e);
+        }
+    }
+
+    private VkIdException Failed(string what, int? status, Exception? inner) => new(VkIdException.CallFailed, what, _baseUrl.Host, status, inner);
+
+    private static string Innermost(Exception e)
+    {
+        while (e.InnerException is { } inner)
+        {
+            e = inner;
+        }
+
+        return e.Message;
     }
 
     /// <summary>The answer's JSON, or null when it is not JSON (an HTML error page of a balancer, say).</summary>
@@ -164,19 +188,19 @@ public sealed class VkIdClient : IDisposable
         }
     }
 
-    private static JsonDocument Checked(JsonDocument document, HttpResponseMessage response)
+    private JsonDocument Checked(JsonDocument document, int status)
     {
         if (String(document.RootElement, "error") is { } error)
         {
             var description = String(document.RootElement, "error_description");
             document.Dispose();
-            throw new VkIdException(error, description);
+            throw new VkIdException(error, description, _baseUrl.Host, status, null);
         }
 
-        if (!response.IsSuccessStatusCode)
+        if (status is < 200 or > 299)
         {
             document.Dispose();
-            throw new VkIdException("http_error", $"VK ID answered HTTP {(int)response.StatusCode}");
+            throw Failed(string.Create(CultureInfo.InvariantCulture, $"HTTP {status}"), status, null);
         }
 
         return document;

@@ -47,13 +47,26 @@ public sealed class VkIdTokenSource : IAccessTokenSource
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         var current = Tokens;
-        return _time.GetUtcNow() < current.ExpiresAt - Margin
-            ? current.AccessToken
-            : await RenewAsync(current.AccessToken, cancellationToken).ConfigureAwait(false) ?? current.AccessToken;
+        var now = _time.GetUtcNow();
+        if (now < current.ExpiresAt - Margin)
+        {
+            return current.AccessToken;
+        }
+
+        try
+        {
+            return await RenewAsync(current.AccessToken, cancellationToken).ConfigureAwait(false) ?? current.AccessToken;
+        }
+        catch (VkIdException) when (now < current.ExpiresAt)
+        {
+            // Renewing early failed in a way that passes (VK ID's bad minute): the token still works; the next call tries again.
+            return current.AccessToken;
+        }
     }
 
     /// <inheritdoc/>
     /// <exception cref="VkAuthorizationException">VK ID refused the refresh token: the user must sign in again.</exception>
+    /// <exception cref="VkIdException">The VK ID call failed in a way that passes (<see cref="VkIdException.RequiresSignIn"/> false): try again later.</exception>
     public async ValueTask<string?> RenewAsync(string rejectedToken, CancellationToken cancellationToken)
     {
         await _renewing.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -70,10 +83,13 @@ public sealed class VkIdTokenSource : IAccessTokenSource
             {
                 renewed = await _client.RefreshAsync(current, cancellationToken).ConfigureAwait(false);
             }
-            catch (VkIdException e)
+            catch (VkIdException e) when (e.RequiresSignIn)
             {
                 throw new VkAuthorizationException(5, $"the access token expired and VK ID would not renew it ({e.Error}{(e.Description is null ? string.Empty : ": " + e.Description)}); sign in again");
             }
+
+            // Any other VkIdException is a call that failed (5xx, an HTML page, a timeout, server_error): it propagates as it is,
+            // and the session retries it with its status saying so; the refresh token is not spent.
 
             // The user id does not come back with every renewal; it is the same login.
             renewed = renewed with { UserId = renewed.UserId == 0 ? current.UserId : renewed.UserId };

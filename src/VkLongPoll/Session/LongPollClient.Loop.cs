@@ -220,7 +220,7 @@ public sealed partial class LongPollClient
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && RetryCause.Of(e) is { } cause && giveUp?.Invoke(e, failures) != true)
             {
-                await RetryAfterAsync(cause, _options.ApiBaseUrl.Host, method, cancellationToken).ConfigureAwait(false);
+                await RetryAfterAsync(cause, cause.Host ?? _options.ApiBaseUrl.Host, cause.Host is null ? method : null, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -196,6 +196,43 @@ public sealed partial class LoginProcessTests
         }
     }
 
+    [Fact]
+    public async Task VkIdAnswering502WhileTheTokenIsRenewed_DoesNotEndWatch_ItSaysItRetriesAndGoesOn()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "16");
+        var home = Directory.CreateTempSubdirectory("vklp-vkid-502-");
+        var environment = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = Path.Combine(home.FullName, "config"), ["XDG_DATA_HOME"] = Path.Combine(home.FullName, "data") };
+        var loginFile = Path.Combine(home.FullName, "config", "vklp", "login.json");
+        try
+        {
+            await SignInAsync(emulator, environment);
+            var (_, refreshBefore) = Tokens(loginFile);
+            await using var watch = VklpProcess.Start(["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--lang", "en", "--checkpoints", Path.Combine(home.FullName, "w.db")], environment);
+            await watch.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
+
+            // VK says the token expired, and VK ID's balancer answers 502 pages for the next three renewals.
+            await emulator.ControlAsync("vkid_faults", new { count = 3, status = 502 });
+            await emulator.ControlAsync("expire_tokens", new { });
+            await emulator.ControlAsync("faults", new { fault = "failed_2" }); // the next poll needs a new key: an API call
+            await emulator.ControlAsync("send", new { text = "wakes the poll" }); // so the next poll comes now
+            await watch.WaitForStdoutAsync(s => s.Contains("could not renew the access token", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            await emulator.ControlAsync("send", new { text = "after the bad minute" });
+
+            var screen = await watch.WaitForStdoutAsync(s => s.Contains(": after the bad minute", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            Assert.Matches(@"could not renew the access token at 127\.0\.0\.1: HTTP 502[^\n]*; retrying in \d+ s", screen);
+            Assert.True((await emulator.ControlAsync("vkid", new { })).GetProperty("refreshed").GetInt32() == 1, "not renewed exactly once after the failures");
+            Assert.NotEqual(refreshBefore, Tokens(loginFile).Refresh); // renewed on the next good answer, and kept
+
+            watch.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await watch.WaitForExitAsync());
+            Assert.Equal(string.Empty, watch.Stderr);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
     private static string? StoredLoginRefresh(string loginFile)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(loginFile));

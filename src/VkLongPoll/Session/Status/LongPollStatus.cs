@@ -75,6 +75,7 @@ public sealed record LongPollRetrying(LongPollRetryReason Reason, string Host, s
             LongPollRetryReason.UnreadableAnswer => $"{Host} sent an unreadable answer: {Detail}",
             LongPollRetryReason.ApiError => $"VK API error {ApiErrorCode} in {ApiMethod}: {Detail}",
             LongPollRetryReason.VersionRejected => $"{Host} keeps refusing the protocol version ({Detail})",
+            LongPollRetryReason.TokenRenewalFailed => $"could not renew the access token at {Host}: {Detail}",
             _ => $"{Host}: {Detail}",
         };
         return string.Create(CultureInfo.InvariantCulture, $"{what}; retry {Attempt} in {Seconds(Delay)}");

@@ -26,6 +26,12 @@ public enum LongPollRetryReason
 
     /// <summary>The Long Poll server keeps answering <c>failed: 4</c> for a version it says it accepts: asked again after a pause.</summary>
     VersionRejected,
+
+    /// <summary>
+    /// Renewing the access token failed in a way that passes (VK ID answered HTTP 5xx or an HTML page, <c>server_error</c>,
+    /// <c>temporarily_unavailable</c>, or not in time): the refresh token is kept and the renewal is tried again.
+    /// </summary>
+    TokenRenewalFailed,
 }
 
 /// <summary>Why a recovery started (<see cref="LongPollRecoveryStarted.Cause"/>).</summary>

@@ -7,6 +7,9 @@ namespace VkLongPoll;
 /// <summary>Why a request failed in a way that passes: what <see cref="LongPollRetrying"/> is made from.</summary>
 internal readonly record struct RetryCause(LongPollRetryReason Reason, string Detail, int? HttpStatus = null, int? ApiErrorCode = null, Exception? Exception = null)
 {
+    /// <summary>The host that failed when it is not the one the caller asked (VK ID during a token renewal).</summary>
+    public string? Host { get; init; }
+
     public static RetryCause Status(HttpStatusCode status) =>
         new(LongPollRetryReason.HttpStatus, $"HTTP {(int)status} {status}", HttpStatus: (int)status);
 
@@ -17,6 +20,7 @@ internal readonly record struct RetryCause(LongPollRetryReason Reason, string De
     public static RetryCause? Of(Exception e) => e switch
     {
         VkAuthorizationException or VkCaptchaException => null,
+        VkIdException { RequiresSignIn: false } vkId => new RetryCause(LongPollRetryReason.TokenRenewalFailed, vkId.Error == VkIdException.CallFailed ? vkId.Description ?? vkId.Message : vkId.Message, HttpStatus: vkId.HttpStatus, Exception: e) { Host = vkId.Host },
         VkApiException api when api.ErrorCode is 1 or 6 or 9 or 10 or 29 or 36 => new RetryCause(LongPollRetryReason.ApiError, api.ErrorMessage, ApiErrorCode: api.ErrorCode, Exception: e),
         VkApiException => null,
         LongPollProtocolException protocol => new RetryCause(LongPollRetryReason.UnreadableAnswer, protocol.Reason, Exception: e),
