@@ -97,8 +97,11 @@ public sealed class RealVkTests(EmulatorFixture fixture)
     }
 
     [Theory]
-    [InlineData(10, 12, LongPollResyncReason.HistoryFailing)]
     [InlineData(990, 1, LongPollResyncReason.DeviceCacheDropped)]
+    [InlineData(907, 1, LongPollResyncReason.HistoryTooOld)]
+    [InlineData(36, 5, LongPollResyncReason.HistoryRefused)]
+    [InlineData(100, 3, LongPollResyncReason.HistoryRefused)]
+    [InlineData(927, 3, LongPollResyncReason.HistoryRefused)]
     public async Task HistoryThatVkWillNotGive_IsAResync_ReportedThroughTheStatus(int errorCode, int count, LongPollResyncReason reason)
     {
         using var client = fixture.NewClient();
@@ -128,6 +131,102 @@ public sealed class RealVkTests(EmulatorFixture fixture)
         Assert.Contains("after the resync", texts);
         var resync = Assert.Single(statuses.OfType<LongPollResynced>());
         Assert.Equal((reason, errorCode), (resync.Reason, resync.ApiErrorCode));
+    }
+
+    [Theory]
+    [InlineData(10, 15)] // VK's outage: retried for as long as it lasts, the pts stays good
+    [InlineData(36, 4)] // the method's own timeout, fewer times than it is given
+    [InlineData(100, 2)]
+    public async Task HistoryErrorsThatPass_AreRetried_AndEveryMessageOfTheGapComesOnce(int errorCode, int count)
+    {
+        using var client = fixture.NewClient();
+        var statuses = new ConcurrentQueue<LongPollStatus>();
+        var options = SessionTests.Options(fixture.Emulator, client.Token);
+        options.OnStatus = statuses.Enqueue;
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
+
+        var texts = await SessionTests.ReadMessagesAsync(session, client, 3, async () =>
+        {
+            await client.ControlAsync("api_faults", new { error_code = errorCode, count, method = "messages.getLongPollHistory" });
+            await client.ControlAsync("faults", new { fault = "failed_1" });
+            await client.ControlAsync("send", new { text = "gap 1" });
+            await client.ControlAsync("send", new { text = "gap 2" });
+            await client.ControlAsync("send", new { text = "gap 3" });
+        });
+
+        Assert.Equal(["gap 1", "gap 2", "gap 3"], texts);
+        Assert.DoesNotContain(statuses, s => s is LongPollResynced);
+        Assert.Equal(count, statuses.OfType<LongPollRetrying>().Count(r => r.ApiErrorCode == errorCode));
+        Assert.Single(statuses.OfType<LongPollRecoveryFinished>());
+    }
+
+    [Fact]
+    public async Task MoreThatNeverMovesNewPts_IsOneReportedResync_NotASpin_AndLiveMessagesGoOn()
+    {
+        using var client = fixture.NewClient();
+        var statuses = new ConcurrentQueue<LongPollStatus>();
+        var resynced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = SessionTests.Options(fixture.Emulator, client.Token);
+        options.OnStatus = status =>
+        {
+            statuses.Enqueue(status);
+            if (status is LongPollResynced)
+            {
+                resynced.TrySetResult();
+            }
+        };
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
+        var historyCalls = fixture.Emulator.ApiCalls.GetValueOrDefault("messages.getLongPollHistory");
+
+        var texts = await SessionTests.ReadMessagesAsync(session, client, 1, async () =>
+        {
+            // VK would say "more" for ever: the emulator says it 30 times, more than a client may trust it.
+            await client.ControlAsync("history_faults", new { fault = "stalled_more", count = 30 });
+            await client.ControlAsync("faults", new { fault = "failed_1" });
+            await client.ControlAsync("send", new { text = "lost in the gap" });
+            await resynced.Task.WaitAsync(Bound);
+            await client.ControlAsync("history_faults", new { fault = "stalled_more", count = 0 });
+            await client.ControlAsync("send", new { text = "live after the resync" });
+        });
+
+        Assert.Contains("live after the resync", texts);
+        var resync = Assert.Single(statuses.OfType<LongPollResynced>());
+        Assert.Equal(LongPollResyncReason.PagingStalled, resync.Reason);
+        Assert.True(fixture.Emulator.ApiCalls.GetValueOrDefault("messages.getLongPollHistory") - historyCalls <= 30, "paging went on past 30 calls");
+    }
+
+    [Fact]
+    public async Task HistoryThatBeginsLaterThanAsked_IsReportedAsTruncation_AndTheRestOfTheGapComes()
+    {
+        using var client = fixture.NewClient();
+        var (_, _, ts, pts) = await client.LongPollServerAsync();
+        await client.ControlAsync("send", new { text = "gone 1" });
+        await client.ControlAsync("send", new { text = "gone 2" });
+        await client.ControlAsync("send", new { text = "kept" });
+        await client.ControlAsync("history_faults", new { fault = "truncated", count = 4 }); // each message and its unread counter
+        var statuses = new ConcurrentQueue<LongPollStatus>();
+        var options = SessionTests.Options(fixture.Emulator, client.Token);
+        options.OnStatus = statuses.Enqueue;
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
+        using var bound = new CancellationTokenSource(Bound);
+
+        // A restart without a key: the gap comes from history, which now begins four events (two messages) later.
+        var texts = new List<string>();
+        await foreach (var e in session.ReadEventsAsync(new LongPollCheckpoint(ts, pts, null, null, 19), bound.Token))
+        {
+            if (e is Events.MessageNewEvent m)
+            {
+                texts.Add(m.Message.Text!);
+                break;
+            }
+        }
+
+        Assert.Equal(["kept"], texts);
+        var truncated = Assert.Single(statuses.OfType<LongPollResynced>());
+        Assert.Equal(LongPollResyncReason.HistoryTruncated, truncated.Reason);
+        Assert.Equal(pts, truncated.LostFromPts);
+        Assert.Equal(pts + 4, truncated.NewPts);
+        Assert.StartsWith($"VK's history begins at pts {pts + 4}", truncated.Describe(), StringComparison.Ordinal);
     }
 
     [Fact]

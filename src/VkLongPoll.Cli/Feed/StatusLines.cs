@@ -23,6 +23,9 @@ internal static class StatusLines
             LongPollVersionChanged v => ru
                 ? Invariant($"сервер не принимает версию {v.OldVersion} — перешёл на {v.NewVersion}")
                 : Invariant($"the server does not accept version {v.OldVersion}; switched to {v.NewVersion}"),
+            LongPollResynced { Reason: LongPollResyncReason.HistoryTruncated } => ru
+                ? "часть событий за время отключения VK уже не хранит — показываю остальные"
+                : "VK no longer keeps the start of the gap; showing the rest of it",
             LongPollResynced => ru
                 ? "события за время отключения больше не получить — продолжаю с текущего момента"
                 : "what happened during the gap can no longer be fetched; continuing from now",

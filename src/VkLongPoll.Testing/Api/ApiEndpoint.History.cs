@@ -29,6 +29,31 @@ internal sealed partial class ApiEndpoint
             throw new ApiError(10, "Internal server error");
         }
 
+        if (HistoryFaults.TakeStall())
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("history");
+            json.WriteEndArray();
+            json.WriteStartObject("messages");
+            json.WriteNumber("count", 0);
+            json.WriteStartArray("items");
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteNumber("from_pts", pts);
+            json.WriteNumber("new_pts", pts);
+            json.WriteBoolean("more", true);
+            json.WriteEndObject();
+            return;
+        }
+
+        var asked = pts;
+        if (HistoryFaults.TakeTruncation() is > 0 and var lost)
+        {
+            // The history kept begins later: the first events after pts are gone.
+            var skipped = account.Log.PersistentAfter(pts, lost)?.Events;
+            pts = skipped is { Count: > 0 } ? skipped[^1].Pts : pts;
+        }
+
         var page = account.Log.PersistentAfter(pts, eventsLimit) ?? throw new ApiError(907, "pts is too old, refresh it with messages.getLongPollServer");
         var events = page.Events;
         var more = page.More;
@@ -76,7 +101,7 @@ internal sealed partial class ApiEndpoint
 
         json.WriteEndArray();
         json.WriteNumber("from_pts", pts);
-        json.WriteNumber("new_pts", events.Count > 0 ? events[^1].Pts : pts);
+        json.WriteNumber("new_pts", events.Count > 0 ? events[^1].Pts : Math.Max(pts, asked));
         if (more)
         {
             json.WriteBoolean("more", true);

@@ -14,6 +14,9 @@ internal sealed partial class ApiEndpoint(World world)
     /// <summary>Errors and captchas injected through the control API or <see cref="VkEmulator"/>.</summary>
     public ApiFaults Faults { get; } = new(new Random(world.Options.Seed ^ 0x14));
 
+    /// <summary>Stalled paging and truncated history, injected through the control API.</summary>
+    public HistoryFaults HistoryFaults { get; } = new();
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
     /// <summary>API calls answered so far, by method (the tests measure how few lookups the feed makes).</summary>

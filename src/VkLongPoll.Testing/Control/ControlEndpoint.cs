@@ -82,6 +82,22 @@ internal sealed partial class ControlEndpoint(World world, FaultInjector faults,
                 json.WriteNumber("expired", world.ExpireTokens(account));
                 json.WriteEndObject();
                 return;
+            case "history_faults":
+                if (r.Fault is "stalled_more")
+                {
+                    api.HistoryFaults.Stall(r.Count ?? 1);
+                }
+                else if (r.Fault is "truncated")
+                {
+                    api.HistoryFaults.Truncate(r.Count ?? 1);
+                }
+                else
+                {
+                    throw new EmulatorRequestException("history_faults: fault must be stalled_more or truncated");
+                }
+
+                WriteOk(json);
+                return;
             case "vkid_faults":
                 vkId.FailNext(r.Count ?? 1, r.Status ?? 502);
                 WriteOk(json);

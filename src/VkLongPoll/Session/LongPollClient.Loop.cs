@@ -10,11 +10,8 @@ public sealed partial class LongPollClient
     /// <summary>A bound on one a_check answer (VK's are kilobytes; this stops a broken server from exhausting memory).</summary>
     private const int MaxAnswerBytes = 64 * 1024 * 1024;
 
-    /// <summary>
-    /// How many error-10 answers in a row <c>getLongPollHistory</c> may give before the gap counts as lost. VK answers 10 for
-    /// a history it will not give (a <c>ts</c> older than a day, the method's text says); a short outage clears sooner.
-    /// </summary>
-    private const int HistoryErrorsBeforeResync = 10;
+    /// <summary>Pages in a row that say <c>more</c> without moving <c>new_pts</c> before paging counts as stalled.</summary>
+    private const int StalledPagesBeforeResync = 3;
 
     private async IAsyncEnumerable<LongPollBatch> ReadBatchesCoreAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -119,6 +116,11 @@ public sealed partial class LongPollClient
     /// Fetches everything persistent since <paramref name="state"/>'s pts, page by page, then resumes with the
     /// credentials of the last page (a ts that matches the pts it ends at, so nothing comes twice).
     /// </summary>
+    /// <remarks>
+    /// Only 907, 908 and 990 (and errors that keep repeating, <see cref="HistoryGivesUp"/>), a stalled paging or a
+    /// truncated history lose events, each reported as <see cref="LongPollResynced"/>; error 10 is VK's outage while the
+    /// <c>pts</c> is good (VK ties it to an old <c>ts</c>, which is never sent) and is retried for as long as it lasts.
+    /// </remarks>
     private async IAsyncEnumerable<LongPollBatch> RecoverAsync(LongPollCheckpoint state, LongPollRecoveryCause cause, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // One span from the failed code to polling again (it stays open while the consumer takes the recovered batches).
@@ -130,6 +132,7 @@ public sealed partial class LongPollClient
         var pts = state.Pts;
         var startPts = pts;
         var recovered = 0;
+        var stalled = 0;
         while (true)
         {
             LongPollHistory? history = null;
@@ -138,11 +141,16 @@ public sealed partial class LongPollClient
             {
                 // Only pts: VK recovers persistent events from it, and a ts older than about a day would make it answer error 10.
                 history = await ResilientAsync("messages.getLongPollHistory", () => _api.GetLongPollHistoryAsync(pts, null, Decoder(), _options.GroupId, cancellationToken), cancellationToken,
-                    giveUp: (e, failures) => e is VkApiException { ErrorCode: 10 } && failures >= HistoryErrorsBeforeResync).ConfigureAwait(false);
+                    giveUp: HistoryGivesUp).ConfigureAwait(false);
             }
-            catch (VkApiException e) when (e.ErrorCode is 907 or 908 or 990 or 10)
+            catch (VkApiException e) when (e.ErrorCode is 907 or 908 or 990 or 36 or 100 or 927)
             {
                 unusable = e.ErrorCode;
+            }
+
+            if (history is not null && history.More && (history.NewPts ?? pts) <= pts && ++stalled >= StalledPagesBeforeResync)
+            {
+                history = null; // "more" for ever from the same pts: a resync, never a spin
             }
 
             if (history is null)
@@ -151,20 +159,35 @@ public sealed partial class LongPollClient
                 var fresh = await ServerAsync(cancellationToken).ConfigureAwait(false);
                 var reason = unusable switch
                 {
+                    0 => LongPollResyncReason.PagingStalled,
                     907 => LongPollResyncReason.HistoryTooOld,
                     990 => LongPollResyncReason.DeviceCacheDropped,
-                    10 => LongPollResyncReason.HistoryFailing,
-                    _ => LongPollResyncReason.HistoryUnavailable,
+                    908 => LongPollResyncReason.HistoryUnavailable,
+                    _ => LongPollResyncReason.HistoryRefused,
                 };
-                Report(new LongPollResynced(reason, pts, fresh.Pts ?? 0) { ApiErrorCode = unusable });
+                Report(new LongPollResynced(reason, pts, fresh.Pts ?? 0) { ApiErrorCode = unusable == 0 ? null : unusable });
                 activity?.SetTag("vk.longpoll.resynced", reason.ToString());
                 yield return new LongPollBatch([], new LongPollCheckpoint(fresh.Ts, fresh.Pts ?? 0, fresh.Server, fresh.Key, _version), Recovered: true);
                 yield break;
             }
 
             LongPollMetrics.HistoryPages.Add(1);
-            LongPollMetrics.Events.Add(history.Events.Count);
             var newPts = history.NewPts ?? pts;
+            if (newPts <= pts && history.More)
+            {
+                // A page that did not move pts brings no persistent event that was not already delivered: ask again.
+                continue;
+            }
+
+            stalled = 0;
+            if (history.FromPts is { } from && from > pts)
+            {
+                // VK's history begins later than asked (vk-desktop: "glph история обрезалась"): say what is lost, keep the rest.
+                Report(new LongPollResynced(LongPollResyncReason.HistoryTruncated, pts, from));
+                activity?.SetTag("vk.longpoll.truncated_to", from);
+            }
+
+            LongPollMetrics.Events.Add(history.Events.Count);
             var credentials = history.Credentials;
             // While paging, a restart must recover again from the new pts: no server or key in the checkpoint.
             var checkpoint = !history.More && credentials is not null && (credentials.Pts ?? newPts) == newPts
@@ -200,13 +223,24 @@ public sealed partial class LongPollClient
         }
     }
 
+    /// <summary>
+    /// When a history error that repeats stops being retried: 36 (the method's own timeout) after 5 in a row, 100 and 927
+    /// (a parameter or a chat VK will not take) after 3. Error 10 never: it is VK's outage, and the pts stays good.
+    /// </summary>
+    private static bool HistoryGivesUp(Exception e, int failures) => e is VkApiException api && api.ErrorCode switch
+    {
+        36 => failures >= 5,
+        100 or 927 => failures >= 3,
+        _ => false,
+    };
+
     private Task<LongPollServer> ServerAsync(CancellationToken cancellationToken) =>
         ResilientAsync("messages.getLongPollServer", () => _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// An API call that outlives outages: network failures, unreadable answers and VK errors that pass are retried
     /// with the session's backoff for as long as it takes. A rejected token, a captcha nobody answered and other
-    /// API errors are not: retrying cannot fix them.
+    /// API errors are not: retrying cannot fix them. With <paramref name="giveUp"/> (history), 100 and 927 are retried too, until it says so.
     /// </summary>
     private async Task<T> ResilientAsync<T>(string method, Func<Task<T>> call, CancellationToken cancellationToken, Func<Exception, int, bool>? giveUp = null)
     {
@@ -218,7 +252,7 @@ public sealed partial class LongPollClient
                 Succeeded();
                 return result;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && RetryCause.Of(e) is { } cause && giveUp?.Invoke(e, failures) != true)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && (RetryCause.Of(e) ?? (e is VkApiException { ErrorCode: 100 or 927 } api && giveUp is not null ? RetryCause.ApiError(api) : null)) is { } cause && giveUp?.Invoke(e, failures) != true)
             {
                 await RetryAfterAsync(cause, cause.Host ?? _options.ApiBaseUrl.Host, cause.Host is null ? method : null, cancellationToken).ConfigureAwait(false);
             }

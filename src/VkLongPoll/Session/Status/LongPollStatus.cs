@@ -130,18 +130,23 @@ public sealed record LongPollVersionChanged(int OldVersion, int NewVersion) : Lo
     public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"version {OldVersion} is not accepted; switched to {NewVersion}");
 }
 
-/// <summary>The gap could not be recovered: the session starts again from now, and the events in between are lost.</summary>
+/// <summary>
+/// The gap could not be recovered: the session starts again from now, and the events in between are lost; or, for
+/// <see cref="LongPollResyncReason.HistoryTruncated"/>, VK's history begins later and the events before it are lost.
+/// </summary>
 /// <param name="Reason">Why VK would not give the gap.</param>
 /// <param name="LostFromPts">The <c>pts</c> from which events are lost.</param>
-/// <param name="NewPts">The <c>pts</c> the session continues from.</param>
+/// <param name="NewPts">The <c>pts</c> the session continues from (for a truncation: where VK's history begins).</param>
 public sealed record LongPollResynced(LongPollResyncReason Reason, long LostFromPts, long NewPts) : LongPollStatus
 {
     /// <summary>VK's <c>error_code</c> that ended the recovery.</summary>
     public int? ApiErrorCode { get; init; }
 
     /// <inheritdoc/>
-    public override string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"events from pts {LostFromPts} can no longer be fetched ({Reason}{(ApiErrorCode is { } code ? $", API error {code}" : "")}); continuing from now at pts {NewPts}, the gap is lost");
+    public override string Describe() => Reason == LongPollResyncReason.HistoryTruncated
+        ? string.Create(CultureInfo.InvariantCulture, $"VK's history begins at pts {NewPts}: the events from pts {LostFromPts} to {NewPts} can no longer be fetched; recovering the rest")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"events from pts {LostFromPts} can no longer be fetched ({Reason}{(ApiErrorCode is { } code ? $", API error {code}" : "")}); continuing from now at pts {NewPts}, the gap is lost");
 }
 
 /// <summary>The session ended.</summary>

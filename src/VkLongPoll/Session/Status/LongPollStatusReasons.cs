@@ -65,8 +65,20 @@ public enum LongPollResyncReason
     /// <summary>VK told the client to drop what it keeps (error 990, "Drop device cache").</summary>
     DeviceCacheDropped,
 
-    /// <summary><c>getLongPollHistory</c> kept answering error 10 (as VK does for a position older than about a day).</summary>
-    HistoryFailing,
+    /// <summary>
+    /// <c>getLongPollHistory</c> kept refusing the gap with an error that repeats (36: the method's own timeout, 5 in a row;
+    /// 100 or 927, 3 in a row). Error 10 is not one: it is VK's outage and is retried while the <c>pts</c> is good.
+    /// </summary>
+    HistoryRefused,
+
+    /// <summary><c>getLongPollHistory</c> said <c>more</c> while its <c>new_pts</c> did not move, three pages in a row: paging would never end.</summary>
+    PagingStalled,
+
+    /// <summary>
+    /// VK's history began later than the <c>pts</c> asked for (<c>from_pts</c> &gt; <c>pts</c>): the events between the two are
+    /// lost; the rest of the gap is recovered.
+    /// </summary>
+    HistoryTruncated,
 }
 
 /// <summary>Why a session ended (<see cref="LongPollStopped.Reason"/>).</summary>

@@ -13,6 +13,9 @@ internal readonly record struct RetryCause(LongPollRetryReason Reason, string De
     public static RetryCause Status(HttpStatusCode status) =>
         new(LongPollRetryReason.HttpStatus, $"HTTP {(int)status} {status}", HttpStatus: (int)status);
 
+    public static RetryCause ApiError(VkApiException e) =>
+        new(LongPollRetryReason.ApiError, e.ErrorMessage, ApiErrorCode: e.ErrorCode, Exception: e);
+
     public static RetryCause TimedOut(TimeSpan after, Exception? exception = null) =>
         new(LongPollRetryReason.Timeout, $"no answer within {after.TotalSeconds:F0} s", Exception: exception);
 
@@ -21,7 +24,7 @@ internal readonly record struct RetryCause(LongPollRetryReason Reason, string De
     {
         VkAuthorizationException or VkCaptchaException => null,
         VkIdException { RequiresSignIn: false } vkId => new RetryCause(LongPollRetryReason.TokenRenewalFailed, vkId.Error == VkIdException.CallFailed ? vkId.Description ?? vkId.Message : vkId.Message, HttpStatus: vkId.HttpStatus, Exception: e) { Host = vkId.Host },
-        VkApiException api when api.ErrorCode is 1 or 6 or 9 or 10 or 29 or 36 => new RetryCause(LongPollRetryReason.ApiError, api.ErrorMessage, ApiErrorCode: api.ErrorCode, Exception: e),
+        VkApiException api when api.ErrorCode is 1 or 6 or 9 or 10 or 29 or 36 => ApiError(api),
         VkApiException => null,
         LongPollProtocolException protocol => new RetryCause(LongPollRetryReason.UnreadableAnswer, protocol.Reason, Exception: e),
         RedirectRefusedException redirect => Status(redirect.StatusCode!.Value) with { Detail = redirect.Target, Exception = e },
