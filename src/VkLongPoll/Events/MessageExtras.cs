@@ -49,6 +49,15 @@ public sealed record MessageExtras
     /// <summary><c>pinned_at</c>: unix time the message was pinned.</summary>
     public long? PinnedAt { get; init; }
 
+    /// <summary><c>is_cropped</c>: the text or attachments were cut (a preview); the whole message comes from <c>messages.getById</c>.</summary>
+    public bool IsCropped { get; init; }
+
+    /// <summary>
+    /// <c>reactions</c>: the reactions on the message as the API gives them in a recovered message; live messages come
+    /// without them (their changes are <see cref="ReactionsChangedEvent"/>), so this is empty there.
+    /// </summary>
+    public IReadOnlyList<ReactionCount> Reactions { get; init; } = [];
+
     /// <summary><c>ref_source</c>: the referral source.</summary>
     public string? RefSource { get; init; }
 

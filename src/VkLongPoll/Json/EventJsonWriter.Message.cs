@@ -135,6 +135,22 @@ public sealed partial class EventJsonWriter
         TrueOnly("is_translated"u8, x.IsTranslated);
         TrueOnly("is_silent"u8, x.IsSilent);
         Number("pinned_at"u8, x.PinnedAt);
+        TrueOnly("is_cropped"u8, x.IsCropped);
+        if (x.Reactions.Count > 0)
+        {
+            _out.StartArray("reactions"u8);
+            foreach (var reaction in x.Reactions)
+            {
+                _out.StartObject();
+                _out.Number("reaction_id"u8, reaction.ReactionId);
+                _out.Number("count"u8, reaction.Count);
+                Numbers("user_ids"u8, reaction.UserIds);
+                _out.EndObject();
+            }
+
+            _out.EndArray();
+        }
+
         String("ref_source"u8, x.RefSource);
         Number("attachments_count"u8, x.AttachmentsCount);
         String("attachments_json"u8, x.AttachmentsJson);

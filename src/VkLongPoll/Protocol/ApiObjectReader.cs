@@ -57,12 +57,62 @@ internal static class ApiObjectReader
             IsComplete = true,
             Action = item.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object ? Action(action) : null,
             Attachments = attachments,
-            Forwards = item.TryGetProperty("fwd_messages", out var forwards) && forwards.ValueKind == JsonValueKind.Array && forwards.GetArrayLength() > 0
-                ? forwards.GetArrayLength().ToString(CultureInfo.InvariantCulture)
+            // Live Long Poll says "0_0" for forwarded messages or a reply alike (version 10+): the same here.
+            Forwards = (item.TryGetProperty("fwd_messages", out var forwards) && forwards.ValueKind == JsonValueKind.Array && forwards.GetArrayLength() > 0)
+                || (item.TryGetProperty("reply_message", out var replied) && replied.ValueKind == JsonValueKind.Object)
+                ? "0_0"
                 : null,
             ReplyToConversationMessageId = item.TryGetProperty("reply_message", out var reply) && reply.ValueKind == JsonValueKind.Object ? Number(reply, "conversation_message_id") : null,
             Geo = geo,
+            Extras = Extras(item, attachments.Length),
         };
+    }
+
+    /// <summary>
+    /// The keys of <c>messages_message</c> that a live message carries in its additional object: a recovered message keeps
+    /// its keyboard, payload, pin and the rest (the reflection test in ApiObjectReaderTests holds the two side by side).
+    /// </summary>
+    private static MessageExtras Extras(JsonElement item, int attachments)
+    {
+        var extras = new MessageExtras
+        {
+            Title = String(item, "title") is { Length: > 0 } title ? title : null,
+            FromAdminId = Number(item, "admin_author_id"),
+            HasTemplate = item.TryGetProperty("template", out var template) && template.ValueKind == JsonValueKind.Object,
+            KeyboardJson = item.TryGetProperty("keyboard", out var keyboard) && keyboard.ValueKind == JsonValueKind.Object ? keyboard.GetRawText() : null,
+            Payload = String(item, "payload"),
+            ExpireTtl = Number(item, "expire_ttl"),
+            Ttl = Number(item, "ttl"),
+            IsExpired = Number(item, "is_expired") == 1,
+            IsSilent = Number(item, "is_silent") == 1,
+            PinnedAt = Number(item, "pinned_at"),
+            IsCropped = Number(item, "is_cropped") == 1,
+            Reactions = item.TryGetProperty("reactions", out var reactions) && reactions.ValueKind == JsonValueKind.Array ? Reactions(reactions) : [],
+            RefSource = String(item, "ref_source"),
+            AttachmentsCount = attachments > 0 ? attachments : null,
+        };
+        var anything = extras.Title is not null || extras.FromAdminId is not null || extras.HasTemplate || extras.KeyboardJson is not null
+            || extras.Payload is not null || extras.ExpireTtl is not null || extras.Ttl is not null || extras.IsExpired || extras.IsSilent
+            || extras.PinnedAt is not null || extras.IsCropped || extras.Reactions.Count > 0 || extras.RefSource is not null || extras.AttachmentsCount is not null;
+        return anything ? extras : MessageExtras.Empty;
+    }
+
+    /// <summary><c>reactions</c>: <c>[{reaction_id, count, user_ids}]</c>.</summary>
+    private static ReactionCount[] Reactions(JsonElement list)
+    {
+        var read = new List<ReactionCount>(list.GetArrayLength());
+        foreach (var entry in list.EnumerateArray())
+        {
+            if (Number(entry, "reaction_id") is { } id && Number(entry, "count") is { } count)
+            {
+                var users = entry.TryGetProperty("user_ids", out var ids) && ids.ValueKind == JsonValueKind.Array
+                    ? ids.EnumerateArray().Where(u => u.ValueKind == JsonValueKind.Number && u.TryGetInt64(out _)).Select(u => u.GetInt64()).ToArray()
+                    : [];
+                read.Add(new ReactionCount((int)id, (int)count, users));
+            }
+        }
+
+        return [.. read];
     }
 
     /// <summary>An <c>attachments</c> array (API objects; also the Long Poll <c>attachments</c> kludge), numbered from 1 in order.</summary>

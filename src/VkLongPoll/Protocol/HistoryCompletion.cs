@@ -65,6 +65,7 @@ internal static class HistoryCompletion
         PeerId = message.PeerId ?? api.PeerId,
         FromId = api.FromId ?? message.FromId,
         IsOutgoing = api.IsOutgoing ?? message.IsOutgoing,
-        Extras = message.Extras,
+        // The short tuple's additional object is empty: the API's message brings keyboard, payload, pin and the rest.
+        Extras = ReferenceEquals(message.Extras, MessageExtras.Empty) ? api.Extras : message.Extras,
     };
 }

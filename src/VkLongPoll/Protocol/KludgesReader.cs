@@ -73,6 +73,7 @@ internal static class KludgesReader
             case var _ when name.SequenceEqual("is_translated"u8): message.Fields.IsTranslated = reader.Flag("is_translated"); break;
             case var _ when name.SequenceEqual("is_silent"u8): message.Fields.IsSilent = reader.Flag("is_silent"); break;
             case var _ when name.SequenceEqual("pinned_at"u8): message.Fields.PinnedAt = reader.Int64("pinned_at"); break;
+            case var _ when name.SequenceEqual("is_cropped"u8): message.Fields.IsCropped = reader.Flag("is_cropped"); break;
             case var _ when name.SequenceEqual("ref_source"u8): message.Fields.RefSource = reader.String("ref_source"); break;
             case var _ when name.SequenceEqual("fwd"u8): message.Fields.Forwards = reader.String("fwd"); break;
             case var _ when name.SequenceEqual("reply"u8): message.Fields.ReplyTo = ReadReply(ref reader); break;

@@ -125,7 +125,7 @@ internal sealed class MessageBuilder
     {
         if (Fields.Title is null && !Fields.HasEmoji && Fields.FromAdminId is null && !Fields.HasTemplate && Fields.KeyboardJson is null && Fields.Payload is null
             && Fields.MarkedUsers is null && Fields.Mentions is null && Fields.ExpireTtl is null && Fields.Ttl is null && !Fields.IsExpired && !Fields.IsTranslated
-            && !Fields.IsSilent && Fields.PinnedAt is null && Fields.RefSource is null && Fields.AttachmentsCount is null && Fields.AttachmentsJson is null
+            && !Fields.IsSilent && Fields.PinnedAt is null && !Fields.IsCropped && Fields.RefSource is null && Fields.AttachmentsCount is null && Fields.AttachmentsJson is null
             && Fields.Other is null)
         {
             return MessageExtras.Empty;
@@ -147,6 +147,7 @@ internal sealed class MessageBuilder
             IsTranslated = Fields.IsTranslated,
             IsSilent = Fields.IsSilent,
             PinnedAt = Fields.PinnedAt,
+            IsCropped = Fields.IsCropped,
             RefSource = Fields.RefSource,
             AttachmentsCount = Fields.AttachmentsCount,
             AttachmentsJson = Fields.AttachmentsJson,

@@ -32,6 +32,7 @@ internal struct MessageFields
     public bool IsTranslated;
     public bool IsSilent;
     public long? PinnedAt;
+    public bool IsCropped;
     public string? RefSource;
     public ServiceActionBuilder? Action;
 
