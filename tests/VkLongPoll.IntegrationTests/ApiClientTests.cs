@@ -18,6 +18,34 @@ public sealed class ApiClientTests
         Assert.All(servers, s => Assert.Matches("^[0-9a-f]{40}$", s.Key));
     }
 
+    [Theory]
+    [InlineData("messages.send", 10, false)] // VK may have sent it: a second send is a second message
+    [InlineData("messages.send", 1, false)]
+    [InlineData("messages.edit", 36, false)]
+    [InlineData("messages.send", 6, true)] // refused before it ran: safe to send again
+    [InlineData("users.get", 10, true)] // a read: safe to ask again
+    public async Task AFailureWithAnUnknownOutcome_IsNeverRetriedForAMethodThatChangesState(string method, int errorCode, bool retried)
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
+        using var client = new EmulatorClient(emulator);
+        await client.ControlAsync("api_faults", new { error_code = errorCode, count = 1, method });
+        using var http = new HttpClient(emulator.CreateTrustingHandler());
+        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0, MaxRetries = 3 }, http);
+        var before = emulator.ApiCalls.GetValueOrDefault(method);
+
+        try
+        {
+            await api.CallAsync(method, [new("peer_id", "1"), new("message", "hi"), new("random_id", "1"), new("user_ids", "1")]);
+        }
+        catch (VkApiException e)
+        {
+            // Not retried: the injected error itself; retried: whatever the method answers next (this emulator has no messages.send yet).
+            Assert.Equal(retried, e.ErrorCode != errorCode);
+        }
+
+        Assert.Equal(retried ? 2 : 1, emulator.ApiCalls.GetValueOrDefault(method) - before);
+    }
+
     [Fact]
     public async Task OwnRateLimit_PacesCallsUnderTheServersLimit()
     {

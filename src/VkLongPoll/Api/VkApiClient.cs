@@ -5,7 +5,8 @@ namespace VkLongPoll;
 /// <summary>A small VK API client for the methods a Long Poll session needs.</summary>
 /// <remarks>
 /// Calls are form POSTs (the token never appears in a URL), rate-limited per token, and retried on the
-/// errors that pass. Give it an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>, or let it make one.
+/// errors that pass — a method that changes state (<c>messages.send</c>, edits, deletions) only when VK surely did not do it
+/// (errors 6 and 9, a connection never opened): after a timeout or error 10 it may have, and a second send is a second message. Give it an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>, or let it make one.
 /// </remarks>
 public sealed partial class VkApiClient : IDisposable
 {
@@ -163,7 +164,7 @@ public sealed partial class VkApiClient : IDisposable
                 return body;
             }
 
-            if (Transient.Contains(error.Code) && attempt < _options.MaxRetries)
+            if (Transient.Contains(error.Code) && attempt < _options.MaxRetries && (MethodSafety.IsRead(method) || MethodSafety.NotDone(error.Code)))
             {
                 await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
@@ -205,7 +206,7 @@ public sealed partial class VkApiClient : IDisposable
             request.Content = new FormUrlEncodedContent([.. form, new("access_token", token)]);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             Transport.EnsureNotRedirected(response, uri, method);
-            if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries)
+            if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries && MethodSafety.IsRead(method))
             {
                 await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 return null;
@@ -220,7 +221,7 @@ public sealed partial class VkApiClient : IDisposable
             return await BoundedBody.ReadAsync(response.Content, BoundedBody.MaxApiAnswerBytes, body => body.ToArray(), linked.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested
-            && e is HttpRequestException or OperationCanceledException)
+            && e is HttpRequestException or OperationCanceledException && (MethodSafety.IsRead(method) || MethodSafety.NeverSent(e)))
         {
             await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             return null;
