@@ -33,6 +33,11 @@ internal sealed partial class FeedFormatter
         {
             parts.Add(Capped(m.Text));
         }
+        else if (m.Flags.HasFlag(MessageFlags.DeletedForAll))
+        {
+            // VK gives nothing of a message deleted for everyone before it was seen (your own: its ids only).
+            parts.Add(Ru ? "(удалено для всех раньше, чем вы его увидели)" : "(deleted for everyone before you saw it)");
+        }
         else if (!m.IsComplete)
         {
             parts.Add(Ru ? "(текст недоступен)" : "(text not available)");

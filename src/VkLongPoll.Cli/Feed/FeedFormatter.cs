@@ -59,6 +59,10 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
             : Ru ? $"{Name(f.UserId)} {Verb(f.UserId, "вышел", "вышла")} из сети" : $"{Name(f.UserId)} went offline",
         ActivityEvent a => Activity(a),
         MessageNewEvent m when m.Message.Action is { } action => ServiceAction(m.Message, action),
+        // VK's short form of a message deleted for everyone before the poll: no peer, no author, no text to show.
+        MessageNewEvent { Message: { PeerId: null, IsComplete: false } m } when m.Flags.HasFlag(MessageFlags.DeletedForAll) => Ru
+            ? "Пришло сообщение, но его удалили для всех раньше, чем вы его увидели"
+            : "A message came and was deleted for everyone before you saw it",
         MessageNewEvent m => NewMessage(m.Message),
         MessageEditEvent m => Ru
             ? $"{Name(Author(m.Message))} {Verb(Author(m.Message), "изменил", "изменила")} сообщение{Where(m.Message.PeerId)}: {Body(m.Message)}"

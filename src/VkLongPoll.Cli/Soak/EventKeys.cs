@@ -8,9 +8,14 @@ namespace VkLongPoll.Cli.Soak;
 /// </summary>
 internal static class EventKeys
 {
+    private const string ShortNewPrefix = "message_new|minor:";
+
     public static string Of(LongPollEvent e) => e switch
     {
-        MessageNewEvent m => $"{e.Type}|{Message(m.Message)}",
+        // A new message deleted for everyone before it was polled comes short: no peer, only its id (minor_id); see Resolve.
+        MessageNewEvent { Message: { PeerId: null, MinorId: { } minor } } => ShortNewPrefix + minor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // A new message's flags are its flags when polled (VK's short form carries the later ones): not part of its identity.
+        MessageNewEvent m => $"{e.Type}|{m.Message.PeerId}|{m.Message.ConversationMessageId ?? m.Message.MessageId}",
         MessageEditEvent m => $"{e.Type}|{Message(m.Message)}",
         MessageUpdatedEvent m => $"{e.Type}|{Message(m.Message)}",
         MessageFlagsSetEvent m => $"{e.Type}|{Message(m.Message)}",
@@ -31,6 +36,24 @@ internal static class EventKeys
         UnknownEvent u => $"{e.Type}|{u.Raw}",
         _ => e.Type,
     };
+
+    /// <summary>
+    /// The delivered keys with each short new message (known by its id alone) replaced by the key of the journal's full form
+    /// of that message, so it is compared like any other.
+    /// </summary>
+    public static List<string> Resolve(IEnumerable<string> delivered, IEnumerable<LongPollEvent> journal)
+    {
+        var byId = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in journal)
+        {
+            if (e is MessageNewEvent { Message.MessageId: { } id })
+            {
+                byId.TryAdd(ShortNewPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture), Of(e));
+            }
+        }
+
+        return [.. delivered.Select(key => key.StartsWith(ShortNewPrefix, StringComparison.Ordinal) && byId.TryGetValue(key, out var full) ? full : key)];
+    }
 
     private static string Message(LongPollMessage m) =>
         $"{m.PeerId}|{m.ConversationMessageId ?? m.MessageId}|{(long)m.Flags}";

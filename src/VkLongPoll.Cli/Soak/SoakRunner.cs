@@ -49,8 +49,9 @@ internal sealed class SoakRunner(int events, int sessions, int seed, string faul
         foreach (var state in states)
         {
             var journal = emulator.Journal(state.Account, 19, Mode).Where(entry => entry.Sent && entry.Ts > state.StartTs).ToList();
-            var persistent = journal.Where(e => e.Persistent).Select(e => EventKeys.Of(decoder.ReadEvent(e.Update))).ToList();
-            var result = SoakResult.Compare(persistent, journal.Count(e => !e.Persistent), state.Persistent, state.Transient);
+            var journalEvents = journal.Where(e => e.Persistent).Select(e => decoder.ReadEvent(e.Update)).ToList();
+            var persistent = journalEvents.Select(EventKeys.Of).ToList();
+            var result = SoakResult.Compare(persistent, journal.Count(e => !e.Persistent), EventKeys.Resolve(state.Persistent, journalEvents), state.Transient);
             total = total.Add(result with { Restarts = state.Restarts });
         }
 

@@ -81,7 +81,7 @@ internal sealed partial class ApiEndpoint
 
         json.WriteEndArray();
         var messages = events.Select(e => e.Event.Message).OfType<StoredMessage>()
-            .Select(m => account.Messages.GetValueOrDefault(m.Id) ?? m).DistinctBy(m => m.Id).ToList();
+            .Select(m => account.Messages.GetValueOrDefault(m.Id) ?? m).DistinctBy(m => m.Id).Where(IsVisible).ToList();
         json.WriteStartObject("messages");
         json.WriteNumber("count", messages.Count);
         json.WriteStartArray("items");

@@ -208,7 +208,7 @@ internal sealed partial class ApiEndpoint
         {
             throw ApiError.BadParameter("message_ids", "is too long: at most 100 ids");
         }
-        var found = ids.Select(id => account.Messages.GetValueOrDefault(id)).OfType<StoredMessage>().ToList();
+        var found = ids.Select(id => account.Messages.GetValueOrDefault(id)).OfType<StoredMessage>().Where(IsVisible).ToList();
         json.WriteStartObject();
         json.WriteNumber("count", found.Count);
         json.WriteStartArray("items");
@@ -221,8 +221,20 @@ internal sealed partial class ApiEndpoint
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// What VK still gives of a message deleted for everyone: only your own, with <c>deleted: 1</c> and its <c>random_id</c>
+    /// (danyadev/longpoll-doc on the short 10004: "if the message was someone else's, the API returns an error").
+    /// </summary>
+    private static bool IsVisible(StoredMessage m) => (m.Flags & Account.DeletedForAll) == 0 || m.Out;
+
     private static void WriteMessageObject(Utf8JsonWriter json, StoredMessage m)
     {
+        if ((m.Flags & Account.DeletedForAll) != 0)
+        {
+            // Your own message deleted for everyone: its ids, random_id and deleted, not what it said.
+            m = m with { Text = string.Empty, Attachments = [] };
+        }
+
         json.WriteStartObject();
         json.WriteNumber("id", m.Id);
         json.WriteNumber("date", m.Date);
@@ -238,7 +250,7 @@ internal sealed partial class ApiEndpoint
         }
 
         json.WriteBoolean("important", (m.Flags & Account.Important) != 0);
-        if ((m.Flags & Account.Deleted) != 0)
+        if ((m.Flags & (Account.Deleted | Account.DeletedForAll)) != 0)
         {
             json.WriteNumber("deleted", 1);
         }

@@ -54,7 +54,7 @@ internal sealed class LongPollEndpoint(World world, FaultInjector faults)
             long currentTs, pts;
             lock (account.Sync)
             {
-                events = account.Log.After(ts);
+                events = ShortenDeletedForAll(account, account.Log.After(ts));
                 appended = account.Log.Appended;
                 currentTs = account.Log.Ts;
                 pts = account.Log.Pts;
@@ -82,6 +82,29 @@ internal sealed class LongPollEndpoint(World world, FaultInjector faults)
                 // wait ran out: answer with what there is (nothing) and the current ts.
             }
         }
+    }
+
+    /// <summary>
+    /// A new message deleted for everyone before the poll that brings it comes short, as VK sends it:
+    /// <c>[10004, cmid, flags, minor_id]</c>, no peer and no text (the client fetches its <c>random_id</c> by <c>minor_id</c>).
+    /// </summary>
+    private static List<LoggedEvent>? ShortenDeletedForAll(Account account, List<LoggedEvent>? events)
+    {
+        if (events is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Event is { Kind: WorldEventKind.MessageNew, Message: { } sent } e
+                && account.Messages.TryGetValue(sent.Id, out var now) && (now.Flags & Account.DeletedForAll) != 0)
+            {
+                events[i] = events[i] with { Event = e with { Shortened = true, Message = sent with { Flags = now.Flags } } };
+            }
+        }
+
+        return events;
     }
 
     internal static string Encode(List<LoggedEvent> events, long ts, long pts, WireFormat format)

@@ -29,6 +29,9 @@ internal sealed record WorldEvent(WorldEventKind Kind)
     /// <summary>The message (a snapshot) for message events.</summary>
     public StoredMessage? Message { get; init; }
 
+    /// <summary>A new message deleted for everyone before it was polled: sent in VK's short form (<c>[10004, cmid, flags, minor_id]</c>).</summary>
+    public bool Shortened { get; init; }
+
     /// <summary>Flags set or cleared; conversation flags.</summary>
     public long Mask { get; init; }
 

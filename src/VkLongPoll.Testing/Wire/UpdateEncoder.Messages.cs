@@ -50,6 +50,15 @@ internal static partial class UpdateEncoder
         }
     }
 
+    /// <summary>A live 10004 of a message already deleted for everyone: cmid, flags, minor_id; no peer (danyadev/longpoll-doc, version 19).</summary>
+    private static void WriteShortNew(Utf8JsonWriter json, StoredMessage m)
+    {
+        json.WriteNumberValue(10004);
+        json.WriteNumberValue(m.ConversationMessageId);
+        json.WriteNumberValue(m.Flags);
+        json.WriteNumberValue(m.Id); // minor_id, which for a new message is its id: the key to fetch it by
+    }
+
     private static void WriteAdditional(Utf8JsonWriter json, StoredMessage m, WireFormat f)
     {
         json.WriteStartObject();

@@ -16,6 +16,7 @@ internal static partial class UpdateEncoder
         json.WriteStartArray();
         switch (e.Kind)
         {
+            case WorldEventKind.MessageNew when e.Shortened && f.Family == 19 && !f.History: WriteShortNew(json, e.Message!); break;
             case WorldEventKind.MessageNew: WriteMessage(json, e.Message!, f, f.Family == 19 ? 10004 : 4, e.Message!.Flags); break;
             case WorldEventKind.MessageEdit: WriteMessage(json, e.Message!, f, f.Family == 19 ? 10005 : 5, e.Message!.Flags); break;
             case WorldEventKind.MessageUpdated: WriteMessage(json, e.Message!, f, f.Family == 19 ? 10018 : 18, e.Message!.Flags); break;

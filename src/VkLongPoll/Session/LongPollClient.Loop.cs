@@ -69,9 +69,10 @@ public sealed partial class LongPollClient
                     // An answer that moved ts without updates for us (events this version does not send) still moves the checkpoint.
                     if (response.Updates.Count > 0 || next.Ts != state.Ts || next.Pts != state.Pts)
                     {
-                        LongPollMetrics.Events.Add(response.Updates.Count);
-                        LongPollMetrics.RecordLag(response.Updates, _options.TimeProvider);
-                        yield return new LongPollBatch(response.Updates, next, Recovered: false);
+                        var updates = await CompleteShortNewAsync(response.Updates, cancellationToken).ConfigureAwait(false);
+                        LongPollMetrics.Events.Add(updates.Count);
+                        LongPollMetrics.RecordLag(updates, _options.TimeProvider);
+                        yield return new LongPollBatch(updates, next, Recovered: false);
                     }
 
                     state = next;

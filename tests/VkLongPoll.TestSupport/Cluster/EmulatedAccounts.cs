@@ -63,11 +63,12 @@ public sealed class EmulatedAccounts(VkEmulator emulator, IConnectionMultiplexer
     public async Task<(int Expected, int Lost, int Duplicated, int Reordered)> CompareAsync(int account)
     {
         var decoder = new LongPollDecoder(new LongPollDecoderOptions { Version = 19, Mode = Mode });
-        var expected = emulator.Journal(account, 19, Mode)
+        var journal = emulator.Journal(account, 19, Mode)
             .Where(e => e.Sent && e.Persistent && e.Ts > _startTs[account])
-            .Select(e => EventKeys.Of(decoder.ReadEvent(e.Update)))
+            .Select(e => decoder.ReadEvent(e.Update))
             .ToList();
-        var delivered = (await redis.GetDatabase().ListRangeAsync(DeliveriesKey(Name(account)))).Select(v => v.ToString()).ToList();
+        var expected = journal.Select(EventKeys.Of).ToList();
+        var delivered = EventKeys.Resolve((await redis.GetDatabase().ListRangeAsync(DeliveriesKey(Name(account)))).Select(v => v.ToString()), journal);
         return Compare(expected, delivered);
     }
 
