@@ -121,6 +121,8 @@ internal sealed partial class FeedFormatter
             ("chat_pin_message", false) => $"{Name(actor)} pinned a message in {chat}: “{action.Message}”",
             ("chat_unpin_message", true) => $"{Name(actor)} {Verb(actor, "открепил", "открепила")} сообщение в {chat}",
             ("chat_unpin_message", false) => $"{Name(actor)} unpinned a message in {chat}",
+            ("accepted_message_request", true) => $"{Name(actor)} {Verb(actor, "принял", "приняла")} запрос на переписку",
+            ("accepted_message_request", false) => $"{Name(actor)} accepted the message request",
             ("chat_screenshot", true) => $"{Name(member)} {Verb(member, "сделал", "сделала")} скриншот {chat}",
             ("chat_screenshot", false) => $"{Name(member)} took a screenshot of {chat}",
             (var type, true) => $"{Name(actor)}: служебное действие {type} в {chat}",

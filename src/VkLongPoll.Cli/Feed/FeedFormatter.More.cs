@@ -51,6 +51,16 @@ internal sealed partial class FeedFormatter
                 : set ? $"{subject} was archived" : $"{subject} left the archive";
         }
 
+        if (flags.HasFlag(Events.ConversationFlags.MessageRequest) && set && !peer.IsChat)
+        {
+            return Ru ? $"{Name(peer.Value)} {Verb(peer.Value, "хочет", "хочет")} с вами переписываться: запрос на переписку" : $"{Name(peer.Value)} wants to write to you: a message request";
+        }
+
+        if (flags.HasFlag(Events.ConversationFlags.RequestDeclined) && set && !peer.IsChat)
+        {
+            return Ru ? $"Вы отклонили запрос на переписку от {Name(peer.Value, "gen")}" : $"You declined the message request from {Name(peer.Value)}";
+        }
+
         if (flags.HasFlag(Events.ConversationFlags.MarkedUnread) && set)
         {
             return Ru ? $"{subject} {(peer.IsChat ? "отмечена как непрочитанная" : "отмечен как непрочитанный")}" : $"{subject} was marked unread";

@@ -76,6 +76,14 @@ internal sealed partial class ControlEndpoint
             case "chat_pin":
                 account.PinInChat(Require(r.ChatId, "chat_id"), Require(r.ConversationMessageId, "conversation_message_id"), r.FromId ?? account.Self.Id);
                 return (null, r.ChatId);
+            case "chat_unpin":
+                account.UnpinInChat(Require(r.ChatId, "chat_id"), r.FromId ?? account.Self.Id);
+                return (null, r.ChatId);
+            case "message_request":
+                return (account.RequestMessage(Require(r.FromId, "from_id"), r.Text ?? string.Empty), null);
+            case "message_request_answer":
+                account.AnswerMessageRequest(Require(r.FromId, "from_id"), r.Direction is not "decline");
+                return (null, null);
             case "notifications":
                 account.SetNotifications(Require(r.PeerId, "peer_id"), r.DisabledUntil ?? -1);
                 return (null, null);

@@ -124,6 +124,52 @@ internal sealed partial class Account
         }
     }
 
+    /// <summary>Unpinning: a <c>chat_unpin_message</c> service message and event 52 type 5 with 0 (VK has no 10018 for it).</summary>
+    public void UnpinInChat(long chatId, long byUserId)
+    {
+        lock (Sync)
+        {
+            var chat = Chat(chatId);
+            var was = chat.PinnedConversationMessageId;
+            chat.PinnedConversationMessageId = 0;
+            AddMessage(chat.PeerId, byUserId, string.Empty, action: new ServiceActionData("chat_unpin_message") { MemberId = byUserId, ConversationMessageId = was });
+            EmitChatInfo(chat, 5, 0);
+        }
+    }
+
+    /// <summary>
+    /// A message request: someone who is not a friend writes first; the conversation gets flag 256 ("incoming request")
+    /// before the message, as VK marks it (danyadev/longpoll-doc, conversation flags).
+    /// </summary>
+    public StoredMessage RequestMessage(long fromUserId, string text)
+    {
+        lock (Sync)
+        {
+            ChangeConversationFlags(fromUserId, MessageRequestFlag, set: true);
+            return AddMessage(fromUserId, fromUserId, text).Message;
+        }
+    }
+
+    /// <summary>You accept (flag 256 reset, an <c>accepted_message_request</c> service message) or decline (flag 512 set) a request.</summary>
+    public void AnswerMessageRequest(long fromUserId, bool accept)
+    {
+        lock (Sync)
+        {
+            ChangeConversationFlags(fromUserId, MessageRequestFlag, set: false);
+            if (accept)
+            {
+                AddMessage(fromUserId, Self.Id, string.Empty, action: new ServiceActionData("accepted_message_request") { MemberId = Self.Id });
+            }
+            else
+            {
+                ChangeConversationFlags(fromUserId, RequestDeclinedFlag, set: true);
+            }
+        }
+    }
+
+    private const long MessageRequestFlag = 256;
+    private const long RequestDeclinedFlag = 512;
+
     public LoggedEvent SetNotifications(long peerId, long disabledUntil)
     {
         lock (Sync)
