@@ -43,4 +43,37 @@ public sealed class MessageRequestTests(EmulatorFixture fixture)
         Assert.Contains(events.OfType<MessageNewEvent>(), m => m.Message.Action?.Type == "chat_unpin_message");
         Assert.DoesNotContain(events, e => e is MessageUpdatedEvent);
     }
+
+    [Fact]
+    public async Task ReactionsAndWriteBans_ComeLive_AsVkSendsThem()
+    {
+        using var client = fixture.NewClient();
+        var (server, key, ts, pts) = await client.LongPollServerAsync();
+        var chat = (await client.ControlAsync("chat_create", new { title = "Reactions" })).GetProperty("chat_id").GetInt64();
+        var mine = await client.ControlAsync("send", new { peer_id = 2_000_000_000 + chat, from_id = client.UserId, text = "react to me" });
+        const long friend = 555_000_001;
+        await client.ControlAsync("react", new { message_id = mine.GetProperty("message_id").GetInt64(), from_id = friend, reaction_id = 4 });
+        await client.ControlAsync("restrict", new { chat_id = chat, user_id = friend });
+        await client.ControlAsync("send", new { text = "the end" });
+        await using var session = new LongPollClient(SessionTests.Options(fixture.Emulator, client.Token), LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
+        using var bound = new CancellationTokenSource(Bound);
+
+        var events = new List<LongPollEvent>();
+        await foreach (var e in session.ReadEventsAsync(new LongPollCheckpoint(ts, pts, server, key, 19), bound.Token))
+        {
+            events.Add(e);
+            if (e is MessageNewEvent { Message.Text: "the end" })
+            {
+                break;
+            }
+        }
+
+        var reaction = Assert.Single(events.OfType<ReactionsChangedEvent>());
+        Assert.Equal((ReactionAction.OtherAdded, mine.GetProperty("conversation_message_id").GetInt64()), (reaction.Action, reaction.ConversationMessageId));
+        Assert.Equal(4, Assert.Single(reaction.Reactions).ReactionId);
+        Assert.Equal([mine.GetProperty("conversation_message_id").GetInt64()], Assert.Single(events.OfType<UnreadReactionsEvent>()).ConversationMessageIds);
+        var ban = Assert.Single(events.OfType<ChatMemberWriteBanEvent>());
+        Assert.Equal((WriteBanAction.BannedForever, friend), (ban.Action, ban.MemberId));
+        Assert.DoesNotContain(events, e => e is UnknownEvent);
+    }
 }

@@ -107,7 +107,8 @@ internal sealed partial class ApiEndpoint
             json.WriteBoolean("more", true);
         }
 
-        if (p.Flag("credentials"))
+        // Credentials only with the last page: a client that resumed from a page in the middle would skip the rest.
+        if (p.Flag("credentials") && !more)
         {
             json.WriteStartObject("credentials");
             json.WriteString("server", account.Server);

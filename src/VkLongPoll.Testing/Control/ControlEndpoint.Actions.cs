@@ -79,6 +79,12 @@ internal sealed partial class ControlEndpoint
             case "chat_unpin":
                 account.UnpinInChat(Require(r.ChatId, "chat_id"), r.FromId ?? account.Self.Id);
                 return (null, r.ChatId);
+            case "react":
+                account.React(MessageId(r, account), r.FromId ?? account.Friends[0], r.ReactionId ?? 1);
+                return (account.Find(MessageId(r, account)), null);
+            case "restrict":
+                account.RestrictMember(Require(r.ChatId, "chat_id"), Require(r.UserId, "user_id"), r.Direction switch { "until" => 1, "allow" => 3, _ => 2 }, r.DisabledUntil ?? 0);
+                return (null, r.ChatId);
             case "message_request":
                 return (account.RequestMessage(Require(r.FromId, "from_id"), r.Text ?? string.Empty), null);
             case "message_request_answer":

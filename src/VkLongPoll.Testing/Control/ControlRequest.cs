@@ -73,6 +73,9 @@ internal sealed class ControlRequest
 
     public int? ErrorCode { get; set; }
 
+    /// <summary><c>react</c>: the reaction (VK numbers them from 1).</summary>
+    public int? ReactionId { get; set; }
+
     /// <summary><c>vkid_faults</c>: the HTTP status VK ID's failing calls answer (default 502).</summary>
     public int? Status { get; set; }
 }

@@ -167,6 +167,33 @@ internal sealed partial class Account
         }
     }
 
+    /// <summary>
+    /// Someone reacts to a message (601, type 2); to your own it is also an unread reaction (602). The reaction block counts
+    /// only this reactor: the emulator keeps no tally of reactions.
+    /// </summary>
+    public void React(long messageId, long userId, int reactionId)
+    {
+        lock (Sync)
+        {
+            var message = Find(messageId);
+            Emit(new WorldEvent(WorldEventKind.Reaction) { PeerId = message.PeerId, Info = message.ConversationMessageId, Count = reactionId, UserIds = [userId] });
+            if (message.Out)
+            {
+                Emit(new WorldEvent(WorldEventKind.UnreadReactions) { PeerId = message.PeerId, Info = message.ConversationMessageId });
+            }
+        }
+    }
+
+    /// <summary>A chat member may not write (91: 1 until <paramref name="until"/>, 2 for good) or may again (3).</summary>
+    public void RestrictMember(long chatId, long userId, int type, long until)
+    {
+        lock (Sync)
+        {
+            var chat = Chat(chatId);
+            Emit(new WorldEvent(WorldEventKind.MemberRestricted) { PeerId = chat.PeerId, UserId = userId, Count = type, DisabledUntil = until, Timestamp = _world.Time.GetUtcNow().ToUnixTimeSeconds() });
+        }
+    }
+
     private const long MessageRequestFlag = 256;
     private const long RequestDeclinedFlag = 512;
 

@@ -21,6 +21,9 @@ internal enum WorldEventKind
     ConversationFlagsSet,
     ConversationFlagsReset,
     NotificationSettings,
+    Reaction,
+    UnreadReactions,
+    MemberRestricted,
 }
 
 /// <summary>One event of one account. Fields that do not apply to the kind are left at their defaults.</summary>
@@ -69,7 +72,9 @@ internal sealed record WorldEvent(WorldEventKind Kind)
     public long Timestamp { get; init; }
 
     /// <summary>Persistent events are kept for <c>getLongPollHistory</c> and move <c>pts</c>; typing and online status are not.</summary>
-    public bool IsPersistent => Kind is not (WorldEventKind.FriendOnline or WorldEventKind.FriendOffline or WorldEventKind.Activity);
+    /// <remarks>Reactions and write bans are not given back by history here (no source says VK does): a client must not count on them.</remarks>
+    public bool IsPersistent => Kind is not (WorldEventKind.FriendOnline or WorldEventKind.FriendOffline or WorldEventKind.Activity
+        or WorldEventKind.Reaction or WorldEventKind.UnreadReactions or WorldEventKind.MemberRestricted);
 }
 
 /// <summary>An event with the numbers the server gave it.</summary>

@@ -8,8 +8,12 @@ namespace VkLongPoll.Testing.Wire;
 internal static partial class UpdateEncoder
 {
     /// <summary>False for events this version does not send (friend online/offline from version 11 on).</summary>
-    public static bool IsSent(WorldEvent e, WireFormat format) =>
-        e.Kind is not (WorldEventKind.FriendOnline or WorldEventKind.FriendOffline) || format.Version < 11;
+    public static bool IsSent(WorldEvent e, WireFormat format) => e.Kind switch
+    {
+        WorldEventKind.FriendOnline or WorldEventKind.FriendOffline => format.Version < 11,
+        WorldEventKind.Reaction or WorldEventKind.UnreadReactions or WorldEventKind.MemberRestricted => format.Family == 19 && !format.History,
+        _ => true,
+    };
 
     public static void Write(Utf8JsonWriter json, WorldEvent e, WireFormat f)
     {
@@ -118,6 +122,43 @@ internal static partial class UpdateEncoder
                 {
                     json.WriteNumberValue(e.PeerId);
                     json.WriteNumberValue(1);
+                    json.WriteNumberValue(e.DisabledUntil);
+                }
+
+                break;
+            case WorldEventKind.Reaction:
+                // [601, 2 (someone else added), peer, cmid, reactions_count, [len, reaction_id, count, users_count, ...user_ids]...]
+                json.WriteNumberValue(601);
+                json.WriteNumberValue(2);
+                json.WriteNumberValue(e.PeerId);
+                json.WriteNumberValue(e.Info);
+                json.WriteNumberValue(1);
+                json.WriteNumberValue(3 + e.UserIds.Length);
+                json.WriteNumberValue(e.Count);
+                json.WriteNumberValue(e.UserIds.Length);
+                json.WriteNumberValue(e.UserIds.Length);
+                foreach (var user in e.UserIds)
+                {
+                    json.WriteNumberValue(user);
+                }
+
+                break;
+            case WorldEventKind.UnreadReactions:
+                // [602, peer, count, ...cmids]
+                json.WriteNumberValue(602);
+                json.WriteNumberValue(e.PeerId);
+                json.WriteNumberValue(1);
+                json.WriteNumberValue(e.Info);
+                break;
+            case WorldEventKind.MemberRestricted:
+                // [91, 1 (until a time) | 2 (for good) | 3 (may write again), peer, member, seconds, until]
+                json.WriteNumberValue(91);
+                json.WriteNumberValue(e.Count);
+                json.WriteNumberValue(e.PeerId);
+                json.WriteNumberValue(e.UserId);
+                if (e.Count == 1)
+                {
+                    json.WriteNumberValue(e.DisabledUntil - e.Timestamp);
                     json.WriteNumberValue(e.DisabledUntil);
                 }
 
