@@ -28,6 +28,13 @@ public sealed class EmulatorOptions
     /// <summary>Lifetime of a Long Poll key; afterwards <c>failed: 2</c>. VK: about an hour.</summary>
     public TimeSpan KeyLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How <c>getLongPollHistory</c> pages when a gap holds more than a page: the two readings of <c>more</c> that VK's
+    /// sources give (docs/real-vk.md). <see cref="HistoryPaging.ByNewPts"/>, the default, is what the version 19 protocol
+    /// notes say and VK's method page now implies (<c>pts</c> is "the last new_pts").
+    /// </summary>
+    public HistoryPaging HistoryPaging { get; set; } = HistoryPaging.ByNewPts;
+
     /// <summary>How old a <c>ts</c> given to <c>getLongPollHistory</c> may be before it answers error 10 (VK: about a day).</summary>
     public TimeSpan HistoryTsLifetime { get; set; } = TimeSpan.FromDays(1);
 

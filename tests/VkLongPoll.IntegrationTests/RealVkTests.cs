@@ -160,6 +160,44 @@ public sealed class RealVkTests(EmulatorFixture fixture)
         Assert.Single(statuses.OfType<LongPollRecoveryFinished>());
     }
 
+    [Theory]
+    [InlineData(HistoryPaging.ByNewPts)]
+    [InlineData(HistoryPaging.ByMaxMessageId)]
+    public async Task AGapLargerThanAPage_IsRecoveredWhole_UnderEitherReadingOfMore(HistoryPaging paging)
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0, Seed = 33, HistoryPaging = paging });
+        using var client = new EmulatorClient(emulator);
+        var (_, _, ts, pts) = await client.LongPollServerAsync();
+        // 520 messages and their unread counters: past msgs_limit (200) and events_limit (1000) both.
+        const int Count = 520;
+        for (var i = 0; i < Count; i++)
+        {
+            await client.ControlAsync("send", new { text = $"gap {i}" });
+        }
+
+        var statuses = new ConcurrentQueue<LongPollStatus>();
+        var options = SessionTests.Options(emulator, client.Token);
+        options.OnStatus = statuses.Enqueue;
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(emulator.CreateTrustingHandler()));
+        using var bound = new CancellationTokenSource(Bound);
+
+        var texts = new List<string?>();
+        await foreach (var e in session.ReadEventsAsync(new LongPollCheckpoint(ts, pts, null, null, 19), bound.Token))
+        {
+            if (e is Events.MessageNewEvent m)
+            {
+                texts.Add(m.Message.Text);
+                if (texts.Count == Count)
+                {
+                    break;
+                }
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, Count).Select(i => $"gap {i}"), texts);
+        Assert.DoesNotContain(statuses, s => s is LongPollResynced);
+    }
+
     [Fact]
     public async Task MoreThatNeverMovesNewPts_IsOneReportedResync_NotASpin_AndLiveMessagesGoOn()
     {

@@ -57,8 +57,9 @@ internal sealed partial class ApiEndpoint
         var page = account.Log.PersistentAfter(pts, eventsLimit) ?? throw new ApiError(907, "pts is too old, refresh it with messages.getLongPollServer");
         var events = page.Events;
         var more = page.More;
+        var byMaxMessageId = world.Options.HistoryPaging == HistoryPaging.ByMaxMessageId;
         var messageEvents = 0;
-        for (var i = 0; i < events.Count; i++)
+        for (var i = 0; i < events.Count && !byMaxMessageId; i++)
         {
             if (events[i].Event.Message is not null && ++messageEvents > messagesLimit)
             {
@@ -82,6 +83,15 @@ internal sealed partial class ApiEndpoint
         json.WriteEndArray();
         var messages = events.Select(e => e.Event.Message).OfType<StoredMessage>()
             .Select(m => account.Messages.GetValueOrDefault(m.Id) ?? m).DistinctBy(m => m.Id).Where(IsVisible).ToList();
+        if (byMaxMessageId)
+        {
+            // The events are whole; the message objects above max_msg_id are cut at msgs_limit.
+            var above = p.Int64("max_msg_id", 0) ?? 0;
+            var wanted = messages.Where(m => m.Id > above).OrderBy(m => m.Id).ToList();
+            more |= wanted.Count > messagesLimit;
+            messages = wanted.Take(messagesLimit).ToList();
+        }
+
         json.WriteStartObject("messages");
         json.WriteNumber("count", messages.Count);
         json.WriteStartArray("items");

@@ -58,7 +58,11 @@ public sealed partial class VkApiClient : IDisposable
     }
 
     /// <summary><c>messages.getLongPollHistory</c> from <paramref name="pts"/>, decoded (and short message events completed).</summary>
-    public async Task<LongPollHistory> GetLongPollHistoryAsync(long pts, long? ts, LongPollDecoder decoder, long? groupId = null, CancellationToken cancellationToken = default)
+    public Task<LongPollHistory> GetLongPollHistoryAsync(long pts, long? ts, LongPollDecoder decoder, long? groupId = null, CancellationToken cancellationToken = default) =>
+        GetLongPollHistoryPageAsync(pts, ts, maxMessageId: null, decoder, groupId, cancellationToken);
+
+    /// <summary>The same, with <c>max_msg_id</c>: VK gives only the message objects above it (the rest of a page whose messages were cut at <c>msgs_limit</c>).</summary>
+    internal async Task<LongPollHistory> GetLongPollHistoryPageAsync(long pts, long? ts, long? maxMessageId, LongPollDecoder decoder, long? groupId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decoder);
         var parameters = new List<KeyValuePair<string, string>>
@@ -72,6 +76,11 @@ public sealed partial class VkApiClient : IDisposable
         if (ts is { } value)
         {
             parameters.Add(new("ts", Invariant(value)));
+        }
+
+        if (maxMessageId is { } max)
+        {
+            parameters.Add(new("max_msg_id", Invariant(max)));
         }
 
         if (groupId is { } group)

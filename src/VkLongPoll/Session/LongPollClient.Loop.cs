@@ -188,6 +188,11 @@ public sealed partial class LongPollClient
                 activity?.SetTag("vk.longpoll.truncated_to", from);
             }
 
+            if (history.More)
+            {
+                history = await CompleteCutMessagesAsync(history, pts, cancellationToken).ConfigureAwait(false);
+            }
+
             LongPollMetrics.Events.Add(history.Events.Count);
             var credentials = history.Credentials;
             // While paging, a restart must recover again from the new pts: no server or key in the checkpoint.
