@@ -32,10 +32,9 @@ internal static class MessageFlagNames
         (MessageFlags.AudioListened, "audio_listened"),
         (MessageFlags.GroupChat, "group_chat"),
         (MessageFlags.CancelSpam, "cancel_spam"),
-        (MessageFlags.Hidden, "hidden"),
+        (MessageFlags.Hidden, "keep_minor_id"), // "don't update minor_id": the chat is not raised in the list
         (MessageFlags.DeletedForAll, "deleted_for_all"),
-        (MessageFlags.NotDelivered, "not_delivered"),
-        (MessageFlags.ChatIn, "chat_in"),
+        // 262144 and 524288 are VK's internal bits in versions 10+ (danyadev/longpoll-doc): kept in the value, not named.
         (MessageFlags.Silent, "silent"),
         (MessageFlags.Reply, "reply"),
         (MessageFlags.ExpiresWithTtl, "expires_with_ttl"),

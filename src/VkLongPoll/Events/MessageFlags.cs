@@ -52,16 +52,16 @@ public enum MessageFlags : long
     /// <summary>Version 10+: moved out of spam (comes with <see cref="Spam"/> in a reset).</summary>
     CancelSpam = 1 << 15,
 
-    /// <summary>Version 3: a community greeting; version 10+: does not raise the dialog (minor id kept).</summary>
+    /// <summary>Version 3: a community greeting; version 10+: "don't update minor_id" — the chat is not raised in the list (named <c>keep_minor_id</c> there).</summary>
     Hidden = 1 << 16,
 
     /// <summary>The message is deleted for everyone.</summary>
     DeletedForAll = 1 << 17,
 
-    /// <summary>Not delivered (internal; business notifications).</summary>
+    /// <summary>Version 3: not delivered; versions 10+: one of VK's internal bits (not named in those versions).</summary>
     NotDelivered = 1 << 18,
 
-    /// <summary>Version 10+: incoming message in a chat (internal).</summary>
+    /// <summary>Versions 10+: one of VK's internal bits (not named).</summary>
     ChatIn = 1 << 19,
 
     /// <summary>Version 10+: sent without a push notification.</summary>

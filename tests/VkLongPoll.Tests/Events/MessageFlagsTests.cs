@@ -15,10 +15,21 @@ public sealed class MessageFlagsTests
     {
         { 1, "unread" }, { 2, "outbox" }, { 8, "important" }, { 16, "chat" }, { 32, "friends" }, { 64, "spam" },
         { 128, "deleted" }, { 4096, "audio_listened" }, { 8192, "group_chat" }, { 32768, "cancel_spam" },
-        { 65536, "hidden" }, { 131072, "deleted_for_all" }, { 262144, "not_delivered" }, { 524288, "chat_in" },
+        { 65536, "keep_minor_id" }, { 131072, "deleted_for_all" },
         { 1048576, "silent" }, { 2097152, "reply" }, { 4194304, "expires_with_ttl" }, { 8388608, "auto_read" },
         { 16777216, "has_reactions" }, { 67108864, "has_ttl" },
     };
+
+    [Theory]
+    [InlineData(262144)]
+    [InlineData(524288)]
+    public void VersionsFrom10_VksInternalBits_StayInTheValueUnnamed(long bit)
+    {
+        var message = TestData.Message(TestData.Event($"[10004,1,{bit},1,100,1,\"x\",{{}},{{}},0,1,0]", 19));
+
+        Assert.Equal((MessageFlags)bit, message.Flags);
+        Assert.Empty(MessageFlagNames.For(message.Flags, 19));
+    }
 
     [Theory]
     [MemberData(nameof(Version3Flags))]
