@@ -220,7 +220,7 @@ public static class CorpusGenerator
     }
 
     /// <summary>
-    /// Writes a string the way VK's servers do (see shared/spec/real-payloads.md): UTF-8 as is, emoji
+    /// Writes a string the way VK's servers do (see docs/protocol/real-payloads.md): UTF-8 as is, emoji
     /// included, and <c>/</c> escaped as <c>\/</c>; System.Text.Json's encoders would write emoji as
     /// <c>\uD83D\uDE42</c> pairs, which VK does not.
     /// </summary>

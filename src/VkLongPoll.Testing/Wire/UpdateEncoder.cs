@@ -4,7 +4,7 @@ using VkLongPoll.Testing.Model;
 namespace VkLongPoll.Testing.Wire;
 
 /// <summary>Writes one event as the update array of a version and mode, from the emulator's own model.</summary>
-/// <remarks>Written from the protocol notes (shared/spec), independently of the library's decoder.</remarks>
+/// <remarks>Written from the protocol notes (docs/protocol), independently of the library's decoder.</remarks>
 internal static partial class UpdateEncoder
 {
     /// <summary>False for events this version does not send (friend online/offline from version 11 on).</summary>

@@ -2,7 +2,7 @@ using VkLongPoll.Events;
 
 namespace VkLongPoll.Tests.Protocol;
 
-/// <summary>The captured and documented payloads of shared/spec/real-payloads.md, decoded field by field.</summary>
+/// <summary>The captured and documented payloads of docs/protocol/real-payloads.md, decoded field by field.</summary>
 public sealed class RealPayloadTests
 {
     private static LongPollResponse Response(string file, int version = 3, int? mode = null) =>

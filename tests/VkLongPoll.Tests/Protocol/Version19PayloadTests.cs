@@ -2,7 +2,7 @@ using VkLongPoll.Events;
 
 namespace VkLongPoll.Tests.Protocol;
 
-/// <summary>The version 19 examples of shared/spec/longpoll-v19.md §7 (live-captured, doc examples and constructed).</summary>
+/// <summary>The version 19 examples of docs/protocol/longpoll-v19.md §7 (live-captured, doc examples and constructed).</summary>
 public sealed class Version19PayloadTests
 {
     private static readonly LongPollDecoder Decoder = TestData.Decoder(19, 1706, self: 1);
