@@ -1,3 +1,5 @@
+using VkLongPoll.Internal;
+
 namespace VkLongPoll.Events;
 
 /// <summary>What a user is doing in a conversation.</summary>
@@ -42,6 +44,9 @@ public enum ActivityKind
 public sealed record ActivityEvent(int Code, ActivityKind Activity, PeerId PeerId, IReadOnlyList<long> UserIds, int? TotalCount, long? Timestamp)
     : LongPollEvent(Code)
 {
+    /// <summary>The list as given, compared by content.</summary>
+    public IReadOnlyList<long> UserIds { get; init => field = ValueList<long>.Of(value); } = ValueList<long>.Of(UserIds);
+
     /// <inheritdoc/>
     public override string Type => Activity switch
     {

@@ -1,3 +1,5 @@
+using VkLongPoll.Internal;
+
 namespace VkLongPoll.Events;
 
 /// <summary>A conversation folder was created (code 501).</summary>
@@ -36,6 +38,9 @@ public sealed record FolderRenamedEvent(int Code, long FolderId, string? Name) :
 /// <param name="PeerIds">The conversations.</param>
 public sealed record FolderPeersChangedEvent(int Code, long FolderId, IReadOnlyList<PeerId> PeerIds) : LongPollEvent(Code)
 {
+    /// <summary>The list as given, compared by content.</summary>
+    public IReadOnlyList<PeerId> PeerIds { get; init => field = ValueList<PeerId>.Of(value); } = ValueList<PeerId>.Of(PeerIds);
+
     /// <inheritdoc/>
     public override string Type => Code == 505 ? "folder_peers_removed" : "folder_peers_added";
 
@@ -48,6 +53,9 @@ public sealed record FolderPeersChangedEvent(int Code, long FolderId, IReadOnlyL
 /// <param name="FolderIds">The folders in their new order.</param>
 public sealed record FolderOrderEvent(int Code, IReadOnlyList<long> FolderIds) : LongPollEvent(Code)
 {
+    /// <summary>The list as given, compared by content.</summary>
+    public IReadOnlyList<long> FolderIds { get; init => field = ValueList<long>.Of(value); } = ValueList<long>.Of(FolderIds);
+
     /// <inheritdoc/>
     public override string Type => "folders_reordered";
 }
@@ -57,6 +65,9 @@ public sealed record FolderOrderEvent(int Code, IReadOnlyList<long> FolderIds) :
 /// <param name="Counters">One entry per folder.</param>
 public sealed record FolderUnreadCountersEvent(int Code, IReadOnlyList<FolderUnreadCounter> Counters) : LongPollEvent(Code)
 {
+    /// <summary>The list as given, compared by content.</summary>
+    public IReadOnlyList<FolderUnreadCounter> Counters { get; init => field = ValueList<FolderUnreadCounter>.Of(value); } = ValueList<FolderUnreadCounter>.Of(Counters);
+
     /// <inheritdoc/>
     public override string Type => "folder_unread_counters";
 }

@@ -1,3 +1,5 @@
+using VkLongPoll.Internal;
+
 namespace VkLongPoll.Events;
 
 /// <summary>A message as a message event (new, edit, restore, update) carries it.</summary>
@@ -63,7 +65,7 @@ public sealed record LongPollMessage
     public ServiceAction? Action { get; init; }
 
     /// <summary>The attachments, in order.</summary>
-    public IReadOnlyList<MessageAttachment> Attachments { get; init; } = [];
+    public IReadOnlyList<MessageAttachment> Attachments { get; init => field = ValueList<MessageAttachment>.Of(value); } = ValueList<MessageAttachment>.Empty;
 
     /// <summary><c>fwd</c>: forwarded messages or a reply are present (<c>"0_0"</c> today; old versions listed ids).</summary>
     public string? Forwards { get; init; }

@@ -1,3 +1,4 @@
+using VkLongPoll.Internal;
 using System.Globalization;
 
 namespace VkLongPoll.Events;
@@ -30,7 +31,7 @@ public sealed record MessageAttachment
     public string? Currency { get; init; }
 
     /// <summary>Other <c>attach{i}_*</c> keys, by suffix (without the <c>attach{i}_</c> prefix).</summary>
-    public IReadOnlyDictionary<string, string>? Other { get; init; }
+    public IReadOnlyDictionary<string, string>? Other { get; init => field = ValueMap.Of(value); }
 
     /// <summary>
     /// Where it can be opened: the largest photo, the document, the voice message's mp3, the sticker's picture, the video's or

@@ -1,3 +1,5 @@
+using VkLongPoll.Internal;
+
 namespace VkLongPoll.Events;
 
 /// <summary>A new message (code 4; 10004 in version 19).</summary>
@@ -39,7 +41,7 @@ public sealed record MessageFlagsSetEvent(int Code, LongPollMessage Message) : L
     public MessageFlags Mask => Message.Flags;
 
     /// <summary>Further ids (conversation message ids in version 19) when VK sent a list at index 1 (bulk change); empty otherwise.</summary>
-    public IReadOnlyList<long> MoreIds { get; init; } = [];
+    public IReadOnlyList<long> MoreIds { get; init => field = ValueList<long>.Of(value); } = ValueList<long>.Empty;
 }
 
 /// <summary>Flags were cleared on a message: read, un-important, un-spam, restored (code 3; 10003).</summary>

@@ -1,3 +1,5 @@
+using VkLongPoll.Internal;
+
 namespace VkLongPoll.Events;
 
 /// <summary>The less common keys of a message's additional object (index 6, or 7 in 10004).</summary>
@@ -26,10 +28,10 @@ public sealed record MessageExtras
     public string? Payload { get; init; }
 
     /// <summary><c>marked_users</c>: mentions, @all/@online, disappearing-message marks.</summary>
-    public IReadOnlyList<MessageMark> MarkedUsers { get; init; } = [];
+    public IReadOnlyList<MessageMark> MarkedUsers { get; init => field = ValueList<MessageMark>.Of(value); } = ValueList<MessageMark>.Empty;
 
     /// <summary><c>mentions</c>: the older (version 3) list of mentioned user ids.</summary>
-    public IReadOnlyList<long> Mentions { get; init; } = [];
+    public IReadOnlyList<long> Mentions { get; init => field = ValueList<long>.Of(value); } = ValueList<long>.Empty;
 
     /// <summary><c>expire_ttl</c>: seconds until a disappearing message vanishes.</summary>
     public long? ExpireTtl { get; init; }
@@ -56,7 +58,7 @@ public sealed record MessageExtras
     /// <c>reactions</c>: the reactions on the message as the API gives them in a recovered message; live messages come
     /// without them (their changes are <see cref="ReactionsChangedEvent"/>), so this is empty there.
     /// </summary>
-    public IReadOnlyList<ReactionCount> Reactions { get; init; } = [];
+    public IReadOnlyList<ReactionCount> Reactions { get; init => field = ValueList<ReactionCount>.Of(value); } = ValueList<ReactionCount>.Empty;
 
     /// <summary><c>ref_source</c>: the referral source.</summary>
     public string? RefSource { get; init; }
@@ -68,5 +70,5 @@ public sealed record MessageExtras
     public string? AttachmentsJson { get; init; }
 
     /// <summary>Keys this library does not know, with string values unescaped and other values as raw JSON.</summary>
-    public IReadOnlyDictionary<string, string>? Other { get; init; }
+    public IReadOnlyDictionary<string, string>? Other { get; init => field = ValueMap.Of(value); }
 }

@@ -1,3 +1,5 @@
+using VkLongPoll.Internal;
+
 namespace VkLongPoll.Events;
 
 /// <summary>Reactions on a message changed (code 601, version 19).</summary>
@@ -9,6 +11,9 @@ namespace VkLongPoll.Events;
 public sealed record ReactionsChangedEvent(int Code, ReactionAction Action, PeerId PeerId, long ConversationMessageId, IReadOnlyList<ReactionCount> Reactions)
     : LongPollEvent(Code)
 {
+    /// <summary>The list as given, compared by content.</summary>
+    public IReadOnlyList<ReactionCount> Reactions { get; init => field = ValueList<ReactionCount>.Of(value); } = ValueList<ReactionCount>.Of(Reactions);
+
     /// <inheritdoc/>
     public override string Type => "reactions_changed";
 
@@ -19,14 +24,18 @@ public sealed record ReactionsChangedEvent(int Code, ReactionAction Action, Peer
     public int ReactionsCount { get; init; }
 
     /// <summary>Elements after the last block (for <see cref="ReactionAction.OtherAdded"/>: who reacted with what), as sent.</summary>
-    public IReadOnlyList<long> Tail { get; init; } = [];
+    public IReadOnlyList<long> Tail { get; init => field = ValueList<long>.Of(value); } = ValueList<long>.Empty;
 }
 
 /// <summary>How many reacted with one reaction.</summary>
 /// <param name="ReactionId">The reaction.</param>
 /// <param name="Count">How many used it.</param>
 /// <param name="UserIds">Some of those users (empty when there are many).</param>
-public sealed record ReactionCount(int ReactionId, int Count, IReadOnlyList<long> UserIds);
+public sealed record ReactionCount(int ReactionId, int Count, IReadOnlyList<long> UserIds)
+{
+    /// <summary>The list as given, compared by content.</summary>
+    public IReadOnlyList<long> UserIds { get; init => field = ValueList<long>.Of(value); } = ValueList<long>.Of(UserIds);
+}
 
 /// <summary>Your messages with unread reactions in a conversation (code 602, version 19).</summary>
 /// <param name="Code">The event code.</param>
@@ -34,6 +43,9 @@ public sealed record ReactionCount(int ReactionId, int Count, IReadOnlyList<long
 /// <param name="ConversationMessageIds">The messages.</param>
 public sealed record UnreadReactionsEvent(int Code, PeerId PeerId, IReadOnlyList<long> ConversationMessageIds) : LongPollEvent(Code)
 {
+    /// <summary>The list as given, compared by content.</summary>
+    public IReadOnlyList<long> ConversationMessageIds { get; init => field = ValueList<long>.Of(value); } = ValueList<long>.Of(ConversationMessageIds);
+
     /// <inheritdoc/>
     public override string Type => "unread_reactions";
 }

@@ -96,6 +96,7 @@ public sealed class EventCompletenessTests
         null => true,
         string s => s.Length == 0,
         System.Collections.ICollection c => c.Count == 0,
+        System.Collections.IEnumerable e => !e.GetEnumerator().MoveNext(), // the events' read-only lists
         bool b => !b,
         _ => false,
     };
