@@ -24,6 +24,9 @@ public sealed class ControlTests(EmulatorFixture fixture)
 
         var sent = await client.ControlAsync("send", new { peer_id = friend, text = "hi" });
         var id = sent.GetProperty("message_id").GetInt64();
+        Assert.Equal(friend, sent.GetProperty("peer_id").GetInt64()); // docs/emulator.md promises peer_id with every message
+        var defaulted = await client.ControlAsync("send", new { text = "to the first friend" });
+        Assert.True(defaulted.GetProperty("peer_id").GetInt64() > 0, "no peer_id when send chose the peer");
         await client.ControlAsync("edit", new { message_id = id, text = "hi!" });
         await client.ControlAsync("flags", new { message_id = id, set = 8 });
         await client.ControlAsync("flags", new { message_id = id, reset = 8 });

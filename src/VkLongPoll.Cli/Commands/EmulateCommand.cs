@@ -101,6 +101,22 @@ internal static class EmulateCommand
             json.WriteString("ca_cert_pem_path", emulator.CertificatePemPath);
             json.WriteString("vkid_url", emulator.VkIdUrl.ToString());
             json.WriteNumber("vkid_app_id", emulator.VkIdAppId);
+
+            // Every account, in order (the first is also "token" and "user_id"): --accounts 2 showed only the first.
+            json.WriteStartArray("tokens");
+            foreach (var token in emulator.Tokens)
+            {
+                json.WriteStringValue(token);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("user_ids");
+            foreach (var id in emulator.UserIds)
+            {
+                json.WriteNumberValue(id);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -118,6 +134,8 @@ internal static class EmulateCommand
             "CA=" + Quoted(emulator.CertificatePemPath),
             "VKID_URL=" + Quoted(emulator.VkIdUrl.ToString()),
             "VKID_APP_ID=" + Quoted(emulator.VkIdAppId.ToString(CultureInfo.InvariantCulture)),
+            "TOKENS=" + Quoted(string.Join(' ', emulator.Tokens)),
+            "USER_IDS=" + Quoted(string.Join(' ', emulator.UserIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))),
             string.Empty);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -122,6 +122,10 @@ internal sealed partial class ControlEndpoint(World world, FaultInjector faults,
                 {
                     json.WriteNumber("message_id", message.Id);
                     json.WriteNumber("conversation_message_id", message.ConversationMessageId);
+                    if (logged.ChatId is null)
+                    {
+                        json.WriteNumber("peer_id", message.PeerId); // docs/emulator.md promises it with every message
+                    }
                 }
 
                 if (logged.ChatId is { } chatId)

@@ -26,16 +26,35 @@ public sealed class EmulateProcessTests
     }
 
     [Fact]
+    public async Task Emulate_WithTwoAccounts_ListsEveryToken_InTheFirstLineAndTheEnvFile()
+    {
+        var envFile = Path.Combine(Path.GetTempPath(), $"vklp-emulate-env-{Guid.NewGuid():N}");
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "6", "--accounts", "2", "--env-file", envFile);
+
+        using var first = JsonDocument.Parse(emulator.FirstLine);
+        var tokens = first.RootElement.GetProperty("tokens").EnumerateArray().Select(t => t.GetString()!).ToList();
+        var ids = first.RootElement.GetProperty("user_ids").EnumerateArray().Select(t => t.GetInt64()).ToList();
+        Assert.Equal(2, tokens.Count);
+        Assert.Equal(2, ids.Distinct().Count());
+        Assert.Equal((emulator.Token, emulator.UserId), (tokens[0], ids[0]));
+        Assert.NotEqual(tokens[0], tokens[1]);
+        Assert.Contains($"TOKENS='{tokens[0]} {tokens[1]}'", await File.ReadAllTextAsync(envFile), StringComparison.Ordinal);
+
+        // The second token is a working one of the second account.
+        var http = emulator.Http;
+        using var answer = await http.PostAsync(new Uri(emulator.ApiUrl.TrimEnd('/') + "/users.get"), new FormUrlEncodedContent([new("access_token", tokens[1]), new("v", "5.199")]));
+        Assert.Contains($"\"id\":{ids[1]}", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await emulator.StopAsync(VklpProcess.SigInt));
+    }
+
+    [Fact]
     public async Task Emulate_InAPseudoTerminal_FirstLineHasNoEscapeCodes()
     {
-        if (!File.Exists("/usr/bin/script"))
-        {
-            return; // util-linux script(1) gives the terminal; without it there is nothing to check here
-        }
+        var script = Prerequisite.Program("script", "bsdutils", "it gives vklp a terminal", "/usr/bin/script");
 
         // script(1) gives vklp a terminal and copies what it writes; the emulator is stopped by timeout's SIGINT after 5 s.
         var typescript = Path.Combine(Path.GetTempPath(), $"vklp-emulate-tty-{Guid.NewGuid():N}.txt");
-        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/script") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
+        var start = new System.Diagnostics.ProcessStartInfo(script) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
         foreach (var argument in new[] { "-qec", $"timeout -s INT 5 {VklpProcess.DotnetHost} {VklpProcess.Dll} emulate", typescript })
         {
             start.ArgumentList.Add(argument);
