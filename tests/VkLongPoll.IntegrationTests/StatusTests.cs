@@ -181,6 +181,28 @@ public sealed class StatusTests(EmulatorFixture fixture)
         Assert.DoesNotContain(log.Entries, e => e.Message.Contains(client.Token, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ARetry_IsOneWarningLine_WithTheDelayInSeconds_AndTheStackTraceOnlyAtDebug()
+    {
+        using var client = fixture.NewClient();
+        var log = new ListLogger();
+        var options = SessionTests.Options(fixture.Emulator, client.Token);
+        options.LoggerFactory = log;
+        await using var session = new LongPollClient(options, LongPollHttp.CreateClient(fixture.Emulator.CreateTrustingHandler()));
+
+        await SessionTests.ReadMessagesAsync(session, client, 1, async () =>
+        {
+            await client.ControlAsync("faults", new { fault = "http_500" });
+            await client.ControlAsync("send", new { text = "after the retry" });
+        });
+
+        var warning = Assert.Single(log.Entries, e => e.Id == LongPollEventIds.Retrying && e.Level == LogLevel.Warning);
+        Assert.Matches(@"; retry 1 in \d+(\.\d)? s$", warning.Message);
+        Assert.Null(warning.Exception);
+        Assert.DoesNotContain('\n', warning.Message);
+        Assert.Contains(log.Entries, e => e.Id == LongPollEventIds.Reconnected && e.Message.EndsWith(" s)", StringComparison.Ordinal));
+    }
+
     private static string Short(LongPollStatus status) => status switch
     {
         LongPollRecoveryStarted s => $"RecoveryStarted:{s.Cause}",
@@ -201,7 +223,7 @@ public sealed class StatusTests(EmulatorFixture fixture)
 
     private sealed class ListLogger : ILoggerFactory, ILogger
     {
-        public ConcurrentQueue<(int Id, LogLevel Level, string Message)> Entries { get; } = new();
+        public ConcurrentQueue<(int Id, LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
 
         public ILogger CreateLogger(string categoryName) => this;
 
@@ -215,7 +237,7 @@ public sealed class StatusTests(EmulatorFixture fixture)
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Enqueue((eventId.Id, logLevel, formatter(state, exception)));
+            Entries.Enqueue((eventId.Id, logLevel, formatter(state, exception), exception));
 
         public void Dispose()
         {

@@ -13,10 +13,16 @@ internal static partial class SessionLog
                 Started(logger, s.SessionName, s.Ts, s.Pts, s.Version, s.Resumed);
                 break;
             case LongPollRetrying s:
-                Retrying(logger, s.Exception, s.SessionName, s.Reason, s.Host, s.ApiMethod ?? "a_check", s.Detail, s.Attempt, s.Delay);
+                // A failure that passes is one line: its detail says what happened; the stack trace is for Debug.
+                Retrying(logger, s.SessionName, s.Reason, s.Host, s.ApiMethod ?? "a_check", s.Detail, s.Attempt, Seconds(s.Delay));
+                if (s.Exception is { } cause && logger.IsEnabled(LogLevel.Debug))
+                {
+                    RetryCause(logger, cause, s.SessionName, s.Attempt);
+                }
+
                 break;
             case LongPollReconnected s:
-                Reconnected(logger, s.SessionName, s.FailedAttempts, s.Downtime);
+                Reconnected(logger, s.SessionName, s.FailedAttempts, Seconds(s.Downtime));
                 break;
             case LongPollRecoveryStarted s:
                 RecoveryStarted(logger, s.SessionName, s.Cause, s.FromPts);
@@ -43,11 +49,17 @@ internal static partial class SessionLog
     [LoggerMessage(LongPollEventIds.Started, LogLevel.Information, "Long Poll session {Session} started at ts {Ts}, pts {Pts} (version {Version}, resumed {Resumed})")]
     private static partial void Started(ILogger logger, string session, long ts, long pts, int version, bool resumed);
 
-    [LoggerMessage(LongPollEventIds.Retrying, LogLevel.Warning, "Long Poll session {Session}: {Reason} from {Host} ({Method}): {Detail}; retry {Attempt} in {Delay}")]
-    private static partial void Retrying(ILogger logger, Exception? exception, string session, LongPollRetryReason reason, string host, string method, string detail, int attempt, TimeSpan delay);
+    /// <summary>Seconds with one decimal: "1.1", not "00:00:01.0520187".</summary>
+    private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 1);
 
-    [LoggerMessage(LongPollEventIds.Reconnected, LogLevel.Information, "Long Poll session {Session} connected again after {Attempts} failed attempts ({Downtime})")]
-    private static partial void Reconnected(ILogger logger, string session, int attempts, TimeSpan downtime);
+    [LoggerMessage(LongPollEventIds.Retrying, LogLevel.Warning, "Long Poll session {Session}: {Reason} from {Host} ({Method}): {Detail}; retry {Attempt} in {DelaySeconds} s")]
+    private static partial void Retrying(ILogger logger, string session, LongPollRetryReason reason, string host, string method, string detail, int attempt, double delaySeconds);
+
+    [LoggerMessage(LongPollEventIds.Retrying, LogLevel.Debug, "Long Poll session {Session}: what failed before retry {Attempt}")]
+    private static partial void RetryCause(ILogger logger, Exception exception, string session, int attempt);
+
+    [LoggerMessage(LongPollEventIds.Reconnected, LogLevel.Information, "Long Poll session {Session} connected again after {Attempts} failed attempts ({DowntimeSeconds} s)")]
+    private static partial void Reconnected(ILogger logger, string session, int attempts, double downtimeSeconds);
 
     [LoggerMessage(LongPollEventIds.RecoveryStarted, LogLevel.Warning, "Long Poll session {Session} recovering ({Cause}) from pts {FromPts}")]
     private static partial void RecoveryStarted(ILogger logger, string session, LongPollRecoveryCause cause, long fromPts);
