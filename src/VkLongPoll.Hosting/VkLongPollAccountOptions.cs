@@ -13,6 +13,15 @@ public sealed class VkLongPollAccountOptions
     /// <summary>How long the session may keep retrying (an outage), or a handler keep failing, before the health check says degraded.</summary>
     public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many times a batch is handed to the handlers before <see cref="HandlerFailure"/> applies; 5 by default.</summary>
+    public int HandlerAttempts { get; set; } = 5;
+
+    /// <summary>What happens to a batch the handlers failed on <see cref="HandlerAttempts"/> times; dead-lettered by default.</summary>
+    public HandlerFailurePolicy HandlerFailure { get; set; } = HandlerFailurePolicy.DeadLetter;
+
+    /// <summary>How long after a dead-lettered batch the health check says degraded; 10 minutes by default.</summary>
+    public TimeSpan DeadLetterDegradedFor { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>False leaves the account configured but not run.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -12,6 +12,7 @@ internal sealed partial class AccountRunner(
     ICheckpointStore store,
     BatchDispatcher dispatcher,
     VkLongPollAccounts accounts,
+    IReadOnlyList<IDeadLetterSink> deadLetterSinks,
     ILogger logger)
 {
     private readonly TimeProvider _time = sessionOptions.TimeProvider;
@@ -102,6 +103,11 @@ internal sealed partial class AccountRunner(
                 activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
                 var now = _time.GetUtcNow();
                 accounts.Update(name, s => s with { HandlerError = e, HandlerFailingSince = s.HandlerFailingSince ?? now });
+                if (accountOptions.HandlerFailure == HandlerFailurePolicy.DeadLetter && attempt >= Math.Max(1, accountOptions.HandlerAttempts))
+                {
+                    return await DeadLetterAsync(checkpointName, batch, e, attempt, handling).ConfigureAwait(false);
+                }
+
                 var delay = RetryDelay(attempt);
                 HandlerFailed(logger, e, name, batch.Events.Count, attempt, delay.TotalSeconds);
             }
@@ -118,6 +124,47 @@ internal sealed partial class AccountRunner(
         }
     }
 
+    /// <summary>
+    /// Gives a batch up: logged with its events' identities, counted, handed to every sink, its checkpoint saved (in either
+    /// saving mode: no handler committed it) so the account goes on past it. False when the host stops first.
+    /// </summary>
+    private async Task<bool> DeadLetterAsync(string checkpointName, LongPollBatch batch, Exception error, int attempts, CancellationToken handling)
+    {
+        var letter = new DeadLetter(name, checkpointName, batch, error, attempts, _time.GetUtcNow());
+        DeadLettered(logger, error, name, batch.Events.Count, attempts, string.Join(", ", letter.EventIdentities));
+        HostingTelemetry.BatchesDeadLettered.Add(1, new KeyValuePair<string, object?>("vk.longpoll.account", name));
+        foreach (var sink in deadLetterSinks)
+        {
+            try
+            {
+                await sink.DeadLetterAsync(letter, handling).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !handling.IsCancellationRequested)
+            {
+                SinkFailed(logger, e, name, sink.GetType().Name);
+            }
+        }
+
+        try
+        {
+            await store.SaveAsync(checkpointName, batch.Checkpoint, handling).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (handling.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        accounts.Update(name, s => s with
+        {
+            Checkpoint = batch.Checkpoint,
+            HandlerError = null,
+            HandlerFailingSince = null,
+            DeadLettered = s.DeadLettered + 1,
+            LastDeadLetteredAt = letter.Time,
+        });
+        return true;
+    }
+
     /// <summary>Doubling pauses between attempts at a failing batch, within the session's own retry bounds.</summary>
     private TimeSpan RetryDelay(int attempt)
     {
@@ -129,6 +176,7 @@ internal sealed partial class AccountRunner(
     {
         Status = status,
         RetryingSince = status is LongPollRetrying ? s.RetryingSince ?? status.Time : null,
+        Ready = s.Ready || status is LongPollStarted,
     });
 
     private static Action<LongPollStatus> Chain(Action<LongPollStatus>? first, Action<LongPollStatus> then) =>
@@ -143,6 +191,12 @@ internal sealed partial class AccountRunner(
 
     [LoggerMessage(2, LogLevel.Error, "VK Long Poll account {Account}: a handler failed on a batch of {Events} events (attempt {Attempt}); the batch is handled again in {DelaySeconds} s")]
     private static partial void HandlerFailed(ILogger logger, Exception exception, string account, int events, int attempt, double delaySeconds);
+
+    [LoggerMessage(5, LogLevel.Error, "VK Long Poll account {Account}: a batch of {Events} events was dead-lettered after {Attempts} failed attempts; the account goes on past it. Events: {Events2}")]
+    private static partial void DeadLettered(ILogger logger, Exception exception, string account, int events, int attempts, string events2);
+
+    [LoggerMessage(6, LogLevel.Error, "VK Long Poll account {Account}: the dead-letter sink {Sink} failed; the account goes on")]
+    private static partial void SinkFailed(ILogger logger, Exception exception, string account, string sink);
 
     [LoggerMessage(3, LogLevel.Critical, "VK Long Poll account {Account} stopped ({Reason}): {Message}")]
     private static partial void Failed(ILogger logger, Exception? exception, string account, LongPollStopReason reason, string message);

@@ -28,4 +28,13 @@ public sealed record VkLongPollAccountState(string Name, string CheckpointName)
 
     /// <summary>True from the start of the account's session to its end.</summary>
     public bool Running { get; init; }
+
+    /// <summary>True once the session polls from its checkpoint (it reported <see cref="LongPollStarted"/>): a message sent from then on is delivered.</summary>
+    public bool Ready { get; init; }
+
+    /// <summary>Batches given up after the handlers kept failing on them (<see cref="HandlerFailurePolicy.DeadLetter"/>).</summary>
+    public long DeadLettered { get; init; }
+
+    /// <summary>When the last batch was dead-lettered; null when none was.</summary>
+    public DateTimeOffset? LastDeadLetteredAt { get; init; }
 }

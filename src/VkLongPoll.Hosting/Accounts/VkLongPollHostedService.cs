@@ -87,7 +87,9 @@ internal sealed partial class VkLongPollHostedService(
 
         var dispatcher = new BatchDispatcher(services.GetRequiredService<IServiceScopeFactory>(), eventHandlers);
         var time = services.GetService<TimeProvider>();
+        var sinks = services.GetServices<IDeadLetterSink>().ToList();
         var runs = new List<Task>();
+        accounts.Expect(accountNames.Names.Where(name => accountOptions.Get(name).Enabled));
         foreach (var name in accountNames.Names)
         {
             var account = accountOptions.Get(name);
@@ -105,7 +107,7 @@ internal sealed partial class VkLongPollHostedService(
                 options.TimeProvider = time;
             }
 
-            var runner = new AccountRunner(name, options, account, http, store, dispatcher, accounts, loggerFactory.CreateLogger("VkLongPoll.Hosting.Account"));
+            var runner = new AccountRunner(name, options, account, http, store, dispatcher, accounts, sinks, loggerFactory.CreateLogger("VkLongPoll.Hosting.Account"));
             runs.Add(Task.Run(() => runner.RunAsync(stoppingToken, _handling.Token), CancellationToken.None));
         }
 

@@ -18,4 +18,7 @@ public static class HostingTelemetry
 
     internal static readonly Counter<long> BatchesHandled = Meter.CreateCounter<long>(
         "vklp.batches", unit: "{batch}", description: "Batches the handlers finished (their checkpoint then saved or committed), by recovered (true, false).");
+
+    internal static readonly Counter<long> BatchesDeadLettered = Meter.CreateCounter<long>(
+        "vklp.batches.dead_lettered", unit: "{batch}", description: "Batches given up after the handlers kept failing on them (the account went on past them), by account.");
 }
