@@ -62,6 +62,14 @@ public sealed class EmulatorOptions
     /// <summary>Where to write the CA certificate PEM; a temporary file when null.</summary>
     public string? CertificatePemPath { get; set; }
 
+    /// <summary>
+    /// Keeps the certificate across restarts: the private key's PEM file, beside <see cref="CertificatePemPath"/> (which is
+    /// then required). When both files exist they are loaded; otherwise a new certificate is made and both are written
+    /// (the key 0600). Neither is removed when the emulator stops, so an app that trusts the certificate needs no restart
+    /// after the emulator's.
+    /// </summary>
+    public string? CertificateKeyPath { get; set; }
+
     internal EmulatorOptions Copy() => (EmulatorOptions)MemberwiseClone();
 
     internal void Validate()
@@ -69,6 +77,11 @@ public sealed class EmulatorOptions
         if (Port is < 0 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(Port), Port, "port must be 0–65535");
+        }
+
+        if (CertificateKeyPath is not null && CertificatePemPath is null)
+        {
+            throw new ArgumentException("a kept certificate (CertificateKeyPath) needs CertificatePemPath beside it", nameof(CertificateKeyPath));
         }
 
         if (Accounts is < 1 or > 100_000)

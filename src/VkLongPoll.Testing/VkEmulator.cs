@@ -101,8 +101,12 @@ public sealed class VkEmulator : IAsyncDisposable
         options = options?.Copy() ?? new EmulatorOptions();
         options.Validate();
         var world = new World(options);
-        var certificate = options.PlainHttp ? null : LoopbackCertificate.Create(options.TimeProvider);
-        var pemPath = certificate is null ? null : LoopbackCertificate.WritePem(certificate, options.CertificatePemPath);
+        var certificate = options.PlainHttp ? null
+            : options.CertificateKeyPath is { } keyPath ? LoopbackCertificate.Kept(options.CertificatePemPath!, keyPath, options.TimeProvider)
+            : LoopbackCertificate.Create(options.TimeProvider);
+        var pemPath = certificate is null ? null
+            : options.CertificateKeyPath is not null ? options.CertificatePemPath
+            : LoopbackCertificate.WritePem(certificate, options.CertificatePemPath);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -269,9 +273,9 @@ public sealed class VkEmulator : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         Certificate?.Dispose();
-        if (CertificatePemPath is not null)
+        if (CertificatePemPath is not null && _world.Options.CertificateKeyPath is null)
         {
-            File.Delete(CertificatePemPath);
+            File.Delete(CertificatePemPath); // a kept certificate stays for the next start
         }
     }
 }

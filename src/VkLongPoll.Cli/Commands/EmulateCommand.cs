@@ -19,9 +19,10 @@ internal static class EmulateCommand
         var faults = new Option<string?>("--faults") { Description = "Random Long Poll faults: RATE or RATE:KIND,KIND (e.g. 0.05:failed_1,http_502)." };
         var tokenLifetime = OptionParsers.Int("--vkid-token-lifetime", "Seconds a VK ID access token works (VK: 3600); short ones show renewal.", 3600, 1, 30 * 24 * 3600);
         var envFile = new Option<string?>("--env-file") { Description = "Also write API_URL, TOKEN, CONTROL and CA as shell assignments to this file (removed on exit), for '. FILE' in another terminal." };
+        var cert = new Option<string?>("--cert") { Description = "Keep the certificate in this PEM file (its key in FILE.key, 0600): made on the first start, reused after, so an app that trusts it needs no restart." };
         var command = new Command("emulate", "Run a VK API + User Long Poll emulator on loopback. First line of output: JSON with api_url, token, control_url, ca_cert_pem_path.")
         {
-            port, http, seed, accounts, faults, tokenLifetime, envFile,
+            port, http, seed, accounts, faults, tokenLifetime, envFile, cert,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -33,6 +34,12 @@ internal static class EmulateCommand
                 Accounts = result.GetValue(accounts),
                 VkIdTokenLifetime = TimeSpan.FromSeconds(result.GetValue(tokenLifetime)),
             };
+            if (result.GetValue(cert) is { } kept)
+            {
+                options.CertificatePemPath = Path.GetFullPath(kept);
+                options.CertificateKeyPath = options.CertificatePemPath + ".key";
+            }
+
             using var stdout = RawStandardOutput.Open();
             return await RunAsync(options, result.GetValue(faults), result.GetValue(envFile), stdout, cancellationToken).ConfigureAwait(false);
         });

@@ -26,6 +26,34 @@ internal static class LoopbackCertificate
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
     }
 
+    /// <summary>The certificate kept in <paramref name="certificatePath"/> and <paramref name="keyPath"/>, made and written there on the first start.</summary>
+    public static X509Certificate2 Kept(string certificatePath, string keyPath, TimeProvider time)
+    {
+        if (File.Exists(certificatePath) && File.Exists(keyPath))
+        {
+            using var loaded = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
+            if (loaded.NotAfter > time.GetUtcNow().AddDays(1))
+            {
+                return X509CertificateLoader.LoadPkcs12(loaded.Export(X509ContentType.Pkcs12), password: null);
+            }
+        }
+
+        var certificate = Create(time);
+        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var key = new StreamWriter(keyPath, new System.Text.UTF8Encoding(false), options))
+        {
+            key.Write(certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
+        }
+
+        return certificate;
+    }
+
     public static string WritePem(X509Certificate2 certificate, string? path)
     {
         path ??= Path.Combine(Path.GetTempPath(), $"vklp-emulator-{Environment.ProcessId}-{certificate.Thumbprint[..8]}.pem");

@@ -48,6 +48,40 @@ public sealed class EmulateProcessTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Emulate_WithCert_KeepsOneCertificateAcrossRestarts_SoAClientThatTrustsItGoesOn()
+    {
+        var folder = Directory.CreateTempSubdirectory("vklp-cert-");
+        try
+        {
+            var cert = Path.Combine(folder.FullName, "emulator.pem");
+            string firstThumbprint;
+            await using (var first = await EmulatorProcess.StartAsync("--seed", "7", "--cert", cert))
+            {
+                Assert.Equal(cert, first.CaCertPath);
+                firstThumbprint = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(cert)).Thumbprint;
+                Assert.Equal(0, await first.StopAsync(VklpProcess.SigInt));
+            }
+
+            Assert.True(File.Exists(cert), "a kept certificate was removed on exit");
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(cert + ".key"));
+
+            // A client made for the first run trusts the second: the same certificate.
+            await using var second = await EmulatorProcess.StartAsync("--seed", "7", "--cert", cert);
+            using var handler = LongPollHttp.CreateHandler(cert);
+            using var client = new HttpClient(handler);
+            using var answer = await client.PostAsync(new Uri(second.ApiUrl.TrimEnd('/') + "/users.get"), new FormUrlEncodedContent([new("access_token", second.Token), new("v", "5.199")]));
+            Assert.True(answer.IsSuccessStatusCode);
+            Assert.Equal(firstThumbprint, System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(cert)).Thumbprint);
+            Assert.Equal(0, await second.StopAsync(VklpProcess.SigInt));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Emulate_InAPseudoTerminal_FirstLineHasNoEscapeCodes()
     {
         var script = Prerequisite.Program("script", "bsdutils", "it gives vklp a terminal", "/usr/bin/script");
