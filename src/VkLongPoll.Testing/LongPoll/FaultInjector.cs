@@ -5,6 +5,9 @@ public sealed class FaultInjector
 {
     private readonly object _sync = new();
     private readonly Queue<FaultKind> _queued = new();
+    private readonly Dictionary<long, Queue<FaultKind>> _queuedFor = [];
+    private readonly Dictionary<FaultKind, int> _injected = [];
+    private readonly List<(FaultKind Kind, int Count, TaskCompletionSource Done)> _waiters = [];
     private Random? _random;
     private double _rate;
     private FaultKind[] _mix = [];
@@ -25,8 +28,53 @@ public sealed class FaultInjector
         ["slow"] = FaultKind.Slow,
     };
 
-    /// <summary>Faults injected so far, by kind.</summary>
-    public Dictionary<FaultKind, int> Injected { get; } = [];
+    /// <summary>Faults injected so far, by kind: a snapshot (it was the live, writable dictionary).</summary>
+    public IReadOnlyDictionary<FaultKind, int> Injected
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return new Dictionary<FaultKind, int>(_injected);
+            }
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> answers to the account of <paramref name="userId"/> fail with <paramref name="kind"/> (the others' go on).</summary>
+    /// <param name="userId">The account's user id (<see cref="VkEmulator.UserIds"/>).</param>
+    /// <param name="kind">The fault.</param>
+    /// <param name="count">How many answers.</param>
+    public void EnqueueFor(long userId, FaultKind kind, int count)
+    {
+        lock (_sync)
+        {
+            if (!_queuedFor.TryGetValue(userId, out var queue))
+            {
+                _queuedFor[userId] = queue = new Queue<FaultKind>();
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                queue.Enqueue(kind);
+            }
+        }
+    }
+
+    /// <summary>Completes once <paramref name="count"/> faults of <paramref name="kind"/> have been injected in all (counting those before the call).</summary>
+    public Task WhenInjectedAsync(FaultKind kind, int count = 1, CancellationToken cancellationToken = default)
+    {
+        lock (_sync)
+        {
+            if (_injected.GetValueOrDefault(kind) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((kind, count, done));
+            return done.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>The next <paramref name="count"/> answers fail with <paramref name="kind"/>.</summary>
     public void Enqueue(FaultKind kind, int count)
@@ -51,26 +99,38 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>Clears the queue and the random mix.</summary>
+    /// <summary>Clears the queues and the random mix.</summary>
     public void Clear()
     {
         lock (_sync)
         {
             _queued.Clear();
+            _queuedFor.Clear();
             _rate = 0;
         }
     }
 
-    internal FaultKind? Next()
+    internal FaultKind? Next(long userId)
     {
         lock (_sync)
         {
-            FaultKind? fault = _queued.Count > 0 ? _queued.Dequeue()
+            FaultKind? fault = _queuedFor.TryGetValue(userId, out var own) && own.Count > 0 ? own.Dequeue()
+                : _queued.Count > 0 ? _queued.Dequeue()
                 : _random is not null && _rate > 0 && _random.NextDouble() < _rate ? _mix[_random.Next(_mix.Length)]
                 : null;
             if (fault is { } kind)
             {
-                Injected[kind] = Injected.GetValueOrDefault(kind) + 1;
+                var total = _injected[kind] = _injected.GetValueOrDefault(kind) + 1;
+                _waiters.RemoveAll(w =>
+                {
+                    if (w.Kind != kind || total < w.Count)
+                    {
+                        return false;
+                    }
+
+                    w.Done.TrySetResult();
+                    return true;
+                });
             }
 
             return fault;

@@ -24,7 +24,7 @@ internal sealed class LongPollEndpoint(World world, FaultInjector faults)
             return;
         }
 
-        if (faults.Next() is { } fault && await ApplyFaultAsync(context, account, fault).ConfigureAwait(false))
+        if (faults.Next(account.Self.Id) is { } fault && await ApplyFaultAsync(context, account, fault).ConfigureAwait(false))
         {
             return;
         }
