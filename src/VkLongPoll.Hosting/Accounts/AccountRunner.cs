@@ -65,6 +65,7 @@ internal sealed partial class AccountRunner(
     {
         for (var attempt = 1; ; attempt++)
         {
+            TimeSpan delay;
             var started = _time.GetTimestamp();
             using var activity = HostingTelemetry.Source.StartActivity("vk.longpoll.handle", ActivityKind.Consumer);
             activity?.SetTag("vk.longpoll.account", name);
@@ -108,13 +109,13 @@ internal sealed partial class AccountRunner(
                     return await DeadLetterAsync(checkpointName, batch, e, attempt, handling).ConfigureAwait(false);
                 }
 
-                var delay = RetryDelay(attempt);
-                HandlerFailed(logger, e, name, batch.Events.Count, attempt, delay.TotalSeconds);
+                delay = _backoff.DelayFor(attempt);
+                HandlerFailed(logger, e, name, batch.Events.Count, attempt, Math.Round(delay.TotalSeconds, 1));
             }
 
             try
             {
-                await Task.Delay(RetryDelay(attempt), _time, stopping).ConfigureAwait(false);
+                await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -165,12 +166,7 @@ internal sealed partial class AccountRunner(
         return true;
     }
 
-    /// <summary>Doubling pauses between attempts at a failing batch, within the session's own retry bounds.</summary>
-    private TimeSpan RetryDelay(int attempt)
-    {
-        var ticks = sessionOptions.RetryDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30));
-        return TimeSpan.FromTicks((long)Math.Min(ticks, sessionOptions.MaxRetryDelay.Ticks));
-    }
+    private readonly RetryBackoff _backoff = sessionOptions.Backoff();
 
     private void OnStatus(LongPollStatus status) => accounts.Update(name, s => s with
     {

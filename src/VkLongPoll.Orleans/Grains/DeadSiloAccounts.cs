@@ -15,9 +15,15 @@ internal sealed partial class DeadSiloAccounts(
     RedisCheckpointStore store,
     IGrainFactory grains,
     IOptions<VkLongPollOrleansOptions> options,
-    ILogger<DeadSiloAccounts> logger) : BackgroundService
+    ILogger<DeadSiloAccounts> logger,
+    TimeProvider? timeProvider = null) : BackgroundService
 {
     private const int Parallel = 32;
+
+    /// <summary>A refused call to a moved account is tried again after 1 s, 2 s, 4 s, 8 s (the library's one backoff).</summary>
+    private static readonly RetryBackoff ResumeBackoff = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8));
+
+    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,7 +81,7 @@ internal sealed partial class DeadSiloAccounts(
                 }
                 catch (Exception e) when (attempt < 5 && e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken).ConfigureAwait(false);
+                    await ResumeBackoff.WaitAsync(attempt, time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {

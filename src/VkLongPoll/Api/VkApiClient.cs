@@ -19,7 +19,6 @@ public sealed partial class VkApiClient : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly VkApiClientOptions _options;
-    private readonly TokenRateLimiter _limiter;
 
     /// <summary>Creates a client for <paramref name="accessToken"/>.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The overloads differ in their first parameter's type (a token or a token source), never by omission.")]
@@ -41,7 +40,6 @@ public sealed partial class VkApiClient : IDisposable
         Transport.EnsureSecure(_options.BaseUrl, "the API base URL");
         _ownsHttp = httpClient is null;
         _http = httpClient ?? LongPollHttp.CreateClient();
-        _limiter = TokenRateLimiter.ForKey(tokens.AccountKey, _options.CallsPerSecond);
     }
 
     /// <summary><c>messages.getLongPollServer</c> with <c>need_pts=1</c>.</summary>
@@ -161,7 +159,8 @@ public sealed partial class VkApiClient : IDisposable
         var captchaRounds = 0;
         for (var attempt = 0; ; attempt++)
         {
-            await _limiter.WaitAsync(_options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            // Looked up per call: an idle token's limiter is forgotten, and one that is in use is never replaced.
+            await TokenRateLimiter.ForKey(_tokens.AccountKey, _options.CallsPerSecond).WaitAsync(_options.TimeProvider, cancellationToken).ConfigureAwait(false);
             var body = await SendAsync(method, uri, form, token, attempt, cancellationToken).ConfigureAwait(false);
             if (body is null)
             {
@@ -175,7 +174,7 @@ public sealed partial class VkApiClient : IDisposable
 
             if (Transient.Contains(error.Code) && attempt < _options.MaxRetries && (MethodSafety.IsRead(method) || MethodSafety.NotDone(error.Code)))
             {
-                await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await _options.Backoff.WaitAsync(attempt + 1, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -217,7 +216,7 @@ public sealed partial class VkApiClient : IDisposable
             Transport.EnsureNotRedirected(response, uri, method);
             if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries && MethodSafety.IsRead(method))
             {
-                await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await _options.Backoff.WaitAsync(attempt + 1, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 return null;
             }
 
@@ -232,7 +231,7 @@ public sealed partial class VkApiClient : IDisposable
         catch (Exception e) when (attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested
             && e is HttpRequestException or OperationCanceledException && (MethodSafety.IsRead(method) || MethodSafety.NeverSent(e)))
         {
-            await Backoff.DelayAsync(attempt, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await _options.Backoff.WaitAsync(attempt + 1, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)

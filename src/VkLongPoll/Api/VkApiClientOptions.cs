@@ -23,6 +23,9 @@ public sealed class VkApiClientOptions
     /// <summary>Retries of errors that pass (1 unknown, 6 too many requests, 9 flood, 10 internal, 36 timeout) and of network failures.</summary>
     public int MaxRetries { get; set; } = 5;
 
+    /// <summary>The pauses between those retries; 0.5 s doubling to 30 s, ±25 %, by default.</summary>
+    public RetryBackoff Backoff { get; set; } = RetryBackoff.Default;
+
     /// <summary>How long one API call may take before it counts as a network failure.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -40,6 +43,7 @@ public sealed class VkApiClientOptions
         ArgumentNullException.ThrowIfNull(BaseUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(ApiVersion);
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentNullException.ThrowIfNull(Backoff);
         if (!BaseUrl.IsAbsoluteUri)
         {
             throw new ArgumentException("the API base URL must be absolute", nameof(BaseUrl));

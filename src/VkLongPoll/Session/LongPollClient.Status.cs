@@ -49,7 +49,7 @@ public sealed partial class LongPollClient
         }
 
         var number = attempt ?? _failedAttempts;
-        var delay = Backoff.For(number - 1, _options.RetryDelay, _options.MaxRetryDelay);
+        var delay = _options.Backoff().DelayFor(number);
         if (cause.ApiErrorCode == 29)
         {
             // "Rate limit reached" for the method: VK wants it left alone for a while, not retried at once (vkbottle #54, vk-io #288).

@@ -63,6 +63,9 @@ public sealed class LongPollClientOptions
     /// <summary>Answers captchas VK asks for during API calls.</summary>
     public Func<VkCaptcha, CancellationToken, ValueTask<string?>>? CaptchaHandler { get; set; }
 
+    /// <summary>The one retry pacing made of <see cref="RetryDelay"/> and <see cref="MaxRetryDelay"/> (hosts pace their own retries with it too).</summary>
+    public RetryBackoff Backoff() => new(RetryDelay, MaxRetryDelay);
+
     internal IAccessTokenSource Tokens() => TokenSource ?? new StaticAccessTokenSource(AccessToken);
 
     internal int EffectiveMode(int version) => Mode ?? (2 | 8 | 32 | 128 | (version < 10 ? 64 : 0) | (version >= 19 ? 1024 : 0));

@@ -6,17 +6,27 @@ namespace VkLongPoll.Tests.Session;
 public sealed class SessionUnitTests
 {
     [Theory]
-    [InlineData(0, 750, 1250)]
-    [InlineData(1, 1500, 2500)]
-    [InlineData(3, 6000, 10000)]
-    [InlineData(10, 22500, 37500)]
+    [InlineData(1, 750, 1250)]
+    [InlineData(2, 1500, 2500)]
+    [InlineData(4, 6000, 10000)]
+    [InlineData(11, 22500, 37500)]
     [InlineData(1000, 22500, 37500)]
     public void Backoff_DoublesWithJitter_AndIsCapped(int attempt, double lowMs, double highMs)
     {
+        var backoff = new RetryBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         for (var i = 0; i < 50; i++)
         {
-            Assert.InRange(Backoff.For(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)).TotalMilliseconds, lowMs, highMs);
+            Assert.InRange(backoff.DelayFor(attempt).TotalMilliseconds, lowMs, highMs);
         }
+    }
+
+    [Fact]
+    public void Backoff_WithoutJitter_IsExact()
+    {
+        var backoff = new RetryBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), useJitter: false);
+
+        int[] attempts = [1, 2, 3, 4, 5, 100];
+        Assert.Equal([100, 200, 400, 800, 1000, 1000], attempts.Select(a => backoff.DelayFor(a).TotalMilliseconds));
     }
 
     [Fact]
@@ -80,6 +90,29 @@ public sealed class SessionUnitTests
         Assert.Same(TokenRateLimiter.For(token, 3), TokenRateLimiter.For(token, 3));
         Assert.NotSame(TokenRateLimiter.For(token, 3), TokenRateLimiter.For(token + "x", 3));
         Assert.DoesNotContain(token, TokenRateLimiter.TokenId(token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokenRateLimiter_ForgetsIdleTokens_ButNeverOneACallWaitsOn()
+    {
+        var idleToken = "idle-" + Guid.NewGuid();
+        var idle = TokenRateLimiter.For(idleToken, 1);
+        await idle.WaitAsync(TimeProvider.System, CancellationToken.None);
+        var busyToken = "busy-" + Guid.NewGuid();
+        var busy = TokenRateLimiter.For(busyToken, 1);
+        await busy.WaitAsync(TimeProvider.System, CancellationToken.None);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var stop = new CancellationTokenSource();
+        var waiting = busy.WaitAsync(clock, stop.Token); // holds the limiter: its window is full on the fake clock
+        var before = TokenRateLimiter.Count;
+
+        TokenRateLimiter.ForgetIdle(TimeSpan.Zero);
+
+        Assert.True(TokenRateLimiter.Count < before, "no idle limiter was forgotten");
+        Assert.NotSame(idle, TokenRateLimiter.For(idleToken, 1)); // forgotten: a fresh one, as good as the old
+        Assert.Same(busy, TokenRateLimiter.For(busyToken, 1)); // in use: kept, so its calls stay paced as one
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }
 
     [Fact]
