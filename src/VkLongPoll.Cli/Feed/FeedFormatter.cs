@@ -146,7 +146,11 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
 
     private string Tail(LongPollMessage m) => m.IsComplete ? ": " + Body(m) : string.Empty;
 
-    private static long Author(LongPollMessage m) => m.FromId ?? m.PeerId?.Value ?? 0;
+    /// <summary>
+    /// Who wrote it: you when the outbox flag says so (a private dialog's edit carries only the peer, which is the other
+    /// person), else <c>from</c> in chats or the peer. Live and recovered messages agree this way.
+    /// </summary>
+    private long Author(LongPollMessage m) => m.IsOutgoing == true && directory.SelfId != 0 ? directory.SelfId : m.FromId ?? m.PeerId?.Value ?? 0;
 
     private string Where(PeerId? peer) => peer is { IsChat: true } chat ? (Ru ? $" в {Title(chat)}" : $" in {Title(chat)}") : string.Empty;
 

@@ -72,6 +72,46 @@ public sealed class WatchProcessTests
     }
 
     [Fact]
+    public async Task YourOwnEditsInAPrivateDialog_ReadAsYours_LiveAndAfterAGap()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "9");
+        var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-own-{Guid.NewGuid():N}.db");
+        string[] watch = ["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--checkpoints", checkpoints, "--lang", "ru"];
+        var token = new Dictionary<string, string?> { ["VK_TOKEN"] = emulator.Token };
+        try
+        {
+            long mine;
+            await using (var first = VklpProcess.Start(watch, token))
+            {
+                await first.WaitForStdoutAsync(s => s.Contains("подключено", StringComparison.Ordinal) || s.Contains("connected", StringComparison.Ordinal));
+                mine = (await emulator.ControlAsync("send", new { text = "Я выезжаю", from_id = emulator.UserId })).GetProperty("message_id").GetInt64();
+                await emulator.ControlAsync("edit", new { message_id = mine, text = "Я выезжаю в 9" });
+                var screen = await first.WaitForStdoutAsync(s => s.Contains("Я выезжаю в 9", StringComparison.Ordinal));
+                Assert.Contains("Вы изменили сообщение: «Я выезжаю» → Я выезжаю в 9", screen, StringComparison.Ordinal);
+                first.Signal(VklpProcess.SigInt);
+                Assert.Equal(130, await first.WaitForExitAsync());
+            }
+
+            // The same after a gap: the edit comes back through history.
+            await emulator.ControlAsync("edit", new { message_id = mine, text = "Я выезжаю в 10" });
+            await emulator.ControlAsync("faults", new { fault = "failed_1" });
+            await using (var second = VklpProcess.Start(watch, token))
+            {
+                var screen = await second.WaitForStdoutAsync(s => s.Contains("Я выезжаю в 10", StringComparison.Ordinal));
+                Assert.Matches("Вы изменили сообщение[^\n]*Я выезжаю в 10", screen);
+                Assert.DoesNotMatch("изменила? сообщение[^\n]*Я выезжаю в 10", screen.Replace("Вы изменили", string.Empty, StringComparison.Ordinal));
+                second.Signal(VklpProcess.SigInt);
+                Assert.Equal(130, await second.WaitForExitAsync());
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(checkpoints);
+        }
+    }
+
+    [Fact]
     public async Task WatchJson_WhoseReaderGoesAway_Stops_AndWhatNoOneReadComesAgain()
     {
         if (OperatingSystem.IsWindows())
