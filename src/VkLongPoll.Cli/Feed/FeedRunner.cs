@@ -11,10 +11,13 @@ namespace VkLongPoll.Cli.Feed;
 /// A message its author deleted for everyone is told once (with what it said) and then forgotten by the store, unless
 /// <c>keepDeleted</c>: the feed keeps no more of it than VK does.
 /// </remarks>
-internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, FeedDirectoryCache directory, FeedLanguage language, IReadOnlySet<string>? only, IMessageStore? store = null, bool keepDeleted = false)
+internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, FeedDirectoryCache directory, FeedLanguage language, IReadOnlySet<string>? only, IMessageStore? store = null, bool keepDeleted = false, TimeProvider? time = null)
 {
     private static readonly TimeSpan LookupPatience = TimeSpan.FromSeconds(2);
+
+    private readonly DateTimeOffset _startedAt = (time ?? TimeProvider.System).GetUtcNow();
     private int? _shownUnread;
+    private bool _liveSeen;
 
     public async Task RunAsync(IAsyncEnumerable<LongPollBatch> batches, Func<LongPollCheckpoint, ValueTask> taken, CancellationToken cancellationToken, IAsyncEnumerable<IReadOnlyList<LongPollEvent>>? presence = null)
     {
@@ -38,12 +41,27 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
             {
                 var recovered = batch?.Recovered == true;
                 var shown = events.Where(Wanted).ToList();
+
+                // A restart that resumes with a live key gets what came meanwhile in its first answers, not through history:
+                // it is the same backlog, told under the same header; typing and presence in it are stale by now.
+                var backlog = batch is { Recovered: false } && !_liveSeen && IsBacklog(events);
+                if (batch is { Recovered: false } && !backlog && events.Count > 0)
+                {
+                    _liveSeen = true;
+                }
+
+                if (backlog)
+                {
+                    shown = [.. shown.Where(e => e is not (ActivityEvent or FriendOnlineEvent or FriendOfflineEvent))];
+                }
+
+                recovered |= backlog;
                 if (recovered && shown.Count > 0 && !away)
                 {
                     printer.Header(language == FeedLanguage.Russian ? "— пока вас не было —" : "— while you were away —");
                     away = true;
                 }
-                else if (batch is { Recovered: false } && away && shown.Count > 0)
+                else if (batch is { Recovered: false } && !recovered && away && shown.Count > 0)
                 {
                     printer.Header(language == FeedLanguage.Russian ? "— сейчас —" : "— now —");
                     away = false;
@@ -125,6 +143,17 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
             }
         }
     }
+
+    /// <summary>
+    /// True when a message in <paramref name="events"/> was sent (or edited) before the feed started: it came while the feed
+    /// was away, however short the absence. VK's times are whole seconds, so the second the feed started counts as before.
+    /// </summary>
+    private bool IsBacklog(IReadOnlyList<LongPollEvent> events) => events.Any(e => e switch
+    {
+        MessageNewEvent { Message.Timestamp: long sent } => sent <= _startedAt.ToUnixTimeSeconds(),
+        MessageEditEvent { Message.UpdateTime: long edited and > 0 } => edited <= _startedAt.ToUnixTimeSeconds(),
+        _ => false,
+    });
 
     /// <summary>For an edit or a deletion: the message as the store remembers it.</summary>
     private async ValueTask<LongPollMessage?> BeforeAsync(LongPollEvent e, CancellationToken cancellationToken)

@@ -59,6 +59,9 @@ public sealed class WatchProcessTests
                 Assert.Contains("edited a message: “second” → second, edited", screen, StringComparison.Ordinal);
                 Assert.Contains("was deleted for everyone: first & <one>", screen, StringComparison.Ordinal);
                 Assert.Single(screen.Split('\n'), l => l.Contains(": while away", StringComparison.Ordinal));
+                // Resumed with a live key, the backlog came in the first answers, not through history: the same header.
+                Assert.True(screen.IndexOf("— while you were away —", StringComparison.Ordinal) is >= 0 and var header && header < screen.IndexOf(": while away", StringComparison.Ordinal), screen);
+                Assert.True(screen.IndexOf("— now —", StringComparison.Ordinal) < screen.IndexOf(": live again", StringComparison.Ordinal), screen);
                 Assert.True(screen.IndexOf("while away", StringComparison.Ordinal) < screen.IndexOf("live again", StringComparison.Ordinal));
             }
 
