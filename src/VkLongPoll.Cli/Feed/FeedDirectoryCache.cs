@@ -225,22 +225,12 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
                 return;
             }
 
-            var names = new Dictionary<long, Dictionary<string, string>>();
-            var sexes = new Dictionary<long, int>();
-            foreach (var nameCase in _cases)
-            {
-                foreach (var user in await api.GetUsersAsync(users, nameCase, cancellationToken).ConfigureAwait(false))
-                {
-                    (names.TryGetValue(user.Id, out var byCase) ? byCase : names[user.Id] = [])[nameCase] = $"{user.FirstName} {user.LastName}".Trim();
-                    sexes[user.Id] = user.Sex;
-                }
-            }
-
+            var found = await api.GetUserNamesAsync(users, _cases, cancellationToken).ConfigureAwait(false);
             lock (_users)
             {
-                foreach (var (id, byCase) in names)
+                foreach (var (id, byCase, sex) in found)
                 {
-                    _users[id] = (new Person(id, byCase, sexes[id]), time.GetUtcNow());
+                    _users[id] = (new Person(id, byCase, sex), time.GetUtcNow());
                 }
 
                 ForgetOldest(_users, entry => entry.At);

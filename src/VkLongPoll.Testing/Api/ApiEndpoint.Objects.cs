@@ -103,6 +103,13 @@ internal sealed partial class ApiEndpoint
                         json.WriteString(field, user.Photo(int.Parse(field.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture)));
                         break;
                     case "screen_name": json.WriteString("screen_name", $"id{user.Id}"); break;
+                    case ['f', 'i', 'r', 's', 't', '_', 'n', 'a', 'm', 'e', '_', ..] or ['l', 'a', 's', 't', '_', 'n', 'a', 'm', 'e', '_', ..]
+                        when NameCases.Contains(field[(field.LastIndexOf('_') + 1)..]):
+                        // users_user_full's first_name_{case} / last_name_{case}: every case in one call.
+                        var (caseFirst, caseLast) = user.Names[field[(field.LastIndexOf('_') + 1)..]];
+                        var name = field.StartsWith("first", StringComparison.Ordinal) ? caseFirst : caseLast;
+                        json.WriteString(field, Transliteration.IsCyrillic(lang) ? name : Transliteration.ToLatin(name));
+                        break;
                 }
             }
 

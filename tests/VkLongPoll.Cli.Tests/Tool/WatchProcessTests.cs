@@ -75,6 +75,39 @@ public sealed class WatchProcessTests
     }
 
     [Fact]
+    public async Task AFirstWatchInRussian_NamesEveryFriendWhoWrites_NeverARawId()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "10");
+        var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-names-{Guid.NewGuid():N}.db");
+        string[] watch = ["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--checkpoints", checkpoints, "--lang", "ru"];
+        try
+        {
+            var friends = (await emulator.StateAsync()).GetProperty("accounts")[0].GetProperty("friends").EnumerateArray().Select(f => f.GetInt64()).Take(5).ToList();
+            await using var vklp = VklpProcess.Start(watch, new Dictionary<string, string?> { ["VK_TOKEN"] = emulator.Token });
+            await vklp.WaitForStdoutAsync(s => s.Contains("подключено", StringComparison.Ordinal) || s.Contains("connected", StringComparison.Ordinal));
+
+            // Five people at once, right after the start: every case of every name comes in one users.get.
+            foreach (var (friend, i) in friends.Select((f, i) => (f, i)))
+            {
+                await emulator.ControlAsync("send", new { peer_id = friend, text = $"привет {i}" });
+            }
+
+            var screen = await vklp.WaitForStdoutAsync(s => Enumerable.Range(0, friends.Count).All(i => s.Contains($": привет {i}", StringComparison.Ordinal)));
+            var lines = screen.Split('\n').Where(l => l.Contains(": привет ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(friends.Count, lines.Count);
+            Assert.All(lines, line => Assert.DoesNotMatch(@"\bid\d+", line));
+            Assert.All(lines, line => Assert.Matches("Сообщение от [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+: привет", line));
+            vklp.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await vklp.WaitForExitAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(checkpoints);
+        }
+    }
+
+    [Fact]
     public async Task YourOwnEditsInAPrivateDialog_ReadAsYours_LiveAndAfterAGap()
     {
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "9");
