@@ -166,7 +166,7 @@ internal static class WatchCommand
                 await directory.ResolveAsync(batch.Events, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    foreach (var e in batch.Events)
+                    foreach (var e in batch.Events.Where(e => FeedGroups.Wanted(settings.Only, e)))
                     {
                         try
                         {

@@ -191,15 +191,5 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
         }
     }
 
-    /// <summary><c>--only</c> groups: messages, typing, online, chats, reads, counters.</summary>
-    private bool Wanted(LongPollEvent e) => only is null || only.Contains(e switch
-    {
-        MessageNewEvent { Message.Action: not null } or ChatInfoEvent or ChatChangedEvent => "chats",
-        MessageNewEvent or MessageEditEvent or MessageUpdatedEvent or MessageFlagsSetEvent or MessageFlagsResetEvent or MessagesDeletedEvent => "messages",
-        ActivityEvent => "typing",
-        FriendOnlineEvent or FriendOfflineEvent or FriendInvisibilityEvent => "online",
-        MessagesReadInboxEvent or MessagesReadOutboxEvent => "reads",
-        UnreadCounterEvent => "counters",
-        _ => "other",
-    });
+    private bool Wanted(LongPollEvent e) => FeedGroups.Wanted(only, e);
 }

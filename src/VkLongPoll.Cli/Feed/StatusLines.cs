@@ -39,7 +39,10 @@ internal static class StatusLines
         var what = r.Reason switch
         {
             LongPollRetryReason.NetworkUnreachable => ru ? $"нет связи с {r.Host}: {r.Detail}" : $"cannot reach {r.Host}: {r.Detail}",
-            LongPollRetryReason.SecureConnectionFailed => ru ? $"не удалось установить защищённое соединение с {r.Host}: {r.Detail}" : $"secure connection to {r.Host} failed: {r.Detail}",
+            // The way out, said where it is needed: an emulator's (or a proxy's) certificate is trusted with --ca-cert.
+            LongPollRetryReason.SecureConnectionFailed => ru
+                ? $"не удалось установить защищённое соединение с {r.Host}: {r.Detail} (свой сертификат, например эмулятора, — через --ca-cert ФАЙЛ)"
+                : $"secure connection to {r.Host} failed: {r.Detail} (to trust a certificate of your own, such as the emulator's, give --ca-cert FILE)",
             LongPollRetryReason.Timeout => ru ? $"{r.Host} не ответил вовремя" : $"{r.Host} did not answer in time",
             LongPollRetryReason.ConnectionLost => ru ? $"связь с {r.Host} прервалась" : $"connection to {r.Host} lost",
             LongPollRetryReason.HttpStatus when r.HttpStatusCode is >= 300 and < 400 => ru

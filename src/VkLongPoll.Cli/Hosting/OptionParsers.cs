@@ -124,6 +124,8 @@ internal static class OptionParsers
     public static Option<FeedLanguage?> Language() =>
         new("--lang")
         {
+            // The help shows what the parser takes, not the enum's names.
+            HelpName = "ru|en",
             Description = "ru or en (default: the system's language).",
             CustomParser = result =>
             {

@@ -223,6 +223,7 @@ public sealed class FailureTests : IAsyncLifetime
 
         Assert.Equal(143, await vklp.WaitForExitAsync());
         Assert.Contains("· secure connection to 127.0.0.1 failed: ", screen, StringComparison.Ordinal);
+        Assert.Contains("give --ca-cert FILE)", screen, StringComparison.Ordinal); // the hint leads somewhere
         Assert.Equal(string.Empty, vklp.Stderr);
     }
 

@@ -108,6 +108,36 @@ public sealed class WatchProcessTests
     }
 
     [Fact]
+    public async Task WatchJson_HonoursOnly_AndTheHelpShowsWhatLangTakes()
+    {
+        var (exit, help, _) = await VklpProcess.RunAsync(["watch", "--help"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("--lang <ru|en>", help, StringComparison.Ordinal);
+
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "11");
+        var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-only-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var vklp = VklpProcess.Start(["watch", "--json", "--only", "messages", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--checkpoints", checkpoints, "--lang", "en"],
+                new Dictionary<string, string?> { ["VK_TOKEN"] = emulator.Token });
+            await vklp.WaitForStderrAsync(s => s.Contains("connected", StringComparison.Ordinal));
+            var friend = (await emulator.StateAsync()).GetProperty("accounts")[0].GetProperty("friends")[0].GetInt64();
+            await emulator.ControlAsync("typing", new { peer_id = friend });
+            await emulator.ControlAsync("send", new { peer_id = friend, text = "only this" });
+
+            var output = await vklp.WaitForStdoutAsync(s => s.Contains("only this", StringComparison.Ordinal));
+            Assert.All(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains("\"type\":\"message_new\"", line, StringComparison.Ordinal));
+            vklp.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await vklp.WaitForExitAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(checkpoints);
+        }
+    }
+
+    [Fact]
     public async Task YourOwnEditsInAPrivateDialog_ReadAsYours_LiveAndAfterAGap()
     {
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "9");
