@@ -49,6 +49,13 @@ internal static class DecodeCommand
             return ExitBadInput;
         }
 
+        if (path != "-" && Directory.Exists(path))
+        {
+            // .NET says "Access to the path is denied" for a folder: not what is wrong.
+            stderr.WriteLine($"vklp decode: {path} is a folder; give a file of Long Poll answers");
+            return ExitBadInput;
+        }
+
         Stream source;
         try
         {

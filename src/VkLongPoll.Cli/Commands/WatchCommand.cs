@@ -41,9 +41,9 @@ internal static class WatchCommand
     public static Command Create()
     {
         var token = new Option<string?>("--token") { Description = "Access token, or - to read it from standard input (else VK_TOKEN, vklp login's, or a prompt that does not echo). A value here is visible to other users in ps." };
-        var tokenFile = new Option<string?>("--token-file") { Description = "A file holding the access token, readable by you only (chmod 600)." };
+        var tokenFile = OptionParsers.FilePath("--token-file", "A file holding the access token, readable by you only (chmod 600).");
         var apiUrl = OptionParsers.HttpUrl("--api-url", "API base URL, e.g. the emulator's (default https://api.vk.ru/method).");
-        var caCert = new Option<string?>("--ca-cert") { Description = "A PEM certificate to trust (the emulator's ca_cert_pem_path)." };
+        var caCert = OptionParsers.FilePath("--ca-cert", "A PEM certificate to trust (the emulator's ca_cert_pem_path; empty: none, as an emulator on plain HTTP gives).", emptyIsNone: true);
         // A proxy is usually plain http:// on the company's network: what it carries to VK is TLS end to end (CONNECT), so the
         // loopback-only rule of --api-url does not apply to it.
         var proxy = OptionParsers.HttpUrl("--proxy", "An HTTP proxy for every request, e.g. http://proxy.corp:3128 (HTTPS_PROXY and ALL_PROXY are honoured without it).", plainOnlyToLoopback: false);
@@ -54,9 +54,9 @@ internal static class WatchCommand
         var noColor = new Option<bool>("--no-color") { Description = "No colours (NO_COLOR is honoured too)." };
         var only = OptionParsers.Subset("--only", "Show only these groups: " + string.Join(",", Groups) + ".", Groups);
         var fromNow = new Option<bool>("--from-now") { Description = "Skip what happened since the last run." };
-        var checkpoints = new Option<string?>("--checkpoints") { Description = "SQLite file for checkpoints (default: vklp/checkpoints.db in the user's data folder)." };
+        var checkpoints = OptionParsers.FilePath("--checkpoints", "SQLite file for checkpoints (default: vklp/checkpoints.db in the user's data folder).");
         var presence = OptionParsers.Int("--presence-interval", "Seconds between two looks at friends online (versions 11 and later; default 60, at least 5).", 60, 5, 24 * 3600);
-        var messages = new Option<string?>("--messages") { Description = "SQLite file of the messages seen, for edits and deletions (default: vklp/messages.db in the user's data folder; 30 days, 64 MB)." };
+        var messages = OptionParsers.FilePath("--messages", "SQLite file of the messages seen, for edits and deletions (default: vklp/messages.db in the user's data folder; 30 days, 64 MB).");
         var noStore = new Option<bool>("--no-store") { Description = "Keep no messages: edits and deletions then say less." };
         var keepDeleted = new Option<bool>("--keep-deleted") { Description = "Keep messages deleted for everyone in the message store (by default a deletion is told once, then forgotten)." };
         var command = new Command("watch", "Show what happens on a VK account, live, in plain words.")
@@ -65,7 +65,7 @@ internal static class WatchCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var caPath = result.GetValue(caCert);
+            var caPath = result.GetValue(caCert) is { Length: > 0 } givenCa ? givenCa : null;
             FailureReport.CheckCertificate(caPath, "--ca-cert");
             // The token: --token, then VK_TOKEN, then what vklp login stored, then a prompt on the terminal.
             var loginPath = StoredLogin.DefaultPath();

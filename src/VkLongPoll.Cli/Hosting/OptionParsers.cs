@@ -23,6 +23,42 @@ internal static class OptionParsers
             CustomParser = result => ParseInt(result, name, min, max),
         };
 
+    /// <summary>A file's path: not empty and not a folder (each said in one line naming the option, not as an "unexpected error").</summary>
+    /// <param name="name">The option.</param>
+    /// <param name="description">Its help.</param>
+    /// <param name="emptyIsNone">An empty value means the option was not given (the env file of <c>vklp emulate --http</c> has <c>CA=''</c>); it is read as <c>""</c>.</param>
+    public static Option<string?> FilePath(string name, string description, bool emptyIsNone = false) =>
+        new(name)
+        {
+            Description = description,
+            CustomParser = result =>
+            {
+                var text = Single(result);
+                if (text is null)
+                {
+                    return null;
+                }
+
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    if (!emptyIsNone)
+                    {
+                        result.AddError($"{name}: give a file's path (it was empty)");
+                    }
+
+                    return string.Empty; // System.CommandLine cannot take null from a parser here; callers read "" as none
+                }
+
+                if (Directory.Exists(text))
+                {
+                    result.AddError($"{name}: {text} is a folder; give a file in it (for example {Path.Combine(text, "vklp.db")})");
+                    return null;
+                }
+
+                return text;
+            },
+        };
+
     /// <summary>A positive VK id (a user or a community).</summary>
     public static Option<long?> Id(string name, string description) =>
         new(name)

@@ -240,6 +240,9 @@ public sealed class FailureTests : IAsyncLifetime
     [InlineData("demo --seed x", "vklp demo: --seed: 'x' is not a whole number (see 'vklp demo --help')")]
     [InlineData("emulate --port 70000", "vklp emulate: --port: 70000 is out of range (0–65535) (see 'vklp emulate --help')")]
     [InlineData("soak --sessions lots", "vklp soak: --sessions: 'lots' is not a whole number (see 'vklp soak --help')")]
+    [InlineData("watch --messages /tmp --token x", "vklp watch: --messages: /tmp is a folder; give a file in it (for example /tmp/vklp.db) (see 'vklp watch --help')")]
+    [InlineData("watch --checkpoints /tmp --token x", "vklp watch: --checkpoints: /tmp is a folder; give a file in it (for example /tmp/vklp.db) (see 'vklp watch --help')")]
+    [InlineData("decode /tmp", "vklp decode: /tmp is a folder; give a file of Long Poll answers")]
     [InlineData("frobnicate", "vklp: Unrecognized command or argument 'frobnicate' (see 'vklp --help')")]
     [InlineData("watch --tokn x", "vklp watch: Unrecognized command or argument '--tokn' (see 'vklp watch --help')")]
     public async Task BadOption_IsOnePlainLine_Exits2(string commandLine, string expected)
@@ -249,6 +252,19 @@ public sealed class FailureTests : IAsyncLifetime
         Assert.Equal(2, exit);
         Assert.Equal(expected, OneLine(stderr));
         Assert.Equal(string.Empty, stdout);
+    }
+
+    [Fact]
+    public async Task Watch_WithAnEmptyCaCert_AsAnHttpEmulatorsEnvFileGives_RunsAsIfNoneWasGiven()
+    {
+        // `vklp emulate --http --env-file F` writes CA=''; docs/cli.md's line then passes --ca-cert "" to watch.
+        await using var vklp = VklpProcess.Start(["watch", "--api-url", "http://127.0.0.1:9/method", "--ca-cert", "", "--checkpoints", Checkpoints(), "--lang", "en"], new Dictionary<string, string?> { ["VK_TOKEN"] = _emulator.Tokens[0] });
+
+        await vklp.WaitForStdoutAsync(s => s.Contains("retrying in", StringComparison.Ordinal));
+        vklp.Signal(VklpProcess.SigTerm);
+
+        Assert.Equal(143, await vklp.WaitForExitAsync());
+        Assert.DoesNotContain("unexpected error", vklp.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
