@@ -45,7 +45,7 @@ public sealed class VkIdRenewalTests
         var renewalRetries = statuses.OfType<LongPollRetrying>().Where(r => r.Reason == LongPollRetryReason.TokenRenewalFailed).ToList();
         Assert.Equal(Failures, renewalRetries.Count);
         Assert.All(renewalRetries, r => Assert.Equal(502, r.HttpStatusCode));
-        Assert.All(renewalRetries, r => Assert.Equal(emulator.VkIdUrl.Host, r.Host));
+        Assert.All(renewalRetries, r => Assert.Equal(emulator.VkIdUrl.Authority, r.Host));
         Assert.StartsWith("could not renew the access token at", renewalRetries[0].Describe(), StringComparison.Ordinal);
         Assert.DoesNotContain(statuses, s => s is LongPollStopped { Reason: not (LongPollStopReason.Cancelled or LongPollStopReason.ConsumerStopped) });
         Assert.Equal(1, source.Renewals);

@@ -163,7 +163,7 @@ public sealed class VkIdClient : IDisposable
         }
     }
 
-    private VkIdException Failed(string what, int? status, Exception? inner) => new(VkIdException.CallFailed, what, _baseUrl.Host, status, inner);
+    private VkIdException Failed(string what, int? status, Exception? inner) => new(VkIdException.CallFailed, what, _baseUrl.Authority, status, inner);
 
     private static string Innermost(Exception e)
     {
@@ -194,7 +194,7 @@ public sealed class VkIdClient : IDisposable
         {
             var description = String(document.RootElement, "error_description");
             document.Dispose();
-            throw new VkIdException(error, description, _baseUrl.Host, status, null);
+            throw new VkIdException(error, description, _baseUrl.Authority, status, null);
         }
 
         if (status is < 200 or > 299)

@@ -260,7 +260,7 @@ public sealed partial class LongPollClient
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && (RetryCause.Of(e) ?? (e is VkApiException { ErrorCode: 100 or 927 } api && giveUp is not null ? RetryCause.ApiError(api) : null)) is { } cause && giveUp?.Invoke(e, failures) != true)
             {
-                await RetryAfterAsync(cause, cause.Host ?? _options.ApiBaseUrl.Host, cause.Host is null ? method : null, cancellationToken).ConfigureAwait(false);
+                await RetryAfterAsync(cause, cause.Host ?? _options.ApiBaseUrl.Authority, cause.Host is null ? method : null, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -325,7 +325,7 @@ public sealed partial class LongPollClient
         state.Server!.StartsWith("http://", StringComparison.Ordinal) || state.Server.StartsWith("https://", StringComparison.Ordinal) ? state.Server : "https://" + state.Server;
 
     private static string PollHost(LongPollCheckpoint state) =>
-        Uri.TryCreate(PollBase(state), UriKind.Absolute, out var uri) ? uri.Host : state.Server!;
+        Uri.TryCreate(PollBase(state), UriKind.Absolute, out var uri) ? uri.Authority : state.Server!;
 
     /// <summary>Reads the body into a pooled buffer, at most <see cref="MaxAnswerBytes"/>, and decodes it there: no per-poll byte[] beyond the events themselves.</summary>
     private Task<LongPollResponse> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken) =>

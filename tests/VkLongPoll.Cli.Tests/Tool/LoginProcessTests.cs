@@ -219,7 +219,7 @@ public sealed partial class LoginProcessTests
             await emulator.ControlAsync("send", new { text = "after the bad minute" });
 
             var screen = await watch.WaitForStdoutAsync(s => s.Contains(": after the bad minute", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-            Assert.Matches(@"could not renew the access token at 127\.0\.0\.1: HTTP 502[^\n]*; retrying in \d+ s", screen);
+            Assert.Matches(@"could not renew the access token at 127\.0\.0\.1:\d+: HTTP 502[^\n]*; retrying in \d+ s", screen);
             Assert.True((await emulator.ControlAsync("vkid", new { })).GetProperty("refreshed").GetInt32() == 1, "not renewed exactly once after the failures");
             Assert.NotEqual(refreshBefore, Tokens(loginFile).Refresh); // renewed on the next good answer, and kept
 

@@ -45,7 +45,7 @@ public sealed record LongPollStarted(long Ts, long Pts, int Version, bool Resume
 
 /// <summary>A request failed in a way that passes; the same request is sent again after <see cref="Delay"/>.</summary>
 /// <param name="Reason">What went wrong.</param>
-/// <param name="Host">The host that was asked (the API's or the Long Poll server's).</param>
+/// <param name="Host">The host that was asked (the API's, the Long Poll server's or VK ID's), with its port when it is not the scheme's (an emulator's).</param>
 /// <param name="ApiMethod">The API method, or null for a Long Poll request.</param>
 /// <param name="Attempt">How many times in a row it has failed (1 for the first failure).</param>
 /// <param name="Delay">The pause before the next attempt.</param>
