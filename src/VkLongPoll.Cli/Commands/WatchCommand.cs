@@ -131,6 +131,7 @@ internal static class WatchCommand
         {
             TokenSource = tokens,
             ApiBaseUrl = settings.ApiUrl,
+            CheckpointName = CheckpointNameFor(tokens.AccountKey, settings.GroupId, settings.ApiUrl),
             Version = settings.Version,
             GroupId = settings.GroupId,
             OnStatus = status =>
@@ -220,4 +221,14 @@ internal static class WatchCommand
 
     private static string DefaultCheckpointPath() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "vklp", "checkpoints.db");
+
+    /// <summary>
+    /// The library's name for VK's own hosts (so existing checkpoints go on); for any other API (an emulator, a stand-in) the
+    /// host and port are part of it: a checkpoint holds that server's Long Poll key, and a watch pointed elsewhere must not
+    /// poll the old server with it.
+    /// </summary>
+    private static string? CheckpointNameFor(string accountKey, long? groupId, Uri apiUrl) =>
+        apiUrl.Host is "api.vk.ru" or "api.vk.com"
+            ? null
+            : $"vk-{accountKey}{(groupId is { } group ? "-club" + group.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}@{apiUrl.Authority}";
 }

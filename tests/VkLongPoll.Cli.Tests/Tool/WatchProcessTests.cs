@@ -138,6 +138,40 @@ public sealed class WatchProcessTests
     }
 
     [Fact]
+    public async Task ACheckpointBelongsToItsApi_AWatchPointedElsewhereDoesNotPollTheOldServer()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "12");
+        var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-host-{Guid.NewGuid():N}.db");
+        var token = new Dictionary<string, string?> { ["VK_TOKEN"] = emulator.Token };
+        try
+        {
+            await using (var first = VklpProcess.Start(["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--checkpoints", checkpoints, "--lang", "en"], token))
+            {
+                await first.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
+                await emulator.ControlAsync("send", new { text = "one" });
+                await first.WaitForStdoutAsync(s => s.Contains(": one", StringComparison.Ordinal));
+                first.Signal(VklpProcess.SigInt);
+                Assert.Equal(130, await first.WaitForExitAsync());
+            }
+
+            // The same token and checkpoint file, another API (nothing listens there): it starts afresh against that API; it
+            // does not take the first server's saved key and poll it as if it were this one's.
+            var dead = $"http://127.0.0.1:{VkLongPoll.TestSupport.Network.FreePort.Next()}/method";
+            await using var second = VklpProcess.Start(["watch", "--api-url", dead, "--checkpoints", checkpoints, "--lang", "en"], token);
+            var screen = await second.WaitForStdoutAsync(s => s.Contains("retrying in", StringComparison.Ordinal));
+            Assert.DoesNotContain("continuing where it stopped", screen, StringComparison.Ordinal);
+            Assert.Contains("cannot reach 127.0.0.1:", screen, StringComparison.Ordinal);
+            second.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await second.WaitForExitAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(checkpoints);
+        }
+    }
+
+    [Fact]
     public async Task YourOwnEditsInAPrivateDialog_ReadAsYours_LiveAndAfterAGap()
     {
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "9");
