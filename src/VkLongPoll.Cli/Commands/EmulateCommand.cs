@@ -144,7 +144,8 @@ internal static class EmulateCommand
             "TOKENS=" + Quoted(string.Join(' ', emulator.Tokens)),
             "USER_IDS=" + Quoted(string.Join(' ', emulator.UserIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))),
             string.Empty);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        // CreateNew: a second emulator on the same path must not overwrite the first one's file (and remove it on exit).
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -154,6 +155,10 @@ internal static class EmulateCommand
         {
             using var writer = new StreamWriter(path, new System.Text.UTF8Encoding(false), options);
             writer.Write(text);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw CliFailure.Usage($"--env-file: {path} exists (another vklp emulate may be using it); choose another file, or remove it if no emulator is running");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -82,6 +82,23 @@ public sealed class EmulateProcessTests
     }
 
     [Fact]
+    public async Task ASecondEmulate_OnTheSameEnvFile_IsRefused_AndTheFirstKeepsItsFile()
+    {
+        var envFile = Path.Combine(Path.GetTempPath(), $"vklp-emulate-env-{Guid.NewGuid():N}");
+        await using var first = await EmulatorProcess.StartAsync("--seed", "8", "--env-file", envFile);
+        var written = await File.ReadAllTextAsync(envFile);
+
+        var (exit, stdout, stderr) = await VklpProcess.RunAsync(["emulate", "--env-file", envFile]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal($"vklp emulate: --env-file: {envFile} exists (another vklp emulate may be using it); choose another file, or remove it if no emulator is running", stderr.Trim());
+        Assert.Equal(written, await File.ReadAllTextAsync(envFile));
+        Assert.Equal(0, await first.StopAsync(VklpProcess.SigInt));
+        Assert.False(File.Exists(envFile), "the first emulator's file was not removed on its exit");
+    }
+
+    [Fact]
     public async Task Emulate_InAPseudoTerminal_FirstLineHasNoEscapeCodes()
     {
         var script = Prerequisite.Program("script", "bsdutils", "it gives vklp a terminal", "/usr/bin/script");
