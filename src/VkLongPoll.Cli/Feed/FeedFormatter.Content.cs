@@ -117,6 +117,9 @@ internal sealed partial class FeedFormatter
             ("chat_kick_user", false) when member == actor => $"{Name(actor)} left {chat}",
             ("chat_kick_user", true) => $"{Name(actor)} {Verb(actor, "исключил", "исключила")} {Name(member, "acc")} из {chat}",
             ("chat_kick_user", false) => $"{Name(actor)} removed {Name(member)} from {chat}",
+            // A pinned message without text (a photo, a sticker) comes with an empty source_message: no empty quotes then.
+            ("chat_pin_message", true) when string.IsNullOrEmpty(action.Message) => $"{Name(actor)} {Verb(actor, "закрепил", "закрепила")} сообщение в {chat}",
+            ("chat_pin_message", false) when string.IsNullOrEmpty(action.Message) => $"{Name(actor)} pinned a message in {chat}",
             ("chat_pin_message", true) => $"{Name(actor)} {Verb(actor, "закрепил", "закрепила")} сообщение в {chat}: «{action.Message}»",
             ("chat_pin_message", false) => $"{Name(actor)} pinned a message in {chat}: “{action.Message}”",
             ("chat_unpin_message", true) => $"{Name(actor)} {Verb(actor, "открепил", "открепила")} сообщение в {chat}",
