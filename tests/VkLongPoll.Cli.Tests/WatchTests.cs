@@ -35,7 +35,7 @@ public sealed class WatchTests
 
         // Connected once the starting checkpoint is stored; a message sent earlier would precede the session. The command
         // tells no one, so its checkpoint file is polled.
-        var name = LongPollClient.DefaultCheckpointNameOfToken(emulator.Tokens[0]);
+        var name = WatchCommand.CheckpointNameOf(emulator.Tokens[0], emulator.ApiUrl);
         await Poll.UntilAsync(async () =>
         {
             Assert.False(watching.IsCompleted, "watch stopped before it connected");
@@ -121,7 +121,7 @@ public sealed class WatchTests
 
         var watching = WatchCommand.RunAsync(settings, console, Stream.Null, TextWriter.Null, stop.Token);
         using var control = emulator.CreateControlClient();
-        var name = LongPollClient.DefaultCheckpointNameOfToken(emulator.Tokens[0]);
+        var name = WatchCommand.CheckpointNameOf(emulator.Tokens[0], emulator.ApiUrl);
         await Poll.UntilAsync(async () => !watching.IsCompleted && File.Exists(settings.CheckpointPath) && await new SqliteCheckpointStore(settings.CheckpointPath).LoadAsync(name) is not null, Bound, "watch has stored its starting checkpoint", stop.Token);
 
         var id = (await control.SendMessageAsync("a secret for a moment")).MessageId!.Value;

@@ -34,8 +34,9 @@ public sealed class VkIdRenewalTests
         var texts = await SessionTests.ReadMessagesAsync(session, client, 3, async () =>
         {
             await client.ControlAsync("send", new { text = "one" });
-            clock.Advance(TimeSpan.FromHours(2)); // the access token and the Long Poll key expire
+            // Armed before the clock moves: the session may renew at once when its key and token expire.
             await client.ControlAsync("vkid_faults", new { count = Failures, status = 502 });
+            clock.Advance(TimeSpan.FromHours(2)); // the access token and the Long Poll key expire
             await client.ControlAsync("send", new { text = "two" });
             await client.ControlAsync("faults", new { fault = "failed_1" }); // the expired key and then history need the API, and so a renewal
             await client.ControlAsync("send", new { text = "three" });

@@ -227,6 +227,10 @@ internal static class WatchCommand
     /// host and port are part of it: a checkpoint holds that server's Long Poll key, and a watch pointed elsewhere must not
     /// poll the old server with it.
     /// </summary>
+    /// <summary>The checkpoint name watch uses for a plain <paramref name="token"/> against <paramref name="apiUrl"/> (the tests look it up).</summary>
+    internal static string CheckpointNameOf(string token, Uri apiUrl, long? groupId = null) =>
+        CheckpointNameFor(TokenRateLimiter.TokenId(token), groupId, apiUrl) ?? LongPollClient.DefaultCheckpointNameOfToken(token, groupId);
+
     private static string? CheckpointNameFor(string accountKey, long? groupId, Uri apiUrl) =>
         apiUrl.Host is "api.vk.ru" or "api.vk.com"
             ? null
