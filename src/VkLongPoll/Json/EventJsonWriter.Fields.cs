@@ -199,15 +199,11 @@ public sealed partial class EventJsonWriter
         Number("archive_mentions"u8, u.ArchiveMentions);
     }
 
-    private void WriteReactions(ReactionsChangedEvent r)
+    /// <summary><c>"reactions": [{reaction_id, count, user_ids}]</c>: an event's and a recovered message's alike.</summary>
+    private void Reactions(IReadOnlyList<ReactionCount> reactions)
     {
-        _out.Number("action"u8, (int)r.Action);
-        _out.Number("peer_id"u8, r.PeerId.Value);
-        _out.Number("conversation_message_id"u8, r.ConversationMessageId);
-        Number("my_reaction_id"u8, r.MyReactionId);
-        _out.Number("reactions_count"u8, r.ReactionsCount);
         _out.StartArray("reactions"u8);
-        foreach (var reaction in r.Reactions)
+        foreach (var reaction in reactions)
         {
             _out.StartObject();
             _out.Number("reaction_id"u8, reaction.ReactionId);
@@ -217,6 +213,16 @@ public sealed partial class EventJsonWriter
         }
 
         _out.EndArray();
+    }
+
+    private void WriteReactions(ReactionsChangedEvent r)
+    {
+        _out.Number("action"u8, (int)r.Action);
+        _out.Number("peer_id"u8, r.PeerId.Value);
+        _out.Number("conversation_message_id"u8, r.ConversationMessageId);
+        Number("my_reaction_id"u8, r.MyReactionId);
+        _out.Number("reactions_count"u8, r.ReactionsCount);
+        Reactions(r.Reactions);
         if (r.Tail.Count > 0)
         {
             Numbers("tail"u8, r.Tail);

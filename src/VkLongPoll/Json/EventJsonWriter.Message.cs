@@ -138,17 +138,7 @@ public sealed partial class EventJsonWriter
         TrueOnly("is_cropped"u8, x.IsCropped);
         if (x.Reactions.Count > 0)
         {
-            _out.StartArray("reactions"u8);
-            foreach (var reaction in x.Reactions)
-            {
-                _out.StartObject();
-                _out.Number("reaction_id"u8, reaction.ReactionId);
-                _out.Number("count"u8, reaction.Count);
-                Numbers("user_ids"u8, reaction.UserIds);
-                _out.EndObject();
-            }
-
-            _out.EndArray();
+            Reactions(x.Reactions);
         }
 
         String("ref_source"u8, x.RefSource);
