@@ -14,7 +14,20 @@ internal static class LogoutCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = StoredLogin.DefaultPath();
-            var login = StoredLogin.Load(path);
+            StoredLogin? login;
+            try
+            {
+                login = StoredLogin.Load(path);
+            }
+            catch (CliFailure) when (File.Exists(path))
+            {
+                // A login that cannot be used (corrupt, cut short, readable by others) is removed all the same: logout is the way
+                // out the other commands' lines name, so it must not fail on the same line.
+                File.Delete(path);
+                Console.WriteLine($"Logged out: {path} is removed (it was not a login vklp could use).");
+                return ExitCodes.Ok;
+            }
+
             if (login is null)
             {
                 Console.WriteLine("Not logged in: nothing to remove.");

@@ -70,6 +70,36 @@ public sealed partial class LoginProcessTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task ACorruptStoredLogin_IsRemovedByLogout_TheWayOutItsErrorNames()
+    {
+        var home = Directory.CreateTempSubdirectory("vklp-corrupt-");
+        var environment = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = Path.Combine(home.FullName, "config"), ["XDG_DATA_HOME"] = Path.Combine(home.FullName, "data") };
+        var folder = Directory.CreateDirectory(Path.Combine(home.FullName, "config", "vklp")).FullName;
+        var loginFile = Path.Combine(folder, "login.json");
+        try
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            await File.WriteAllTextAsync(loginFile, "{cut short");
+            File.SetUnixFileMode(loginFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+            var (watchExit, _, watchErrors) = await VklpProcess.RunAsync(["watch", "--lang", "en"], environment);
+            Assert.Equal(3, watchExit);
+            Assert.Contains("or vklp logout", watchErrors, StringComparison.Ordinal);
+
+            var (exit, stdout, stderr) = await VklpProcess.RunAsync(["logout"], environment);
+            Assert.Equal(0, exit);
+            Assert.Contains("is removed (it was not a login vklp could use)", stdout, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, stderr);
+            Assert.False(File.Exists(loginFile));
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task LoginWithPaste_KeepsTheToken_AndWatchUsesIt()
     {
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "13");
