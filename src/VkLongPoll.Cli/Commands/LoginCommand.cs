@@ -106,7 +106,7 @@ internal static class LoginCommand
                 throw new CliFailure(ExitCodes.Token, $"VK ID would not give tokens for the code: {e.Message}{(e.RequiresSignIn ? string.Empty : "; run vklp login again in a while")}");
             }
 
-            StoredLogin.FromVkId(tokens, clientId, vkIdUrl).Save(path);
+            Store(StoredLogin.FromVkId(tokens, clientId, vkIdUrl), path);
             Console.WriteLine(TerminalText.Sanitize($"Signed in as id{tokens.UserId} with VK ID; the tokens are in {path} (readable by you only). vklp watch uses them.", keepNewlines: false));
             if (!tokens.HasMessagesAccess)
             {
@@ -125,7 +125,7 @@ internal static class LoginCommand
             throw new CliFailure(ExitCodes.Token, "no token was given");
         }
 
-        new StoredLogin { Kind = StoredLogin.Token, AccessToken = token.Trim() }.Save(path);
+        Store(new StoredLogin { Kind = StoredLogin.Token, AccessToken = token.Trim() }, path);
         Console.WriteLine($"The token is in {path} (readable by you only). vklp watch uses it.");
         return ExitCodes.Ok;
     }
@@ -146,6 +146,19 @@ internal static class LoginCommand
         catch (System.ComponentModel.Win32Exception)
         {
             // No opener installed: the address is printed above.
+        }
+    }
+
+    /// <summary>Keeps the login, or says in one line why it cannot (a read-only or foreign folder is the user's to fix, not a crash).</summary>
+    private static void Store(StoredLogin login, string path)
+    {
+        try
+        {
+            login.Save(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliFailure.Usage($"cannot keep the login in {path}: {e.Message} (make its folder writable by you, or point XDG_CONFIG_HOME elsewhere)");
         }
     }
 }

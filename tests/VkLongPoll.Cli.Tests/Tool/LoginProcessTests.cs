@@ -100,6 +100,36 @@ public sealed partial class LoginProcessTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task LoginWithPaste_IntoAReadOnlyConfigFolder_IsOneLine_NotAnUnexpectedError()
+    {
+        var home = Directory.CreateTempSubdirectory("vklp-readonly-");
+        var config = Directory.CreateDirectory(Path.Combine(home.FullName, "config")).FullName;
+        var environment = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = config, ["XDG_DATA_HOME"] = Path.Combine(home.FullName, "data") };
+        try
+        {
+            File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            if (Environment.UserName == "root")
+            {
+                // root writes where the mode says it may not: a file in the way makes the folder unusable for it too.
+                File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                await File.WriteAllTextAsync(Path.Combine(config, "vklp"), "a file where the folder should be");
+            }
+
+            await using var paste = VklpProcess.Start(["login", "--paste"], environment, stdin: "vk1.a.some-token\n");
+            Assert.Equal(2, await paste.WaitForExitAsync());
+            Assert.StartsWith("vklp login: cannot keep the login in ", paste.Stderr.Trim(), StringComparison.Ordinal);
+            Assert.DoesNotContain("unexpected error", paste.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("some-token", paste.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            home.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task LoginWithPaste_KeepsTheToken_AndWatchUsesIt()
     {
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "13");
