@@ -26,7 +26,7 @@ internal static class DecodeCommand
         {
             version, mode, selfId, file,
         };
-        command.SetAction(result =>
+        command.SetAction((result, cancellationToken) =>
         {
             var options = new LongPollDecoderOptions
             {
@@ -35,10 +35,21 @@ internal static class DecodeCommand
                 SelfUserId = result.GetValue(selfId),
             };
             var path = result.GetValue(file) ?? "-";
+            using var interrupted = path == "-" && !Console.IsInputRedirected ? OnATerminal(result.InvocationConfiguration.Error, cancellationToken) : default;
             using var stdout = RawStandardOutput.OpenStream();
-            return Run(path, options, Console.OpenStandardInput(), stdout, result.InvocationConfiguration.Error);
+            return Task.FromResult(Run(path, options, Console.OpenStandardInput(), stdout, result.InvocationConfiguration.Error));
         });
         return command;
+    }
+
+    /// <summary>
+    /// Reading what is typed: said at once (it would look hung), and Ctrl+C ends it at once — a read of the terminal does not
+    /// see a cancellation, and there is nothing to save (it waited for the second Ctrl+C).
+    /// </summary>
+    private static CancellationTokenRegistration OnATerminal(TextWriter stderr, CancellationToken cancellationToken)
+    {
+        stderr.WriteLine("vklp decode: reading Long Poll JSON typed here; end it with Ctrl+D, or give a file: vklp decode FILE");
+        return cancellationToken.Register(() => Environment.Exit(ExitCodes.Interrupted));
     }
 
     public static int Run(string path, LongPollDecoderOptions options, Stream stdin, Stream stdout, TextWriter stderr, int maxValueBytes = StreamedInput.MaxValueBytes)

@@ -99,6 +99,29 @@ public sealed class EmulateProcessTests
     }
 
     [Fact]
+    public async Task Decode_OnATerminalWithNoFile_SaysWhatItWaitsFor()
+    {
+        var script = Prerequisite.Program("script", "bsdutils", "it gives vklp a terminal", "/usr/bin/script");
+        var typescript = Path.Combine(Path.GetTempPath(), $"vklp-decode-tty-{Guid.NewGuid():N}.txt");
+        var start = new System.Diagnostics.ProcessStartInfo(script) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
+        // A terminal for vklp's input; one SIGINT from timeout ends it (it used to take a second Ctrl+C: the 60 s bound would catch that).
+        foreach (var argument in new[] { "-qec", $"timeout -s INT 5 {VklpProcess.DotnetHost} {VklpProcess.Dll} decode", typescript })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        VklpProcess.Isolate(start.Environment);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.StandardOutput.ReadToEndAsync(bound.Token);
+        await process.WaitForExitAsync(bound.Token);
+        var screen = await File.ReadAllTextAsync(typescript, bound.Token);
+        File.Delete(typescript);
+
+        Assert.Contains("vklp decode: reading Long Poll JSON typed here; end it with Ctrl+D, or give a file: vklp decode FILE", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Emulate_InAPseudoTerminal_FirstLineHasNoEscapeCodes()
     {
         var script = Prerequisite.Program("script", "bsdutils", "it gives vklp a terminal", "/usr/bin/script");
