@@ -31,8 +31,10 @@ public sealed class DemoTests
         Assert.Matches(@"\[photo https://\S+\]", recovered);
         Assert.Matches(@"\[voice message https://\S+\]", recovered);
         Assert.Matches(@"renamed the chat “[^”]+” to “[^”]+”", recovered);
-        // Sent and deleted for everyone while away: VK gives nothing of what it said (its API keeps only your own, emptied).
-        Assert.Contains("A message was deleted for everyone", recovered, StringComparison.Ordinal);
+        // Sent and deleted for everyone while away: VK gives nothing of what it said (its API keeps only your own, emptied);
+        // the message and its deletion are told in one line.
+        Assert.Matches(@"Message from [^\n]+: \(deleted for everyone before you saw it\)", recovered);
+        Assert.DoesNotContain("(text not available)", recovered, StringComparison.Ordinal);
         Assert.DoesNotContain("(no text)", recovered, StringComparison.Ordinal);
         Assert.Contains("end of the demo", screen, StringComparison.Ordinal);
     }

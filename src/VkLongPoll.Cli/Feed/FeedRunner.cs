@@ -86,6 +86,8 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
 
     private async Task ShowAsync(List<LongPollEvent> shown, CancellationToken cancellationToken)
     {
+        shown = MergeDeletedBeforeSeen(shown);
+
         // Names of the people whose remembered messages will be told, resolved with the batch's own.
         var remembered = new List<LongPollMessage>();
         foreach (var e in shown)
@@ -154,6 +156,44 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
         MessageEditEvent { Message.UpdateTime: long edited and > 0 } => edited <= _startedAt.ToUnixTimeSeconds(),
         _ => false,
     });
+
+    /// <summary>
+    /// A message sent and deleted for everyone while the feed was away comes as a new message VK gives nothing of, then its
+    /// deletion: one line says both (the new message marked deleted for everyone), and the deletion's own line goes.
+    /// </summary>
+    private static List<LongPollEvent> MergeDeletedBeforeSeen(List<LongPollEvent> shown)
+    {
+        var deleted = shown.OfType<MessageFlagsSetEvent>()
+            .Where(f => f.Mask.HasFlag(MessageFlags.DeletedForAll) && f.Message is { PeerId: not null, ConversationMessageId: not null })
+            .Select(f => (f.Message.PeerId!.Value.Value, f.Message.ConversationMessageId!.Value))
+            .ToHashSet();
+        if (deleted.Count == 0)
+        {
+            return shown;
+        }
+
+        var merged = new HashSet<(long, long)>();
+        var result = new List<LongPollEvent>(shown.Count);
+        foreach (var e in shown)
+        {
+            if (e is MessageNewEvent { Message: { IsComplete: false, Text: null or "", PeerId: { } peer, ConversationMessageId: { } cmid } message } m
+                && deleted.Contains((peer.Value, cmid)))
+            {
+                merged.Add((peer.Value, cmid));
+                result.Add(m with { Message = message with { Flags = message.Flags | MessageFlags.DeletedForAll } });
+            }
+            else if (e is MessageFlagsSetEvent { Message: { PeerId: { } p, ConversationMessageId: { } c } } f && f.Mask.HasFlag(MessageFlags.DeletedForAll) && merged.Contains((p.Value, c)))
+            {
+                continue; // told with the message
+            }
+            else
+            {
+                result.Add(e);
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>For an edit or a deletion: the message as the store remembers it.</summary>
     private async ValueTask<LongPollMessage?> BeforeAsync(LongPollEvent e, CancellationToken cancellationToken)
