@@ -7,6 +7,7 @@ public sealed class VkLongPollAccounts
     private readonly Dictionary<string, VkLongPollAccountState> _states = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HashSet<string>? _expected;
+    private HashSet<string>? _waitingFor;
 
     /// <summary>
     /// True once every enabled account polls from its checkpoint (each reported <see cref="LongPollStarted"/>): from then on,
@@ -62,7 +63,7 @@ public sealed class VkLongPollAccounts
         lock (_gate)
         {
             _states[name] = change(_states[name]);
-            CheckReady();
+            CheckReady(name);
         }
     }
 
@@ -71,7 +72,7 @@ public sealed class VkLongPollAccounts
         lock (_gate)
         {
             _states[state.Name] = state;
-            CheckReady();
+            CheckReady(state.Name);
         }
     }
 
@@ -81,32 +82,40 @@ public sealed class VkLongPollAccounts
         lock (_gate)
         {
             _expected = new HashSet<string>(names, StringComparer.Ordinal);
-            CheckReady();
+            _waitingFor = new HashSet<string>(_expected, StringComparer.Ordinal);
+            foreach (var name in _expected)
+            {
+                CheckReady(name);
+            }
+
+            CompleteWhenNoneWaits();
         }
     }
 
-    private void CheckReady()
+    /// <summary>One account's change, against the accounts still awaited: no walk over all of them on every batch.</summary>
+    private void CheckReady(string name)
     {
-        if (_expected is null || _ready.Task.IsCompleted)
+        if (_waitingFor is null || _ready.Task.IsCompleted || !_waitingFor.Contains(name) || _states.GetValueOrDefault(name) is not { } state)
         {
             return;
         }
 
-        foreach (var name in _expected)
+        if (state.Ready)
         {
-            var state = _states.GetValueOrDefault(name);
-            if (state?.Status is LongPollStopped { Reason: not (LongPollStopReason.Cancelled or LongPollStopReason.ConsumerStopped) } stopped && !state.Ready)
-            {
-                _ready.TrySetException(new VkLongPollException($"VkLongPoll: account {name} stopped before it was ready: {stopped.Describe()}", stopped.Error));
-                return;
-            }
-
-            if (state is not { Ready: true })
-            {
-                return;
-            }
+            _waitingFor.Remove(name);
+            CompleteWhenNoneWaits();
         }
+        else if (state.Status is LongPollStopped { Reason: not (LongPollStopReason.Cancelled or LongPollStopReason.ConsumerStopped) } stopped)
+        {
+            _ready.TrySetException(new VkLongPollException($"VkLongPoll: account {name} stopped before it was ready: {stopped.Describe()}", stopped.Error));
+        }
+    }
 
-        _ready.TrySetResult();
+    private void CompleteWhenNoneWaits()
+    {
+        if (_waitingFor is { Count: 0 })
+        {
+            _ready.TrySetResult();
+        }
     }
 }

@@ -30,7 +30,13 @@ internal sealed class TokenRateLimiter
 
     /// <summary>The limiter of an account (<see cref="IAccessTokenSource.AccountKey"/>): renewed tokens share it.</summary>
     /// <remarks>Clients look their limiter up for every call, so one forgotten while idle is simply made again.</remarks>
-    public static TokenRateLimiter ForKey(string accountKey, int perSecond)
+    public static TokenRateLimiter ForKey(string accountKey, int perSecond) => ForSharedKey(SharedKey(accountKey, perSecond), perSecond);
+
+    /// <summary>The registry's key of an account's limiter: made once per client, not per call.</summary>
+    public static string SharedKey(string accountKey, int perSecond) => $"{accountKey}/{perSecond}";
+
+    /// <summary>The limiter under <paramref name="sharedKey"/> (from <see cref="SharedKey"/>).</summary>
+    public static TokenRateLimiter ForSharedKey(string sharedKey, int perSecond)
     {
         var now = Environment.TickCount64;
         var last = Volatile.Read(ref s_lastSweep);
@@ -39,7 +45,7 @@ internal sealed class TokenRateLimiter
             ForgetIdle(IdleBeforeForgotten);
         }
 
-        var limiter = Shared.GetOrAdd($"{accountKey}/{perSecond}", _ => new TokenRateLimiter(perSecond));
+        var limiter = Shared.GetOrAdd(sharedKey, static (_, rate) => new TokenRateLimiter(rate), perSecond);
         Volatile.Write(ref limiter._lastUsed, now);
         return limiter;
     }

@@ -16,6 +16,7 @@ public sealed partial class VkApiClient : IDisposable
     private const int MaxCaptchaRounds = 3;
 
     private readonly IAccessTokenSource _tokens;
+    private readonly string _limiterKey;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly VkApiClientOptions _options;
@@ -37,6 +38,7 @@ public sealed partial class VkApiClient : IDisposable
         _tokens = tokens;
         _options = options?.Copy() ?? new VkApiClientOptions();
         _options.Validate();
+        _limiterKey = TokenRateLimiter.SharedKey(tokens.AccountKey, _options.CallsPerSecond);
         Transport.EnsureSecure(_options.BaseUrl, "the API base URL");
         _ownsHttp = httpClient is null;
         _http = httpClient ?? LongPollHttp.CreateClient();
@@ -160,7 +162,7 @@ public sealed partial class VkApiClient : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             // Looked up per call: an idle token's limiter is forgotten, and one that is in use is never replaced.
-            await TokenRateLimiter.ForKey(_tokens.AccountKey, _options.CallsPerSecond).WaitAsync(_options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await TokenRateLimiter.ForSharedKey(_limiterKey, _options.CallsPerSecond).WaitAsync(_options.TimeProvider, cancellationToken).ConfigureAwait(false);
             var body = await SendAsync(method, uri, form, token, attempt, cancellationToken).ConfigureAwait(false);
             if (body is null)
             {

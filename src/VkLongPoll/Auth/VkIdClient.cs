@@ -159,21 +159,11 @@ public sealed class VkIdClient : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException or LongPollProtocolException)
         {
-            throw Failed(Innermost(e), null, e);
+            throw Failed(RetryCause.Innermost(e), null, e);
         }
     }
 
     private VkIdException Failed(string what, int? status, Exception? inner) => new(VkIdException.CallFailed, what, _baseUrl.Authority, status, inner);
-
-    private static string Innermost(Exception e)
-    {
-        while (e.InnerException is { } inner)
-        {
-            e = inner;
-        }
-
-        return e.Message;
-    }
 
     /// <summary>The answer's JSON, or null when it is not JSON (an HTML error page of a balancer, say).</summary>
     private static JsonDocument? Parse(ReadOnlySpan<byte> body)

@@ -149,9 +149,16 @@ public sealed partial class LongPollClient
                 unusable = e.ErrorCode;
             }
 
-            if (history is not null && history.More && (history.NewPts ?? pts) <= pts && ++stalled >= StalledPagesBeforeResync)
+            if (history is not null && history.More && (history.NewPts ?? pts) <= pts)
             {
-                history = null; // "more" for ever from the same pts: a resync, never a spin
+                // A page that did not move pts brings no persistent event not already delivered: ask again, a few times;
+                // "more" for ever from the same pts is a resync, never a spin.
+                if (++stalled < StalledPagesBeforeResync)
+                {
+                    continue;
+                }
+
+                history = null;
             }
 
             if (history is null)
@@ -174,12 +181,6 @@ public sealed partial class LongPollClient
 
             LongPollMetrics.HistoryPages.Add(1);
             var newPts = history.NewPts ?? pts;
-            if (newPts <= pts && history.More)
-            {
-                // A page that did not move pts brings no persistent event that was not already delivered: ask again.
-                continue;
-            }
-
             stalled = 0;
             if (history.FromPts is { } from && from > pts)
             {

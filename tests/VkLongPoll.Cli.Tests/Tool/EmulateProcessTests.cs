@@ -101,11 +101,33 @@ public sealed class EmulateProcessTests
     [Fact]
     public async Task Decode_OnATerminalWithNoFile_SaysWhatItWaitsFor()
     {
+        // One SIGINT from timeout ends it (it used to take a second Ctrl+C: the 60 s bound would catch that).
+        var screen = await InAPseudoTerminalAsync("decode");
+
+        Assert.Contains("vklp decode: reading Long Poll JSON typed here; end it with Ctrl+D, or give a file: vklp decode FILE", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Emulate_InAPseudoTerminal_FirstLineHasNoEscapeCodes()
+    {
+        var lines = (await InAPseudoTerminalAsync("emulate")).Split('\n');
+
+        // The typescript's first line is script's own header; vklp's first line follows.
+        var first = lines.First(l => l.Contains("api_url", StringComparison.Ordinal)).TrimEnd('\r');
+        Assert.StartsWith("{\"api_url\":", first, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', first);
+    }
+
+    /// <summary>
+    /// <c>vklp COMMAND</c> with a terminal of its own (util-linux script(1), which copies what it writes), ended by timeout's
+    /// SIGINT after 5 s; what it wrote there.
+    /// </summary>
+    private static async Task<string> InAPseudoTerminalAsync(string command)
+    {
         var script = Prerequisite.Program("script", "bsdutils", "it gives vklp a terminal", "/usr/bin/script");
-        var typescript = Path.Combine(Path.GetTempPath(), $"vklp-decode-tty-{Guid.NewGuid():N}.txt");
+        var typescript = Path.Combine(Path.GetTempPath(), $"vklp-tty-{Guid.NewGuid():N}.txt");
         var start = new System.Diagnostics.ProcessStartInfo(script) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
-        // A terminal for vklp's input; one SIGINT from timeout ends it (it used to take a second Ctrl+C: the 60 s bound would catch that).
-        foreach (var argument in new[] { "-qec", $"timeout -s INT 5 {VklpProcess.DotnetHost} {VklpProcess.Dll} decode", typescript })
+        foreach (var argument in new[] { "-qec", $"timeout -s INT 5 {VklpProcess.DotnetHost} {VklpProcess.Dll} {command}", typescript })
         {
             start.ArgumentList.Add(argument);
         }
@@ -117,34 +139,6 @@ public sealed class EmulateProcessTests
         await process.WaitForExitAsync(bound.Token);
         var screen = await File.ReadAllTextAsync(typescript, bound.Token);
         File.Delete(typescript);
-
-        Assert.Contains("vklp decode: reading Long Poll JSON typed here; end it with Ctrl+D, or give a file: vklp decode FILE", screen, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Emulate_InAPseudoTerminal_FirstLineHasNoEscapeCodes()
-    {
-        var script = Prerequisite.Program("script", "bsdutils", "it gives vklp a terminal", "/usr/bin/script");
-
-        // script(1) gives vklp a terminal and copies what it writes; the emulator is stopped by timeout's SIGINT after 5 s.
-        var typescript = Path.Combine(Path.GetTempPath(), $"vklp-emulate-tty-{Guid.NewGuid():N}.txt");
-        var start = new System.Diagnostics.ProcessStartInfo(script) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var argument in new[] { "-qec", $"timeout -s INT 5 {VklpProcess.DotnetHost} {VklpProcess.Dll} emulate", typescript })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        VklpProcess.Isolate(start.Environment);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.StandardOutput.ReadToEndAsync(bound.Token);
-        await process.WaitForExitAsync(bound.Token);
-        var lines = (await File.ReadAllTextAsync(typescript, bound.Token)).Split('\n');
-        File.Delete(typescript);
-
-        // The typescript's first line is script's own header; vklp's first line follows.
-        var first = lines.First(l => l.Contains("api_url", StringComparison.Ordinal)).TrimEnd('\r');
-        Assert.StartsWith("{\"api_url\":", first, StringComparison.Ordinal);
-        Assert.DoesNotContain('\u001b', first);
+        return screen;
     }
 }

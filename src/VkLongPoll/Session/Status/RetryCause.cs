@@ -50,7 +50,7 @@ internal readonly record struct RetryCause(LongPollRetryReason Reason, string De
     };
 
     /// <summary>The most specific message: the socket's or the TLS layer's, not the HTTP wrapper's.</summary>
-    private static string Innermost(Exception e)
+    internal static string Innermost(Exception e)
     {
         var specific = (Exception?)Find<SocketException>(e) ?? Find<AuthenticationException>(e);
         if (specific is not null)
