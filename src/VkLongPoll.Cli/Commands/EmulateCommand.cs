@@ -19,7 +19,7 @@ internal static class EmulateCommand
         var faults = new Option<string?>("--faults") { Description = "Random Long Poll faults: RATE or RATE:KIND,KIND (e.g. 0.05:failed_1,http_502)." };
         var tokenLifetime = OptionParsers.Int("--vkid-token-lifetime", "Seconds a VK ID access token works (VK: 3600); short ones show renewal.", 3600, 1, 30 * 24 * 3600);
         var envFile = new Option<string?>("--env-file") { Description = "Also write API_URL, TOKEN, CONTROL and CA as shell assignments to this file (removed on exit), for '. FILE' in another terminal." };
-        var cert = new Option<string?>("--cert") { Description = "Keep the certificate in this PEM file (its key in FILE.key, 0600): made on the first start, reused after, so an app that trusts it needs no restart." };
+        var cert = OptionParsers.FilePath("--cert", "Keep the certificate in this PEM file (its key in FILE.key, 0600): made on the first start, reused after, so an app that trusts it needs no restart.");
         var command = new Command("emulate", "Run a VK API + User Long Poll emulator on loopback. First line of output: JSON with api_url, token, control_url, ca_cert_pem_path.")
         {
             port, http, seed, accounts, faults, tokenLifetime, envFile, cert,
@@ -53,9 +53,9 @@ internal static class EmulateCommand
         {
             emulator = await VkEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
-            // Most often the port is taken ("Address already in use").
+            // The port is taken, or --cert names a file that cannot be written or is not a certificate with its key.
             throw CliFailure.Usage(e is IOException { InnerException: { } inner } ? $"{e.Message} ({inner.Message})" : e.Message);
         }
 

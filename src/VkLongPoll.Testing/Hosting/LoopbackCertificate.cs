@@ -29,6 +29,19 @@ internal static class LoopbackCertificate
     /// <summary>The certificate kept in <paramref name="certificatePath"/> and <paramref name="keyPath"/>, made and written there on the first start.</summary>
     public static X509Certificate2 Kept(string certificatePath, string keyPath, TimeProvider time)
     {
+        try
+        {
+            return LoadOrMake(certificatePath, keyPath, time);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            // One plain reason for the caller (vklp prints it as it is), not a stack of crypto internals.
+            throw new ArgumentException($"the kept certificate {certificatePath} (key {keyPath}) cannot be used: {e.Message}", e);
+        }
+    }
+
+    private static X509Certificate2 LoadOrMake(string certificatePath, string keyPath, TimeProvider time)
+    {
         if (File.Exists(certificatePath) && File.Exists(keyPath))
         {
             using var loaded = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);

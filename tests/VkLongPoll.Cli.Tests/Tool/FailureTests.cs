@@ -243,6 +243,8 @@ public sealed class FailureTests : IAsyncLifetime
     [InlineData("watch --messages /tmp --token x", "vklp watch: --messages: /tmp is a folder; give a file in it (for example /tmp/vklp.db) (see 'vklp watch --help')")]
     [InlineData("watch --checkpoints /tmp --token x", "vklp watch: --checkpoints: /tmp is a folder; give a file in it (for example /tmp/vklp.db) (see 'vklp watch --help')")]
     [InlineData("decode /tmp", "vklp decode: /tmp is a folder; give a file of Long Poll answers")]
+    [InlineData("emulate --cert /tmp", "vklp emulate: --cert: /tmp is a folder; give a file in it (for example /tmp/vklp.db) (see 'vklp emulate --help')")]
+    [InlineData("emulate --cert /proc/vklp-nowhere.pem", "vklp emulate: the kept certificate /proc/vklp-nowhere.pem (key /proc/vklp-nowhere.pem.key) cannot be used: Could not find file '/proc/vklp-nowhere.pem'.")]
     [InlineData("frobnicate", "vklp: Unrecognized command or argument 'frobnicate' (see 'vklp --help')")]
     [InlineData("watch --tokn x", "vklp watch: Unrecognized command or argument '--tokn' (see 'vklp watch --help')")]
     public async Task BadOption_IsOnePlainLine_Exits2(string commandLine, string expected)
