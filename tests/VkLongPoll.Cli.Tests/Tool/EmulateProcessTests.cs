@@ -120,25 +120,30 @@ public sealed class EmulateProcessTests
 
     /// <summary>
     /// <c>vklp COMMAND</c> with a terminal of its own (util-linux script(1), which copies what it writes), ended by timeout's
-    /// SIGINT after 5 s; what it wrote there.
+    /// SIGINT after 5 s, as Ctrl+C would; what it wrote there. It runs in the terminal's foreground process group, as a
+    /// command typed at a prompt does: in a background group its read of the terminal would stop it (SIGTTIN) and no
+    /// signal sent to it alone would end it, which is what a loaded CI machine once showed.
     /// </summary>
     private static async Task<string> InAPseudoTerminalAsync(string command)
     {
         var script = Prerequisite.Program("script", "bsdutils", "it gives vklp a terminal", "/usr/bin/script");
         var typescript = Path.Combine(Path.GetTempPath(), $"vklp-tty-{Guid.NewGuid():N}.txt");
         var start = new System.Diagnostics.ProcessStartInfo(script) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var argument in new[] { "-qec", $"timeout -s INT 5 {VklpProcess.DotnetHost} {VklpProcess.Dll} {command}", typescript })
+        foreach (var argument in new[] { "-qec", $"timeout --foreground -k 30 -s INT 5 {VklpProcess.DotnetHost} {VklpProcess.Dll} {command}", typescript })
         {
             start.ArgumentList.Add(argument);
         }
 
         VklpProcess.Isolate(start.Environment);
         using var process = System.Diagnostics.Process.Start(start)!;
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.StandardOutput.ReadToEndAsync(bound.Token);
         await process.WaitForExitAsync(bound.Token);
         var screen = await File.ReadAllTextAsync(typescript, bound.Token);
         File.Delete(typescript);
+
+        // 124: timeout's SIGINT ended it; 137 would mean it ignored the SIGINT and took the SIGKILL 30 s later.
+        Assert.True(process.ExitCode == 124, $"vklp {command} did not end on its first SIGINT (exit {process.ExitCode}): {screen}");
         return screen;
     }
 }
