@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using VkLongPoll;
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 using VkLongPoll.Orleans;
 
@@ -29,16 +30,16 @@ internal sealed class EnvironmentAccounts : IVkAccountDirectory
 }
 
 /// <summary>Stores each new message's text in a Redis list in the transaction that moves the checkpoint: exactly once.</summary>
-internal sealed class StoreMessages(ILogger<StoreMessages> logger) : IVkAccountHandler
+internal sealed class StoreMessages(ILogger<StoreMessages> logger) : IAccountBatchHandler
 {
     public static readonly RedisKey ListKey = "sample:messages";
 
-    public async Task HandleAsync(VkAccountBatch batch, CancellationToken cancellationToken)
+    public async ValueTask HandleAsync(AccountBatch batch, CancellationToken cancellationToken)
     {
         var lines = batch.Events.OfType<MessageNewEvent>()
             .Select(e => (RedisValue)$"message {batch.Account} {e.Message.MessageId}: {e.Message.Text}")
             .ToArray();
-        await batch.CommitAsync(lines.Length == 0 ? null : tx => tx.ListRightPushAsync(ListKey, lines), cancellationToken);
+        await batch.CommitAsync<ITransaction>(lines.Length == 0 ? null : tx => tx.ListRightPushAsync(ListKey, lines), cancellationToken);
         logger.LogInformation("VK account {Account}: {Count} events handled, checkpoint at ts {Ts}", batch.Account, batch.Events.Count, batch.Checkpoint.Ts);
     }
 }

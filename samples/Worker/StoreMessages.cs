@@ -1,3 +1,4 @@
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 using VkLongPoll.Hosting;
 using VkLongPoll.Sqlite;
@@ -6,9 +7,9 @@ namespace Worker;
 
 /// <summary>Stores each batch's new messages and the account's checkpoint in one transaction: every message exactly once.</summary>
 /// <remarks>Runs with <c>CheckpointSaving: ByHandler</c> (appsettings.json): the host never saves the checkpoint itself.</remarks>
-internal sealed partial class StoreMessages(MessageDatabase database, ILogger<StoreMessages> logger) : ILongPollBatchHandler
+internal sealed partial class StoreMessages(MessageDatabase database, ILogger<StoreMessages> logger) : IAccountBatchHandler
 {
-    public ValueTask HandleAsync(LongPollBatchContext context, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(AccountBatch context, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();

@@ -1,3 +1,5 @@
+using VkLongPoll.Engine;
+
 namespace VkLongPoll.Hosting;
 
 /// <summary>

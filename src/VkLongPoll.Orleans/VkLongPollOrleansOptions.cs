@@ -1,3 +1,5 @@
+using VkLongPoll.Engine;
+
 namespace VkLongPoll.Orleans;
 
 /// <summary>How the account grains run; bound from configuration or set in code.</summary>
@@ -18,7 +20,13 @@ public sealed class VkLongPollOrleansOptions
     /// <remarks>Off, a dead silo's accounts wait for their reminders (up to a few <see cref="KeepAlivePeriod"/>s).</remarks>
     public bool ResumeAccountsOfDeadSilos { get; set; } = true;
 
-    /// <summary>How long a session that failed (a handler exception, a token VK refused) waits before starting again from its checkpoint.</summary>
+    /// <summary>How many times a batch is handed to the handler before <see cref="HandlerFailure"/> applies; 5 by default.</summary>
+    public int HandlerAttempts { get; set; } = 5;
+
+    /// <summary>What happens to a batch the handler failed on <see cref="HandlerAttempts"/> times: dead-lettered (handed to every registered <see cref="IDeadLetterSink"/>) by default; <see cref="HandlerFailurePolicy.StopAccount"/> restarts the session after <see cref="RestartDelay"/>.</summary>
+    public HandlerFailurePolicy HandlerFailure { get; set; } = HandlerFailurePolicy.DeadLetter;
+
+    /// <summary>How long a session that failed (a token VK refused, a handler under <see cref="HandlerFailurePolicy.StopAccount"/>) waits before starting again from its checkpoint.</summary>
     public TimeSpan RestartDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Makes the HTTP handler every session of the silo shares; null for <see cref="LongPollHttp.CreateHandler"/>.</summary>

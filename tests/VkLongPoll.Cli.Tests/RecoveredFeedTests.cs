@@ -107,12 +107,17 @@ public sealed class RecoveredFeedTests
             // Every checkpoint the feed takes, in order: the test waits on them instead of looking at intervals.
             var taken = Channel.CreateUnbounded<LongPollCheckpoint>();
             var from = last;
-            var feed = runner.RunAsync(client.ReadBatchesAsync(from, stop.Token), checkpoint =>
+            var store = new InMemoryCheckpointStore();
+            if (from is not null)
+            {
+                await store.SaveAsync(client.Name, from);
+            }
+
+            var feed = runner.RunAsync(client, new FeedCheckpoints(store, saved: checkpoint =>
             {
                 last = checkpoint;
                 taken.Writer.TryWrite(checkpoint);
-                return ValueTask.CompletedTask;
-            }, stop.Token);
+            }), stop.Token);
             if (from is null)
             {
                 // From now: what happens before the first checkpoint (the starting point) is not the feed's news.

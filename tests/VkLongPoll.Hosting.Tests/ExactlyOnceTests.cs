@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 using VkLongPoll.Sqlite;
 
@@ -92,9 +93,9 @@ internal sealed class FailOnce(string text)
 }
 
 /// <summary>The worker sample's handler in short: messages and the checkpoint in one transaction.</summary>
-internal sealed class StoreMessagesHandler(MessageDatabase database, FailOnce failures, Received received) : ILongPollBatchHandler
+internal sealed class StoreMessagesHandler(MessageDatabase database, FailOnce failures, Received received) : IAccountBatchHandler
 {
-    public ValueTask HandleAsync(LongPollBatchContext context, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(AccountBatch context, CancellationToken cancellationToken)
     {
         using var connection = new SqliteConnection($"Data Source={database.Path};Pooling=false");
         connection.Open();

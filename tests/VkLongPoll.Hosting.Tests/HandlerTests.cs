@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 
 namespace VkLongPoll.Hosting.Tests;
@@ -72,22 +73,22 @@ internal sealed class MessageAndEverythingHandler(CallLog log, BatchScope scope)
 {
     private readonly Guid _instance = Guid.NewGuid();
 
-    public ValueTask HandleAsync(MessageNewEvent longPollEvent, LongPollBatchContext context, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(MessageNewEvent longPollEvent, AccountBatch context, CancellationToken cancellationToken)
     {
         log.Calls.Enqueue(new Call("message", longPollEvent.Message.Text ?? string.Empty, _instance, scope.Id));
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask HandleAsync(LongPollEvent longPollEvent, LongPollBatchContext context, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(LongPollEvent longPollEvent, AccountBatch context, CancellationToken cancellationToken)
     {
         log.Calls.Enqueue(new Call("any", longPollEvent.GetType().Name, _instance, scope.Id));
         return ValueTask.CompletedTask;
     }
 }
 
-internal sealed class OrderHandler(CallLog log, BatchScope scope) : ILongPollBatchHandler
+internal sealed class OrderHandler(CallLog log, BatchScope scope) : IAccountBatchHandler
 {
-    public ValueTask HandleAsync(LongPollBatchContext context, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(AccountBatch context, CancellationToken cancellationToken)
     {
         log.Calls.Enqueue(new Call("batch", context.Events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Guid.Empty, scope.Id));
         return ValueTask.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 
 namespace VkLongPoll.Hosting.Tests;
@@ -135,9 +136,9 @@ internal sealed class PoisonAttempts
 }
 
 /// <summary>Takes every batch but one whose message says "poison": on that it throws, every time.</summary>
-internal sealed class PoisonHandler(Received received, IServiceProvider services) : ILongPollBatchHandler
+internal sealed class PoisonHandler(Received received, IServiceProvider services) : IAccountBatchHandler
 {
-    public ValueTask HandleAsync(LongPollBatchContext context, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(AccountBatch context, CancellationToken cancellationToken)
     {
         if (context.Events.OfType<MessageNewEvent>().Any(e => e.Message.Text == "poison"))
         {

@@ -9,6 +9,8 @@ using VkLongPoll.Hosting;
 #pragma warning restore IDE0005
 using VkLongPoll.Sqlite;
 
+using VkLongPoll.Engine;
+
 namespace VkLongPoll.Hosting.Tests;
 
 internal static class ReadmeWorkerSnippet
@@ -27,6 +29,6 @@ internal static class ReadmeWorkerSnippet
 
     private sealed class ReplyToMessages : ILongPollEventHandler<Events.MessageNewEvent>
     {
-        public ValueTask HandleAsync(Events.MessageNewEvent longPollEvent, LongPollBatchContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask HandleAsync(Events.MessageNewEvent longPollEvent, AccountBatch context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

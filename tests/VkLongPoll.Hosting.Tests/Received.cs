@@ -1,3 +1,4 @@
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 
 namespace VkLongPoll.Hosting.Tests;
@@ -20,7 +21,7 @@ internal sealed class Received
         }
     }
 
-    public void Add(LongPollBatchContext context)
+    public void Add(AccountBatch context)
     {
         lock (_gate)
         {
@@ -76,9 +77,9 @@ internal sealed class Received
 internal sealed record ReceivedMessage(string Account, string Text, bool Recovered, long MessageId);
 
 /// <summary>An at-least-once batch handler that keeps what it got.</summary>
-internal sealed class CollectingHandler(Received received) : ILongPollBatchHandler
+internal sealed class CollectingHandler(Received received) : IAccountBatchHandler
 {
-    public ValueTask HandleAsync(LongPollBatchContext context, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(AccountBatch context, CancellationToken cancellationToken)
     {
         received.Add(context);
         return ValueTask.CompletedTask;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using VkLongPoll.Engine;
+
 namespace VkLongPoll.Hosting.Tests;
 
 /// <summary>A worker as docs/hosting.md shows it: accounts from configuration, a handler, checkpoints, stop and start again.</summary>
@@ -150,9 +152,9 @@ public sealed class WorkerTests(EmulatorFixture fixture)
 }
 
 /// <summary>A handler that waits, on a new message, until the test lets it go (or its token is cancelled).</summary>
-internal sealed class SlowHandler(SlowHandler.Gate gate) : ILongPollBatchHandler
+internal sealed class SlowHandler(SlowHandler.Gate gate) : IAccountBatchHandler
 {
-    public async ValueTask HandleAsync(LongPollBatchContext context, CancellationToken cancellationToken)
+    public async ValueTask HandleAsync(AccountBatch context, CancellationToken cancellationToken)
     {
         if (context.Events.Count == 0 || !context.Events.OfType<Events.MessageNewEvent>().Any())
         {

@@ -20,7 +20,7 @@ public sealed class FencingTests(TestStore redis)
         await store.InitializeAsync(EmulatedAccounts.Name(0), accounts.StartHere(0));
         using var http = LongPollHttp.CreateClient(emulator.CreateTrustingHandler());
         AccountSession Session(string owner) =>
-            new(EmulatedAccounts.Name(0), owner, silo: null, store, new EmulatorDirectory(accounts), new RecordingHandler(new DeliveryLists(accounts.Prefix)), http, NullLogger.Instance);
+            new(EmulatedAccounts.Name(0), owner, silo: null, store, new EmulatorDirectory(accounts), new RecordingHandler(new DeliveryLists(accounts.Prefix)), new Engine.AccountEngineOptions(), http, NullLogger.Instance);
 
         using var emitting = new CancellationTokenSource();
         var emit = EmulatorTraffic.EmitAsync(emulator, 1, 17, emitting.Token);

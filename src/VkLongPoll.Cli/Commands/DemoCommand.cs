@@ -47,7 +47,7 @@ internal static class DemoCommand
         using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions { BaseUrl = emulator.ApiUrl, CallsPerSecond = 0, Language = ru ? "ru" : "en" }, http);
         using var control = emulator.CreateControlClient();
         var directory = new FeedDirectoryCache(api, emulator.UserIds[0], time, language);
-        var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null, messages ?? new InMemoryMessageStore());
+        using var runner = new FeedRunner(printer, new FeedFormatter(language, directory), directory, language, only: null, messages ?? new InMemoryMessageStore());
         var store = new InMemoryCheckpointStore();
         var options = new LongPollClientOptions
         {
@@ -90,11 +90,7 @@ internal static class DemoCommand
         await using var disposeClient = client.ConfigureAwait(false);
         LongPollCheckpoint? last = null;
         var presence = new FriendPresenceWatcher(api, presenceInterval).WatchAsync(stop.Token);
-        var feed = runner.RunAsync(client.ReadBatchesAsync(await store.LoadAsync(client.Name, cancellationToken).ConfigureAwait(false), stop.Token), async checkpoint =>
-        {
-            last = checkpoint;
-            await store.SaveAsync(client.Name, checkpoint, CancellationToken.None).ConfigureAwait(false);
-        }, stop.Token, presence);
+        var feed = runner.RunAsync(client, new FeedCheckpoints(store, saved: checkpoint => last = checkpoint), stop.Token, presence);
 
         // The session must be connected before the act starts, or the act's first events would precede it.
         while (last is null && !feed.IsCompleted)

@@ -5,6 +5,7 @@ using VkLongPoll.Cli.Feed;
 using VkLongPoll.Cli.Hosting;
 using VkLongPoll.Cli.Login;
 using VkLongPoll.Cli.Output;
+using VkLongPoll.Engine;
 using VkLongPoll.Sqlite;
 
 namespace VkLongPoll.Cli.Commands;
@@ -155,50 +156,35 @@ internal static class WatchCommand
 
         // One watch per account and checkpoint file, said before anything goes to the network.
         using var held = CheckpointLock.Acquire(settings.CheckpointPath, client.Name);
-        var from = settings.FromNow ? null : await store.LoadAsync(client.Name, cancellationToken).ConfigureAwait(false);
-        var batches = client.ReadBatchesAsync(from, cancellationToken);
-        ValueTask Save(LongPollCheckpoint checkpoint) => store.SaveAsync(client.Name, checkpoint, CancellationToken.None);
+        var checkpoints = new FeedCheckpoints(store, settings.FromNow);
         var directory = new FeedDirectoryCache(api, selfId: null, time, settings.Language);
         if (settings.Json)
         {
             using var writer = new EventJsonWriter(stdout, settings.Version);
-            await foreach (var batch in batches.ConfigureAwait(false))
+            try
             {
-                await directory.ResolveAsync(batch.Events, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
-                try
+                // A failing write ends the watch with it (the batch unsaved, so the next run sends it again).
+                await new AccountEngine(client, new JsonFeed(writer, directory, settings.Only, stderr), new AccountEngineOptions
                 {
-                    foreach (var e in batch.Events.Where(e => FeedGroups.Wanted(settings.Only, e)))
-                    {
-                        try
-                        {
-                            writer.Write(e, directory);
-                        }
-                        catch (LongPollProtocolException unwritable)
-                        {
-                            // One event's own content, not the output: said in one line, and the feed goes on past it.
-                            stderr.WriteLine("vklp watch: " + TerminalText.Sanitize($"skipped an event: {unwritable.Reason}", keepNewlines: false));
-                        }
-                    }
-
-                    writer.Flush();
-                }
-                catch (IOException e) when (RawStandardOutput.IsBrokenPipe(e))
-                {
-                    // The reader went away: this batch reached no one, so its checkpoint is not saved (the next run sends it
-                    // again), and watch ends as a program ended by SIGPIPE would.
-                    return ExitCodes.BrokenPipe;
-                }
-
-                await Save(batch.Checkpoint).ConfigureAwait(false);
+                    CheckpointStore = checkpoints,
+                    HandlerAttempts = 1,
+                    HandlerFailure = HandlerFailurePolicy.StopAccount,
+                }).RunAsync(cancellationToken, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e) when (RawStandardOutput.IsBrokenPipe(e))
+            {
+                // The reader went away: watch ends as a program ended by SIGPIPE would.
+                return ExitCodes.BrokenPipe;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             return ExitCodes.Ok;
         }
 
         // Versions 11 and later do not send friends' online events: a watcher asks the API for them.
         var presence = settings.Version >= 11 ? new FriendPresenceWatcher(api, TimeSpan.FromSeconds(settings.PresenceInterval)).WatchAsync(cancellationToken) : null;
-        await new FeedRunner(printer, new FeedFormatter(settings.Language, directory), directory, settings.Language, settings.Only, remembered, settings.KeepDeleted)
-            .RunAsync(batches, Save, cancellationToken, presence).ConfigureAwait(false);
+        using var feed = new FeedRunner(printer, new FeedFormatter(settings.Language, directory), directory, settings.Language, settings.Only, remembered, settings.KeepDeleted);
+        await feed.RunAsync(client, checkpoints, cancellationToken, presence).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

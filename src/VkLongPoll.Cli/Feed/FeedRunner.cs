@@ -1,17 +1,17 @@
-using System.Threading.Channels;
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 
 namespace VkLongPoll.Cli.Feed;
 
 /// <summary>
-/// Reads a session's batches (and friends' presence, where Long Poll no longer sends it) and prints them: recovered ones
+/// The feed: the handler of the account's engine (and the printer of friends' presence, where Long Poll no longer sends it): recovered ones
 /// under a "while you were away" header; edits and deletions with what the message store remembers of the message.
 /// </summary>
 /// <remarks>
 /// A message its author deleted for everyone is told once (with what it said) and then forgotten by the store, unless
 /// <c>keepDeleted</c>: the feed keeps no more of it than VK does.
 /// </remarks>
-internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, FeedDirectoryCache directory, FeedLanguage language, IReadOnlySet<string>? only, IMessageStore? store = null, bool keepDeleted = false, TimeProvider? time = null)
+internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, FeedDirectoryCache directory, FeedLanguage language, IReadOnlySet<string>? only, IMessageStore? store = null, bool keepDeleted = false, TimeProvider? time = null) : IAccountBatchHandler, IDisposable
 {
     private static readonly TimeSpan LookupPatience = TimeSpan.FromSeconds(2);
 
@@ -19,69 +19,109 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
     private int? _shownUnread;
     private bool _liveSeen;
 
-    public async Task RunAsync(IAsyncEnumerable<LongPollBatch> batches, Func<LongPollCheckpoint, ValueTask> taken, CancellationToken cancellationToken, IAsyncEnumerable<IReadOnlyList<LongPollEvent>>? presence = null)
-    {
-        // One reader prints both streams in the order they come; only the session's batches carry checkpoints.
-        var merged = Channel.CreateBounded<(IReadOnlyList<LongPollEvent> Events, LongPollBatch? Batch)>(16);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producers = new List<Task>
-        {
-            Produce(batches.Select(b => ((IReadOnlyList<LongPollEvent>)b.Events, (LongPollBatch?)b)), merged.Writer, stop.Token),
-        };
-        if (presence is not null)
-        {
-            producers.Add(Produce(presence.Select(p => (p, (LongPollBatch?)null)), merged.Writer, stop.Token));
-        }
+    private readonly SemaphoreSlim _screen = new(1, 1);
+    private bool _away;
 
-        var sessionEnded = producers[0].ContinueWith(_ => merged.Writer.TryComplete(), TaskScheduler.Default);
-        var away = false;
+    /// <summary>
+    /// Runs the account on the one engine with this feed as its handler (each batch's checkpoint saved once it is on the
+    /// screen) and prints friends' presence beside it; ends when the session does. A stop throws
+    /// <see cref="OperationCanceledException"/>, as reading the session did.
+    /// </summary>
+    public async Task RunAsync(IUpdateSource source, ICheckpointStore checkpoints, CancellationToken cancellationToken, IAsyncEnumerable<IReadOnlyList<LongPollEvent>>? presence = null)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var presenceShown = presence is null ? Task.CompletedTask : ShowPresenceAsync(presence, stop.Token);
         try
         {
-            await foreach (var (events, batch) in merged.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            // A handler failure (the message store, the terminal) ends the feed with it, as it always did.
+            var engine = new AccountEngine(source, this, new AccountEngineOptions
             {
-                var recovered = batch?.Recovered == true;
-                var shown = events.Where(Wanted).ToList();
-
-                // A restart that resumes with a live key gets what came meanwhile in its first answers, not through history:
-                // it is the same backlog, told under the same header; typing and presence in it are stale by now.
-                var backlog = batch is { Recovered: false } && !_liveSeen && IsBacklog(events);
-                if (batch is { Recovered: false } && !backlog && events.Count > 0)
-                {
-                    _liveSeen = true;
-                }
-
-                if (backlog)
-                {
-                    shown = [.. shown.Where(e => e is not (ActivityEvent or FriendOnlineEvent or FriendOfflineEvent))];
-                }
-
-                recovered |= backlog;
-                if (recovered && shown.Count > 0 && !away)
-                {
-                    printer.Header(language == FeedLanguage.Russian ? "— пока вас не было —" : "— while you were away —");
-                    away = true;
-                }
-                else if (batch is { Recovered: false } && !recovered && away && shown.Count > 0)
-                {
-                    printer.Header(language == FeedLanguage.Russian ? "— сейчас —" : "— now —");
-                    away = false;
-                }
-
-                await ShowAsync(shown, cancellationToken).ConfigureAwait(false);
-                if (batch is not null)
-                {
-                    await taken(batch.Checkpoint).ConfigureAwait(false);
-                }
-            }
+                CheckpointStore = checkpoints,
+                HandlerAttempts = 1,
+                HandlerFailure = HandlerFailurePolicy.StopAccount,
+            });
+            await engine.RunAsync(cancellationToken, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await presenceShown.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The session's end (an error, or cancellation) is the feed's end.
+            }
         }
 
-        // The session's end (an error, or cancellation) is the feed's end.
-        await producers[0].ConfigureAwait(false);
-        await sessionEnded.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _screen.Dispose();
+
+    /// <inheritdoc/>
+    public async ValueTask HandleAsync(AccountBatch batch, CancellationToken cancellationToken)
+    {
+        await _screen.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ShowBatchAsync(batch.Batch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _screen.Release();
+        }
+    }
+
+    private async Task ShowPresenceAsync(IAsyncEnumerable<IReadOnlyList<LongPollEvent>> presence, CancellationToken cancellationToken)
+    {
+        await foreach (var events in presence.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            await _screen.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ShowAsync([.. events.Where(Wanted)], cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _screen.Release();
+            }
+        }
+    }
+
+    private async Task ShowBatchAsync(LongPollBatch batch, CancellationToken cancellationToken)
+    {
+        var events = batch.Events;
+        var shown = events.Where(Wanted).ToList();
+
+        // A restart that resumes with a live key gets what came meanwhile in its first answers, not through history:
+        // it is the same backlog, told under the same header; typing and presence in it are stale by now.
+        var backlog = !batch.Recovered && !_liveSeen && IsBacklog(events);
+        if (!batch.Recovered && !backlog && events.Count > 0)
+        {
+            _liveSeen = true;
+        }
+
+        if (backlog)
+        {
+            shown = [.. shown.Where(e => e is not (ActivityEvent or FriendOnlineEvent or FriendOfflineEvent))];
+        }
+
+        var recovered = batch.Recovered || backlog;
+        if (recovered && shown.Count > 0 && !_away)
+        {
+            printer.Header(language == FeedLanguage.Russian ? "— пока вас не было —" : "— while you were away —");
+            _away = true;
+        }
+        else if (!recovered && _away && shown.Count > 0)
+        {
+            printer.Header(language == FeedLanguage.Russian ? "— сейчас —" : "— now —");
+            _away = false;
+        }
+
+        await ShowAsync(shown, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ShowAsync(List<LongPollEvent> shown, CancellationToken cancellationToken)
@@ -222,14 +262,6 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
         MessageFlagsResetEvent m when m.Mask.HasFlag(MessageFlags.Deleted) => m.Message,
         _ => null,
     };
-
-    private static async Task Produce(IAsyncEnumerable<(IReadOnlyList<LongPollEvent>, LongPollBatch?)> source, ChannelWriter<(IReadOnlyList<LongPollEvent>, LongPollBatch?)> writer, CancellationToken cancellationToken)
-    {
-        await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            await writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     private bool Wanted(LongPollEvent e) => FeedGroups.Wanted(only, e);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActivityEvent = VkLongPoll.Events.ActivityEvent;
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 using VkLongPoll.Sqlite;
 using VkLongPoll.Testing;
@@ -161,37 +162,45 @@ internal sealed class SoakRunner(int events, int sessions, int seed, string faul
                 Mode = Mode,
             }, http);
             await using var disposeClient = client.ConfigureAwait(false);
-            try
+            // The batch and its checkpoint are recorded together: what the consumer of docs/delivery.md does. A kill (the
+            // restart token) ends the engine's run between batches or mid-poll; it starts again from the saved checkpoint.
+            var recorder = new Recorder(state);
+            await new AccountEngine(client, recorder, new AccountEngineOptions
             {
-                var from = await state.Store.LoadAsync(client.Name, restart.Token).ConfigureAwait(false);
-                await foreach (var batch in client.ReadBatchesAsync(from, restart.Token).ConfigureAwait(false))
-                {
-                    // The batch and its checkpoint are recorded together: what the consumer of docs/delivery.md does.
-                    foreach (var e in batch.Events)
-                    {
-                        if (e is ActivityEvent or FriendOnlineEvent or FriendOfflineEvent)
-                        {
-                            state.Transient++;
-                        }
-                        else
-                        {
-                            state.Persistent.Add(EventKeys.Of(e));
-                        }
-                    }
-
-                    await state.Store.SaveAsync(client.Name, batch.Checkpoint, CancellationToken.None).ConfigureAwait(false);
-                    state.Checkpoint = batch.Checkpoint;
-                }
-            }
-            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-            {
-                state.Restarts++; // killed: start again from the saved checkpoint
-            }
-            catch (OperationCanceledException)
+                CheckpointStore = state.Store,
+                HandlerFailure = HandlerFailurePolicy.StopAccount,
+                Observer = recorder,
+            }).RunAsync(restart.Token).ConfigureAwait(false);
+            if (stop.IsCancellationRequested)
             {
                 return;
             }
+
+            state.Restarts++;
         }
+    }
+
+    /// <summary>Records each batch's events (and, once saved, its checkpoint) in the session's state.</summary>
+    private sealed class Recorder(SessionState state) : AccountEngineObserver, IAccountBatchHandler
+    {
+        public ValueTask HandleAsync(AccountBatch batch, CancellationToken cancellationToken)
+        {
+            foreach (var e in batch.Events)
+            {
+                if (e is ActivityEvent or FriendOnlineEvent or FriendOfflineEvent)
+                {
+                    state.Transient++;
+                }
+                else
+                {
+                    state.Persistent.Add(EventKeys.Of(e));
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public override void OnHandled(AccountBatch batch) => state.Checkpoint = batch.Checkpoint;
     }
 
     private sealed class SessionState(int account, SqliteCheckpointStore store)

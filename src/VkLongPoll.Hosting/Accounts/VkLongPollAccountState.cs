@@ -1,3 +1,5 @@
+using VkLongPoll.Engine;
+
 namespace VkLongPoll.Hosting;
 
 /// <summary>Where one hosted account stands: a snapshot, replaced as the account moves on.</summary>

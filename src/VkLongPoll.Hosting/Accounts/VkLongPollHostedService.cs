@@ -3,6 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using VkLongPoll.Engine;
+
 namespace VkLongPoll.Hosting;
 
 /// <summary>Runs every enabled account over one shared <see cref="HttpClient"/> until the host stops.</summary>
@@ -32,7 +34,7 @@ internal sealed partial class VkLongPollHostedService(
                 ["VkLongPoll: no accounts; add them under VkLongPoll:Accounts:{name} in configuration (AccessToken at least) or with AddAccount(name, ...)"]);
         }
 
-        if (eventHandlers.IsEmpty && !services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(ILongPollBatchHandler)))
+        if (eventHandlers.IsEmpty && !services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IAccountBatchHandler)))
         {
             throw new OptionsValidationException("VkLongPoll", typeof(LongPollClientOptions),
                 ["VkLongPoll: no handlers; add one with AddBatchHandler<T>() or AddEventHandler<T>()"]);
@@ -85,7 +87,8 @@ internal sealed partial class VkLongPollHostedService(
             store = new InMemoryCheckpointStore();
         }
 
-        var dispatcher = new BatchDispatcher(services.GetRequiredService<IServiceScopeFactory>(), eventHandlers);
+        var dispatcher = new BatchDispatcher(eventHandlers);
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
         var time = services.GetService<TimeProvider>();
         var sinks = services.GetServices<IDeadLetterSink>().ToList();
         var runs = new List<Task>();
@@ -107,7 +110,19 @@ internal sealed partial class VkLongPollHostedService(
                 options.TimeProvider = time;
             }
 
-            var runner = new AccountRunner(name, options, account, http, store, dispatcher, accounts, sinks, loggerFactory.CreateLogger("VkLongPoll.Hosting.Account"));
+            var runner = new AccountRunner(name, options, account, http, new AccountEngineOptions
+            {
+                Account = name,
+                CheckpointStore = store,
+                CheckpointSaving = account.CheckpointSaving,
+                HandlerAttempts = Math.Max(1, account.HandlerAttempts),
+                HandlerFailure = account.HandlerFailure,
+                Backoff = options.Backoff(),
+                DeadLetterSinks = sinks,
+                Scopes = scopes,
+                TimeProvider = options.TimeProvider,
+                LoggerFactory = loggerFactory,
+            }, dispatcher, accounts, loggerFactory.CreateLogger("VkLongPoll.Hosting.Account"));
             runs.Add(Task.Run(() => runner.RunAsync(stoppingToken, _handling.Token), CancellationToken.None));
         }
 

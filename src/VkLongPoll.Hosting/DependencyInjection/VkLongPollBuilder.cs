@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using VkLongPoll.Engine;
+
 namespace VkLongPoll.Hosting;
 
 /// <summary>Adds accounts and handlers to what <c>AddVkLongPoll</c> registered.</summary>
@@ -49,9 +51,9 @@ public sealed class VkLongPollBuilder
 
     /// <summary>Adds a batch handler, resolved from the batch's scope (registered scoped).</summary>
     public VkLongPollBuilder AddBatchHandler<THandler>()
-        where THandler : class, ILongPollBatchHandler
+        where THandler : class, IAccountBatchHandler
     {
-        Services.TryAddEnumerable(ServiceDescriptor.Scoped<ILongPollBatchHandler, THandler>());
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<IAccountBatchHandler, THandler>());
         return this;
     }
 

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using VkLongPoll.Events;
 
+using VkLongPoll.Engine;
+
 namespace VkLongPoll.Hosting;
 
 /// <summary>The event types that have handlers, and for each concrete event type the handler interfaces that take it.</summary>
@@ -33,7 +35,7 @@ internal sealed class EventHandlerRegistry
             .OrderByDescending(Depth)
             .Select(handled => new Route(
                 typeof(ILongPollEventHandler<>).MakeGenericType(handled),
-                InvokeMethod.MakeGenericMethod(handled).CreateDelegate<Func<object, LongPollEvent, LongPollBatchContext, CancellationToken, ValueTask>>()))]);
+                InvokeMethod.MakeGenericMethod(handled).CreateDelegate<Func<object, LongPollEvent, AccountBatch, CancellationToken, ValueTask>>()))]);
 
     private static int Depth(Type type)
     {
@@ -46,10 +48,10 @@ internal sealed class EventHandlerRegistry
         return depth;
     }
 
-    private static ValueTask InvokeAsync<TEvent>(object handler, LongPollEvent longPollEvent, LongPollBatchContext context, CancellationToken cancellationToken)
+    private static ValueTask InvokeAsync<TEvent>(object handler, LongPollEvent longPollEvent, AccountBatch context, CancellationToken cancellationToken)
         where TEvent : LongPollEvent =>
         ((ILongPollEventHandler<TEvent>)handler).HandleAsync((TEvent)longPollEvent, context, cancellationToken);
 
     /// <summary>A handler interface and how to call it.</summary>
-    internal sealed record Route(Type HandlerInterface, Func<object, LongPollEvent, LongPollBatchContext, CancellationToken, ValueTask> Invoke);
+    internal sealed record Route(Type HandlerInterface, Func<object, LongPollEvent, AccountBatch, CancellationToken, ValueTask> Invoke);
 }

@@ -1,14 +1,13 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using VkLongPoll;
-using VkLongPoll.Hosting;
 
 namespace OpenTelemetry;
 
 /// <summary>Registers VkLongPoll's activity sources and meters with OpenTelemetry.</summary>
 public static class VkLongPollInstrumentationExtensions
 {
-    private static readonly string[] Names = [LongPollMetrics.ActivitySourceName, HostingTelemetry.Name];
+    private static readonly string[] Names = [LongPollMetrics.ActivitySourceName];
 
     /// <summary>Traces and metrics in one call: <c>services.AddOpenTelemetry().AddVkLongPollInstrumentation()</c> (exporters are added as usual).</summary>
     public static IOpenTelemetryBuilder AddVkLongPollInstrumentation(this IOpenTelemetryBuilder builder)

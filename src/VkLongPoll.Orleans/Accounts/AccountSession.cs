@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VkLongPoll.Engine;
 
 namespace VkLongPoll.Orleans;
 
@@ -20,7 +21,7 @@ internal enum AccountSessionEnd
 
 /// <summary>
 /// One account's session under a lease: take the account (raising its epoch), resume from its fenced checkpoint, hand each batch
-/// to the handler, save. What a grain activation runs in the background; not a grain itself, so a duplicate activation can be
+/// to the handler through the one engine (which saves under the lease). What a grain activation runs in the background; not a grain itself, so a duplicate activation can be
 /// reproduced in a test by running two.
 /// </summary>
 internal sealed class AccountSession(
@@ -29,7 +30,8 @@ internal sealed class AccountSession(
     string? silo,
     RedisCheckpointStore store,
     IVkAccountDirectory directory,
-    IVkAccountHandler handler,
+    IAccountBatchHandler handler,
+    AccountEngineOptions engineOptions,
     HttpClient http,
     ILogger logger)
 {
@@ -37,7 +39,7 @@ internal sealed class AccountSession(
 
     public string Account => account;
 
-    /// <summary>Batches delivered (handled and saved) by this session.</summary>
+    /// <summary>Batches delivered (handled and saved, or dead-lettered) by this session.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 
     /// <summary>The lease, once taken.</summary>
@@ -64,6 +66,8 @@ internal sealed class AccountSession(
             options = options.Copy();
             options.CheckpointStore = null; // fenced checkpoints are saved here, under the lease
             options.CheckpointName ??= account;
+            engineOptions.Backoff = options.Backoff();
+            engineOptions.TimeProvider = options.TimeProvider;
             var lease = await store.AcquireAsync(account, owner, retakeFrom, stopping).ConfigureAwait(false);
             Lease = lease;
             if (silo is not null)
@@ -75,17 +79,10 @@ internal sealed class AccountSession(
             var client = new LongPollClient(options, http);
             await using (client.ConfigureAwait(false))
             {
-                await foreach (var batch in client.ReadBatchesAsync(lease.Saved, stopping).ConfigureAwait(false))
-                {
-                    var delivery = new VkAccountBatch(account, batch, lease, store);
-                    await handler.HandleAsync(delivery, abort).ConfigureAwait(false);
-                    if (!delivery.IsCommitted)
-                    {
-                        await store.SaveAsync(lease, batch.Checkpoint, abort).ConfigureAwait(false);
-                    }
-
-                    Interlocked.Increment(ref _delivered);
-                }
+                engineOptions.Account = account;
+                engineOptions.CheckpointStore = new LeasedCheckpointStore(store, lease);
+                engineOptions.Observer = new Counting(this);
+                await new AccountEngine(client, handler, engineOptions).RunAsync(stopping, abort).ConfigureAwait(false);
             }
 
             return AccountSessionEnd.Stopped;
@@ -105,5 +102,13 @@ internal sealed class AccountSession(
             SessionLogs.Failed(logger, e, account);
             return AccountSessionEnd.Failed;
         }
+    }
+
+    /// <summary>Counts what the engine delivered.</summary>
+    private sealed class Counting(AccountSession session) : AccountEngineObserver
+    {
+        public override void OnHandled(AccountBatch batch) => Interlocked.Increment(ref session._delivered);
+
+        public override void OnDeadLettered(DeadLetter letter) => Interlocked.Increment(ref session._delivered);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using VkLongPoll.Engine;
 
 namespace VkLongPoll.Orleans;
 
@@ -16,7 +17,7 @@ public static class VkLongPollSiloBuilderExtensions
     /// </remarks>
     public static ISiloBuilder AddVkLongPollAccounts<TDirectory, THandler>(this ISiloBuilder builder, Action<VkLongPollOrleansOptions>? configure = null)
         where TDirectory : class, IVkAccountDirectory
-        where THandler : class, IVkAccountHandler
+        where THandler : class, IAccountBatchHandler
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Services.AddOptions<VkLongPollOrleansOptions>();
@@ -27,7 +28,7 @@ public static class VkLongPollSiloBuilderExtensions
 
         var services = builder.Services;
         services.TryAddSingleton<IVkAccountDirectory, TDirectory>();
-        services.TryAddSingleton<IVkAccountHandler, THandler>();
+        services.TryAddSingleton<IAccountBatchHandler, THandler>();
         services.TryAddSingleton<IConnectionMultiplexer>(provider =>
         {
             var redis = provider.GetRequiredService<IOptions<VkLongPollOrleansOptions>>().Value.Redis

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VkLongPoll.Engine;
 
 namespace VkLongPoll.Orleans;
 
@@ -16,7 +18,10 @@ namespace VkLongPoll.Orleans;
 internal sealed class VkAccountGrain(
     RedisCheckpointStore store,
     IVkAccountDirectory directory,
-    IVkAccountHandler handler,
+    IAccountBatchHandler handler,
+    IEnumerable<IDeadLetterSink> deadLetterSinks,
+    IServiceScopeFactory scopes,
+    ILoggerFactory loggerFactory,
     SessionHttp http,
     IOptions<VkLongPollOrleansOptions> options,
     ILocalSiloDetails silo,
@@ -151,7 +156,14 @@ internal sealed class VkAccountGrain(
         _stopping?.Dispose();
         _stopping = new CancellationTokenSource();
         var siloName = silo.SiloAddress.ToParsableString();
-        _session = new AccountSession(Account, $"{siloName}/{GrainContext.ActivationId}", siloName, store, directory, handler, http.Client, logger);
+        _session = new AccountSession(Account, $"{siloName}/{GrainContext.ActivationId}", siloName, store, directory, handler, new AccountEngineOptions
+        {
+            HandlerAttempts = Math.Max(1, options.Value.HandlerAttempts),
+            HandlerFailure = options.Value.HandlerFailure,
+            DeadLetterSinks = [.. deadLetterSinks],
+            Scopes = scopes,
+            LoggerFactory = loggerFactory,
+        }, http.Client, logger);
 
         // Off the grain's scheduler: the session is a long loop of network waits that must not block the grain's calls.
         var session = _session;

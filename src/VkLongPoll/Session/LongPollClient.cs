@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 
 namespace VkLongPoll;
@@ -11,7 +12,7 @@ namespace VkLongPoll;
 /// keeps <c>ts</c>; <c>failed: 4</c> renegotiates the version; HTTP errors, timeouts, resets and malformed answers retry the
 /// same <c>ts</c> with backoff. Nothing is skipped to get going again. See docs/delivery.md for the guarantee.
 /// </remarks>
-public sealed partial class LongPollClient : IAsyncDisposable
+public sealed partial class LongPollClient : IUpdateSource, IAsyncDisposable
 {
     private readonly LongPollClientOptions _options;
     private readonly HttpClient _http;
@@ -53,6 +54,9 @@ public sealed partial class LongPollClient : IAsyncDisposable
     internal static string DefaultCheckpointNameOfToken(string accessToken, long? groupId = null) =>
         DefaultCheckpointName(TokenRateLimiter.TokenId(accessToken), groupId);
 
+    /// <summary>The store of the options, for a host that runs this client in an <see cref="AccountEngine"/>.</summary>
+    internal ICheckpointStore? CheckpointStore => _options.CheckpointStore;
+
     /// <summary>The checkpoint's name in the store.</summary>
     public string Name { get; }
 
@@ -75,6 +79,12 @@ public sealed partial class LongPollClient : IAsyncDisposable
     /// <param name="cancellationToken">Stops reading; <see cref="OperationCanceledException"/> passes through.</param>
     public IAsyncEnumerable<LongPollBatch> ReadBatchesAsync(LongPollCheckpoint? from = null, CancellationToken cancellationToken = default) =>
         ReportingEndAsync(CheckpointedBatchesAsync(from, cancellationToken), cancellationToken);
+
+    /// <summary>The batches from <paramref name="from"/> (null: from now) for an <see cref="AccountEngine"/>, which loads and saves the checkpoint itself: the options' store is not touched.</summary>
+    /// <param name="from">Where to resume.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    IAsyncEnumerable<LongPollBatch> IUpdateSource.ReadAsync(LongPollCheckpoint? from, CancellationToken cancellationToken) =>
+        ReportingEndAsync(CheckpointedBatchesAsync(from, cancellationToken, useStore: false), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
@@ -100,9 +110,9 @@ public sealed partial class LongPollClient : IAsyncDisposable
     }
 
     /// <summary>The batches, starting from the store when not told where; each checkpoint taken (and saved) once the consumer comes back for more.</summary>
-    private async IAsyncEnumerable<LongPollBatch> CheckpointedBatchesAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<LongPollBatch> CheckpointedBatchesAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken, bool useStore = true)
     {
-        var store = _options.CheckpointStore;
+        var store = useStore ? _options.CheckpointStore : null;
         if (from is null && store is not null)
         {
             from = await store.LoadAsync(Name, cancellationToken).ConfigureAwait(false);

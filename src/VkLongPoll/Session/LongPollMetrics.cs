@@ -47,4 +47,13 @@ public static class LongPollMetrics
     internal static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("vklp.lag", unit: "s", description: "Delivery time minus the timestamp of new messages (VK's clock; whole seconds).");
 
     internal static readonly Counter<long> HistoryPages = Meter.CreateCounter<long>("vklp.history_pages", unit: "{page}", description: "getLongPollHistory pages fetched.");
+
+    internal static readonly Histogram<double> HandlerDuration = Meter.CreateHistogram<double>(
+        "vklp.handler.duration", unit: "s", description: "Time the handler took over one batch (every attempt, the checkpoint's save included), by outcome (ok, error).");
+
+    internal static readonly Counter<long> BatchesHandled = Meter.CreateCounter<long>(
+        "vklp.batches", unit: "{batch}", description: "Batches the handler finished (their checkpoint then saved or committed), by recovered (true, false).");
+
+    internal static readonly Counter<long> BatchesDeadLettered = Meter.CreateCounter<long>(
+        "vklp.batches.dead_lettered", unit: "{batch}", description: "Batches given up after the handler kept failing on them (the account went on past them), by account.");
 }

@@ -1,3 +1,4 @@
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
 
 namespace VkLongPoll;
@@ -59,22 +60,34 @@ public sealed class LongPollPool : IAsyncDisposable
 
     private async Task RunOneAsync(LongPollClient client, Func<LongPollClient, LongPollEvent, CancellationToken, ValueTask> onEvent, CancellationToken cancellationToken)
     {
+        // The pool's contract since 0.1: a handler's exception is the caller's (it ends the account and faults RunAsync).
+        var engine = new AccountEngine(client, new EachEvent(client, onEvent), new AccountEngineOptions
+        {
+            CheckpointStore = client.CheckpointStore,
+            HandlerAttempts = 1,
+            HandlerFailure = HandlerFailurePolicy.StopAccount,
+        });
         try
         {
-            await foreach (var e in client.ReadEventsAsync(null, cancellationToken).ConfigureAwait(false))
-            {
-                await onEvent(client, e, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Clean shutdown.
+            await engine.RunAsync(cancellationToken, cancellationToken).ConfigureAwait(false);
         }
         catch (VkLongPollException e)
         {
             lock (_failures)
             {
                 _failures[client] = e;
+            }
+        }
+    }
+
+    /// <summary>Hands a batch's events one by one to the pool's callback.</summary>
+    private sealed class EachEvent(LongPollClient client, Func<LongPollClient, LongPollEvent, CancellationToken, ValueTask> onEvent) : IAccountBatchHandler
+    {
+        public async ValueTask HandleAsync(AccountBatch batch, CancellationToken cancellationToken)
+        {
+            foreach (var e in batch.Events)
+            {
+                await onEvent(client, e, cancellationToken).ConfigureAwait(false);
             }
         }
     }

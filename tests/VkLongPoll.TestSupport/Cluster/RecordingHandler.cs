@@ -1,7 +1,7 @@
 using StackExchange.Redis;
 using VkLongPoll.Cli.Soak;
+using VkLongPoll.Engine;
 using VkLongPoll.Events;
-using VkLongPoll.Orleans;
 
 namespace VkLongPoll.TestSupport.Cluster;
 
@@ -18,12 +18,12 @@ public sealed record DeliveryLists(string Prefix)
 /// Commits each batch's persistent events to the account's Redis list in the checkpoint's own transaction: the exactly-once
 /// handler of docs/scale-out.md. A stale owner's commit fails as a whole, so a list can never hold an event twice.
 /// </summary>
-public sealed class RecordingHandler(DeliveryLists lists) : IVkAccountHandler
+public sealed class RecordingHandler(DeliveryLists lists) : IAccountBatchHandler
 {
-    public async Task HandleAsync(VkAccountBatch batch, CancellationToken cancellationToken)
+    public async ValueTask HandleAsync(AccountBatch batch, CancellationToken cancellationToken)
     {
         var keys = batch.Events.Where(DeliveryLists.IsPersistent).Select(e => (RedisValue)EventKeys.Of(e)).ToArray();
         var list = lists.KeyOf(batch.Account);
-        await batch.CommitAsync(keys.Length == 0 ? null : tx => tx.ListRightPushAsync(list, keys), cancellationToken).ConfigureAwait(false);
+        await batch.CommitAsync<ITransaction>(keys.Length == 0 ? null : tx => tx.ListRightPushAsync(list, keys), cancellationToken).ConfigureAwait(false);
     }
 }

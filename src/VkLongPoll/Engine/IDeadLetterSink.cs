@@ -1,4 +1,4 @@
-namespace VkLongPoll.Hosting;
+namespace VkLongPoll.Engine;
 
 /// <summary>Where dead-lettered batches go (register any number with <c>services.AddSingleton&lt;IDeadLetterSink, …&gt;()</c>).</summary>
 /// <remarks>A sink that throws is logged and the account goes on: dead-lettering never stops an account.</remarks>

@@ -1,4 +1,4 @@
-namespace VkLongPoll.Hosting;
+namespace VkLongPoll.Engine;
 
 /// <summary>A batch the handlers failed on <see cref="Attempts"/> times, given up so the account goes on.</summary>
 public sealed class DeadLetter
@@ -22,7 +22,7 @@ public sealed class DeadLetter
     /// <summary>The batch: its events and the checkpoint after them (which is saved: the account goes on past it).</summary>
     public LongPollBatch Batch { get; }
 
-    /// <summary>The handlers' last exception.</summary>
+    /// <summary>The handler's last exception.</summary>
     public Exception Error { get; }
 
     /// <summary>How many times the batch was handed over.</summary>

@@ -1,7 +1,10 @@
-namespace VkLongPoll.Orleans;
+namespace VkLongPoll;
 
 /// <summary>A checkpoint write was refused: a newer owner holds the account, or the write would move the checkpoint backwards.</summary>
-/// <remarks>Nothing was written. The session that gets this stops: another owner delivers the account's events now.</remarks>
+/// <remarks>
+/// Nothing was written. The run that gets this ends (<see cref="Engine.AccountEngine"/> never retries it): another owner
+/// delivers the account's events now. The cluster's fenced store (VkLongPoll.Orleans) throws it.
+/// </remarks>
 public sealed class CheckpointFencedException : VkLongPollException
 {
     /// <summary>Creates the exception.</summary>
