@@ -29,6 +29,8 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
     /// </summary>
     public async Task RunAsync(IUpdateSource source, ICheckpointStore checkpoints, CancellationToken cancellationToken, IAsyncEnumerable<IReadOnlyList<LongPollEvent>>? presence = null)
     {
+        // Each run is a session of its own: what it recovers is told under a header of its own.
+        _away = false;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var presenceShown = presence is null ? Task.CompletedTask : ShowPresenceAsync(presence, stop.Token);
         try
