@@ -21,7 +21,7 @@ internal sealed partial class AccountRunner(
     public async Task RunAsync(CancellationToken stopping, CancellationToken handling)
     {
         var checkpointName = sessionOptions.CheckpointName!;
-        accounts.Add(new VkLongPollAccountState(name, checkpointName) { Running = true });
+        accounts.Add(new VkLongPollAccountState(name, checkpointName).With(c => c.Running = true));
         sessionOptions.OnStatus = Chain(sessionOptions.OnStatus, OnStatus);
         var client = new LongPollClient(sessionOptions, http);
         await using var disposeClient = client.ConfigureAwait(false);
@@ -35,13 +35,17 @@ internal sealed partial class AccountRunner(
         {
             // This account ends; the others go on. Its health check turns unhealthy.
             var stopped = client.Status as LongPollStopped ?? new LongPollStopped(e is CheckpointStoreException ? LongPollStopReason.CheckpointStoreFailed : LongPollStopReason.Faulted) { Error = e };
-            accounts.Update(name, s => s with { Status = stopped, RetryingSince = null });
+            accounts.Update(name, s => s.With(c => 
+            {
+                c.Status = stopped;
+                c.RetryingSince = null;
+            }));
             // VK's refusals say everything in their message; anything else is a bug worth its stack trace.
             Failed(logger, e is VkLongPollException ? null : e, name, stopped.Reason, e.Message.TrimEnd('.'));
         }
         finally
         {
-            accounts.Update(name, s => s with { Running = false });
+            accounts.Update(name, s => s.With(c => { c.Running = false; }));
             if (accounts[name]?.Checkpoint is { } checkpoint)
             {
                 Stopped(logger, name, checkpoint.Ts, checkpoint.Pts);
@@ -49,12 +53,12 @@ internal sealed partial class AccountRunner(
         }
     }
 
-    private void OnStatus(LongPollStatus status) => accounts.Update(name, s => s with
+    private void OnStatus(LongPollStatus status) => accounts.Update(name, s => s.With(c => 
     {
-        Status = status,
-        RetryingSince = status is LongPollRetrying ? s.RetryingSince ?? status.Time : null,
-        Ready = s.Ready || status is LongPollStarted,
-    });
+        c.Status = status;
+        c.RetryingSince = status is LongPollRetrying ? s.RetryingSince ?? status.Time : null;
+        c.Ready = s.Ready || status is LongPollStarted;
+    }));
 
     private static Action<LongPollStatus> Chain(Action<LongPollStatus>? first, Action<LongPollStatus> then) =>
         first is null ? then : status =>
@@ -66,31 +70,35 @@ internal sealed partial class AccountRunner(
     /// <summary>What the engine tells of the account, kept in its <see cref="VkLongPollAccountState"/>.</summary>
     private sealed class StateObserver(string name, VkLongPollAccounts accounts, TimeProvider time) : AccountEngineObserver
     {
-        public override void OnResuming(string account, LongPollCheckpoint? from) => accounts.Update(name, s => s with { Checkpoint = from });
+        public override void OnResuming(string account, LongPollCheckpoint? from) => accounts.Update(name, s => s.With(c => { c.Checkpoint = from; }));
 
-        public override void OnHandled(AccountBatch batch) => accounts.Update(name, s => s with
+        public override void OnHandled(AccountBatch batch) => accounts.Update(name, s => s.With(c => 
         {
-            Checkpoint = batch.Checkpoint,
-            HandlerError = null,
-            HandlerFailingSince = null,
-            BatchesHandled = s.BatchesHandled + 1,
-            EventsHandled = s.EventsHandled + batch.Events.Count,
-        });
+            c.Checkpoint = batch.Checkpoint;
+            c.HandlerError = null;
+            c.HandlerFailingSince = null;
+            c.BatchesHandled = s.BatchesHandled + 1;
+            c.EventsHandled = s.EventsHandled + batch.Events.Count;
+        }));
 
         public override void OnHandlerFailed(AccountBatch batch, Exception exception, TimeSpan? retryIn)
         {
             var now = time.GetUtcNow();
-            accounts.Update(name, s => s with { HandlerError = exception, HandlerFailingSince = s.HandlerFailingSince ?? now });
+            accounts.Update(name, s => s.With(c => 
+            {
+                c.HandlerError = exception;
+                c.HandlerFailingSince = s.HandlerFailingSince ?? now;
+            }));
         }
 
-        public override void OnDeadLettered(DeadLetter letter) => accounts.Update(name, s => s with
+        public override void OnDeadLettered(DeadLetter letter) => accounts.Update(name, s => s.With(c => 
         {
-            Checkpoint = letter.Batch.Checkpoint,
-            HandlerError = null,
-            HandlerFailingSince = null,
-            DeadLettered = s.DeadLettered + 1,
-            LastDeadLetteredAt = letter.Time,
-        });
+            c.Checkpoint = letter.Batch.Checkpoint;
+            c.HandlerError = null;
+            c.HandlerFailingSince = null;
+            c.DeadLettered = s.DeadLettered + 1;
+            c.LastDeadLetteredAt = letter.Time;
+        }));
     }
 
     [LoggerMessage(1, LogLevel.Information, "VK Long Poll account {Account} starting (checkpoint {CheckpointName}, saved {CheckpointSaving})")]

@@ -16,7 +16,9 @@ public sealed partial class LongPollClient
     /// <summary>Stamps, keeps, logs and hands a status to <see cref="LongPollClientOptions.OnStatus"/>.</summary>
     private void Report(LongPollStatus status)
     {
-        status = status with { SessionName = Name, Time = _options.TimeProvider.GetUtcNow() };
+        // Each status is made for this one report: stamped here, never changed after it is published.
+        status.SessionName = Name;
+        status.Time = _options.TimeProvider.GetUtcNow();
         Volatile.Write(ref _status, status);
         SessionLog.Write(_logger, status);
         if (_options.OnStatus is not { } onStatus)

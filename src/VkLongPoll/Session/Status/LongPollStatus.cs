@@ -9,17 +9,17 @@ namespace VkLongPoll;
 /// <see cref="LongPollResynced"/> and <see cref="LongPollStopped"/>; match on the type. <see cref="ToString"/> gives one
 /// plain English line without tokens or keys, so <c>OnStatus = s =&gt; Console.Error.WriteLine(s)</c> is a usable start.
 /// </remarks>
-public abstract record LongPollStatus
+public abstract class LongPollStatus
 {
     private protected LongPollStatus()
     {
     }
 
     /// <summary>The session's checkpoint name (never the token).</summary>
-    public string SessionName { get; init; } = string.Empty;
+    public string SessionName { get; internal set; } = string.Empty;
 
     /// <summary>When it happened, on the session's <see cref="LongPollClientOptions.TimeProvider"/>.</summary>
-    public DateTimeOffset Time { get; init; }
+    public DateTimeOffset Time { get; internal set; }
 
     /// <summary>One plain English line saying what happened.</summary>
     public abstract string Describe();
@@ -32,26 +32,76 @@ public abstract record LongPollStatus
 }
 
 /// <summary>The session knows where it stands and starts polling.</summary>
-/// <param name="Ts">The <c>ts</c> it polls from.</param>
-/// <param name="Pts">The <c>pts</c> it would recover from.</param>
-/// <param name="Version">The Long Poll version.</param>
-/// <param name="Resumed">True when it continues from a checkpoint, false when it starts from now.</param>
-public sealed record LongPollStarted(long Ts, long Pts, int Version, bool Resumed) : LongPollStatus
+public sealed class LongPollStarted : LongPollStatus
 {
+    /// <summary>Creates the status.</summary>
+    /// <param name="ts">The <c>ts</c> it polls from.</param>
+    /// <param name="pts">The <c>pts</c> it would recover from.</param>
+    /// <param name="version">The Long Poll version.</param>
+    /// <param name="resumed">True when it continues from a checkpoint, false when it starts from now.</param>
+    public LongPollStarted(long ts, long pts, int version, bool resumed)
+    {
+        Ts = ts;
+        Pts = pts;
+        Version = version;
+        Resumed = resumed;
+    }
+
+    /// <summary>The <c>ts</c> it polls from.</summary>
+    public long Ts { get; }
+
+    /// <summary>The <c>pts</c> it would recover from.</summary>
+    public long Pts { get; }
+
+    /// <summary>The Long Poll version.</summary>
+    public int Version { get; }
+
+    /// <summary>True when it continues from a checkpoint, false when it starts from now.</summary>
+    public bool Resumed { get; }
+
     /// <inheritdoc/>
     public override string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{(Resumed ? "resumed" : "started")} at ts {Ts}, pts {Pts} (version {Version})");
 }
 
 /// <summary>A request failed in a way that passes; the same request is sent again after <see cref="Delay"/>.</summary>
-/// <param name="Reason">What went wrong.</param>
-/// <param name="Host">The host that was asked (the API's, the Long Poll server's or VK ID's), with its port when it is not the scheme's (an emulator's).</param>
-/// <param name="ApiMethod">The API method, or null for a Long Poll request.</param>
-/// <param name="Attempt">How many times in a row it has failed (1 for the first failure).</param>
-/// <param name="Delay">The pause before the next attempt.</param>
-/// <param name="Detail">What the network or the server said, in its words (never a token or key).</param>
-public sealed record LongPollRetrying(LongPollRetryReason Reason, string Host, string? ApiMethod, int Attempt, TimeSpan Delay, string Detail) : LongPollStatus
+public sealed class LongPollRetrying : LongPollStatus
 {
+    /// <summary>Creates the status.</summary>
+    /// <param name="reason">What went wrong.</param>
+    /// <param name="host">The host that was asked (the API's, the Long Poll server's or VK ID's), with its port when it is not the scheme's (an emulator's).</param>
+    /// <param name="apiMethod">The API method, or null for a Long Poll request.</param>
+    /// <param name="attempt">How many times in a row it has failed (1 for the first failure).</param>
+    /// <param name="delay">The pause before the next attempt.</param>
+    /// <param name="detail">What the network or the server said, in its words (never a token or key).</param>
+    public LongPollRetrying(LongPollRetryReason reason, string host, string? apiMethod, int attempt, TimeSpan delay, string detail)
+    {
+        Reason = reason;
+        Host = host;
+        ApiMethod = apiMethod;
+        Attempt = attempt;
+        Delay = delay;
+        Detail = detail;
+    }
+
+    /// <summary>What went wrong.</summary>
+    public LongPollRetryReason Reason { get; }
+
+    /// <summary>The host that was asked (the API's, the Long Poll server's or VK ID's), with its port when it is not the scheme's (an emulator's).</summary>
+    public string Host { get; }
+
+    /// <summary>The API method, or null for a Long Poll request.</summary>
+    public string? ApiMethod { get; }
+
+    /// <summary>How many times in a row it has failed (1 for the first failure).</summary>
+    public int Attempt { get; }
+
+    /// <summary>The pause before the next attempt.</summary>
+    public TimeSpan Delay { get; }
+
+    /// <summary>What the network or the server said, in its words (never a token or key).</summary>
+    public string Detail { get; }
+
     /// <summary>The HTTP status, for <see cref="LongPollRetryReason.HttpStatus"/>.</summary>
     public int? HttpStatusCode { get; init; }
 
@@ -83,20 +133,46 @@ public sealed record LongPollRetrying(LongPollRetryReason Reason, string Host, s
 }
 
 /// <summary>A request succeeded after one or more failures: the session is connected again.</summary>
-/// <param name="FailedAttempts">How many attempts failed before this one.</param>
-/// <param name="Downtime">From the first failure to now.</param>
-public sealed record LongPollReconnected(int FailedAttempts, TimeSpan Downtime) : LongPollStatus
+public sealed class LongPollReconnected : LongPollStatus
 {
+    /// <summary>Creates the status.</summary>
+    /// <param name="failedAttempts">How many attempts failed before this one.</param>
+    /// <param name="downtime">From the first failure to now.</param>
+    public LongPollReconnected(int failedAttempts, TimeSpan downtime)
+    {
+        FailedAttempts = failedAttempts;
+        Downtime = downtime;
+    }
+
+    /// <summary>How many attempts failed before this one.</summary>
+    public int FailedAttempts { get; }
+
+    /// <summary>From the first failure to now.</summary>
+    public TimeSpan Downtime { get; }
+
     /// <inheritdoc/>
     public override string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"connected again after {FailedAttempts} failed attempt{(FailedAttempts == 1 ? "" : "s")} ({Seconds(Downtime)})");
 }
 
 /// <summary>The Long Poll server answered a <c>failed</c> code (or a restart found no usable key) and the session recovers.</summary>
-/// <param name="Cause">Why.</param>
-/// <param name="FromPts">The <c>pts</c> recovery starts from.</param>
-public sealed record LongPollRecoveryStarted(LongPollRecoveryCause Cause, long FromPts) : LongPollStatus
+public sealed class LongPollRecoveryStarted : LongPollStatus
 {
+    /// <summary>Creates the status.</summary>
+    /// <param name="cause">Why.</param>
+    /// <param name="fromPts">The <c>pts</c> recovery starts from.</param>
+    public LongPollRecoveryStarted(LongPollRecoveryCause cause, long fromPts)
+    {
+        Cause = cause;
+        FromPts = fromPts;
+    }
+
+    /// <summary>Why.</summary>
+    public LongPollRecoveryCause Cause { get; }
+
+    /// <summary>The <c>pts</c> recovery starts from.</summary>
+    public long FromPts { get; }
+
     /// <inheritdoc/>
     public override string Describe() => Cause switch
     {
@@ -109,12 +185,33 @@ public sealed record LongPollRecoveryStarted(LongPollRecoveryCause Cause, long F
 }
 
 /// <summary>A recovery is over: the events in the gap were delivered as recovered batches.</summary>
-/// <param name="Cause">Why it was needed.</param>
-/// <param name="EventsRecovered">Events fetched through <c>getLongPollHistory</c>.</param>
-/// <param name="FromPts">The <c>pts</c> it started from.</param>
-/// <param name="ToPts">The <c>pts</c> it ended at.</param>
-public sealed record LongPollRecoveryFinished(LongPollRecoveryCause Cause, int EventsRecovered, long FromPts, long ToPts) : LongPollStatus
+public sealed class LongPollRecoveryFinished : LongPollStatus
 {
+    /// <summary>Creates the status.</summary>
+    /// <param name="cause">Why it was needed.</param>
+    /// <param name="eventsRecovered">Events fetched through <c>getLongPollHistory</c>.</param>
+    /// <param name="fromPts">The <c>pts</c> it started from.</param>
+    /// <param name="toPts">The <c>pts</c> it ended at.</param>
+    public LongPollRecoveryFinished(LongPollRecoveryCause cause, int eventsRecovered, long fromPts, long toPts)
+    {
+        Cause = cause;
+        EventsRecovered = eventsRecovered;
+        FromPts = fromPts;
+        ToPts = toPts;
+    }
+
+    /// <summary>Why it was needed.</summary>
+    public LongPollRecoveryCause Cause { get; }
+
+    /// <summary>Events fetched through <c>getLongPollHistory</c>.</summary>
+    public int EventsRecovered { get; }
+
+    /// <summary>The <c>pts</c> it started from.</summary>
+    public long FromPts { get; }
+
+    /// <summary>The <c>pts</c> it ended at.</summary>
+    public long ToPts { get; }
+
     /// <inheritdoc/>
     public override string Describe() => Cause is LongPollRecoveryCause.KeyExpired or LongPollRecoveryCause.VersionRejected
         ? "polling again with a new key"
@@ -122,10 +219,23 @@ public sealed record LongPollRecoveryFinished(LongPollRecoveryCause Cause, int E
 }
 
 /// <summary>The session switched Long Poll version after <c>failed: 4</c>.</summary>
-/// <param name="OldVersion">The version the server refused.</param>
-/// <param name="NewVersion">The version used from now on.</param>
-public sealed record LongPollVersionChanged(int OldVersion, int NewVersion) : LongPollStatus
+public sealed class LongPollVersionChanged : LongPollStatus
 {
+    /// <summary>Creates the status.</summary>
+    /// <param name="oldVersion">The version the server refused.</param>
+    /// <param name="newVersion">The version used from now on.</param>
+    public LongPollVersionChanged(int oldVersion, int newVersion)
+    {
+        OldVersion = oldVersion;
+        NewVersion = newVersion;
+    }
+
+    /// <summary>The version the server refused.</summary>
+    public int OldVersion { get; }
+
+    /// <summary>The version used from now on.</summary>
+    public int NewVersion { get; }
+
     /// <inheritdoc/>
     public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"version {OldVersion} is not accepted; switched to {NewVersion}");
 }
@@ -134,11 +244,28 @@ public sealed record LongPollVersionChanged(int OldVersion, int NewVersion) : Lo
 /// The gap could not be recovered: the session starts again from now, and the events in between are lost; or, for
 /// <see cref="LongPollResyncReason.HistoryTruncated"/>, VK's history begins later and the events before it are lost.
 /// </summary>
-/// <param name="Reason">Why VK would not give the gap.</param>
-/// <param name="LostFromPts">The <c>pts</c> from which events are lost.</param>
-/// <param name="NewPts">The <c>pts</c> the session continues from (for a truncation: where VK's history begins).</param>
-public sealed record LongPollResynced(LongPollResyncReason Reason, long LostFromPts, long NewPts) : LongPollStatus
+public sealed class LongPollResynced : LongPollStatus
 {
+    /// <summary>Creates the status.</summary>
+    /// <param name="reason">Why VK would not give the gap.</param>
+    /// <param name="lostFromPts">The <c>pts</c> from which events are lost.</param>
+    /// <param name="newPts">The <c>pts</c> the session continues from (for a truncation: where VK's history begins).</param>
+    public LongPollResynced(LongPollResyncReason reason, long lostFromPts, long newPts)
+    {
+        Reason = reason;
+        LostFromPts = lostFromPts;
+        NewPts = newPts;
+    }
+
+    /// <summary>Why VK would not give the gap.</summary>
+    public LongPollResyncReason Reason { get; }
+
+    /// <summary>The <c>pts</c> from which events are lost.</summary>
+    public long LostFromPts { get; }
+
+    /// <summary>The <c>pts</c> the session continues from (for a truncation: where VK's history begins).</summary>
+    public long NewPts { get; }
+
     /// <summary>VK's <c>error_code</c> that ended the recovery.</summary>
     public int? ApiErrorCode { get; init; }
 
@@ -150,9 +277,18 @@ public sealed record LongPollResynced(LongPollResyncReason Reason, long LostFrom
 }
 
 /// <summary>The session ended.</summary>
-/// <param name="Reason">Why.</param>
-public sealed record LongPollStopped(LongPollStopReason Reason) : LongPollStatus
+public sealed class LongPollStopped : LongPollStatus
 {
+    /// <summary>Creates the status.</summary>
+    /// <param name="reason">Why.</param>
+    public LongPollStopped(LongPollStopReason reason)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>Why.</summary>
+    public LongPollStopReason Reason { get; }
+
     /// <summary>The error that ended it, for <see cref="LongPollStopReason"/> values other than <see cref="LongPollStopReason.Cancelled"/> and <see cref="LongPollStopReason.ConsumerStopped"/>.</summary>
     public Exception? Error { get; init; }
 
