@@ -1,14 +1,18 @@
 using Microsoft.Data.Sqlite;
+using VkLongPoll.Engine;
 
 namespace VkLongPoll.Sqlite;
 
-/// <summary>Checkpoints in a SQLite file: one row per session name.</summary>
+/// <summary>Checkpoints in a SQLite file: one row per session name; and the batches given up on, beside them.</summary>
 /// <remarks>
-/// A consumer that stores its own results in the same database can save them and the checkpoint in one
+/// <para>A consumer that stores its own results in the same database can save them and the checkpoint in one
 /// transaction with <see cref="Save(SqliteConnection, SqliteTransaction, string, LongPollCheckpoint)"/>:
-/// that is what makes delivery exactly-once rather than at-least-once (docs/delivery.md).
+/// that is what makes delivery exactly-once rather than at-least-once (docs/delivery.md).</para>
+/// <para>As an <see cref="IDeadLetterSink"/> it keeps each dead-lettered batch (its events as the event JSON, the error,
+/// the attempts) in the table <c>longpoll_dead_letter</c>: an engine whose checkpoint store it is hands them to it
+/// without being told. <see cref="ReadDeadLetters"/> reads them back.</para>
 /// </remarks>
-public sealed class SqliteCheckpointStore : ICheckpointStore
+public sealed class SqliteCheckpointStore : ICheckpointStore, IDeadLetterSink
 {
     private readonly string _path;
     private readonly string _connectionString;
@@ -89,6 +93,82 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
             return 0;
         });
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Keeps a batch given up on: its events (as the event JSON, one line each), the error and the attempts.</summary>
+    /// <param name="letter">The batch and why it was given up.</param>
+    /// <param name="cancellationToken">Unused: the write is short.</param>
+    /// <exception cref="CheckpointStoreException">The file could not be written.</exception>
+    public ValueTask DeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var events = new MemoryStream();
+        using (var writer = new EventJsonWriter(events, letter.Batch.Checkpoint.Version))
+        {
+            foreach (var e in letter.Batch.Events)
+            {
+                writer.Write(e);
+            }
+        }
+
+        Guarded(() =>
+        {
+            using var connection = Open();
+            EnsureDeadLetterTable(connection);
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO longpoll_dead_letter (name, account, at, attempts, error, events, ts, pts)
+                VALUES ($name, $account, $at, $attempts, $error, $events, $ts, $pts)
+                """;
+            command.Parameters.AddWithValue("$name", letter.CheckpointName);
+            command.Parameters.AddWithValue("$account", letter.Account);
+            command.Parameters.AddWithValue("$at", letter.Time.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$attempts", letter.Attempts);
+            command.Parameters.AddWithValue("$error", $"{letter.Error.GetType().Name}: {letter.Error.Message}");
+            command.Parameters.AddWithValue("$events", System.Text.Encoding.UTF8.GetString(events.ToArray()));
+            command.Parameters.AddWithValue("$ts", letter.Batch.Checkpoint.Ts);
+            command.Parameters.AddWithValue("$pts", letter.Batch.Checkpoint.Pts);
+            return command.ExecuteNonQuery();
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The batches given up on under the checkpoint name <paramref name="name"/>, oldest first.</summary>
+    /// <exception cref="CheckpointStoreException">The file could not be read.</exception>
+    public IReadOnlyList<StoredDeadLetter> ReadDeadLetters(string name) => Guarded(() =>
+    {
+        using var connection = Open();
+        EnsureDeadLetterTable(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT account, at, attempts, error, events, ts, pts FROM longpoll_dead_letter WHERE name = $name ORDER BY id";
+        command.Parameters.AddWithValue("$name", name);
+        using var reader = command.ExecuteReader();
+        var letters = new List<StoredDeadLetter>();
+        while (reader.Read())
+        {
+            letters.Add(new StoredDeadLetter(
+                reader.GetString(0),
+                name,
+                DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetInt32(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetInt64(5),
+                reader.GetInt64(6)));
+        }
+
+        return (IReadOnlyList<StoredDeadLetter>)letters;
+    });
+
+    private static void EnsureDeadLetterTable(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS longpoll_dead_letter (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, account TEXT NOT NULL, at TEXT NOT NULL,
+              attempts INTEGER NOT NULL, error TEXT NOT NULL, events TEXT NOT NULL, ts INTEGER NOT NULL, pts INTEGER NOT NULL)
+            """;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Runs a database step, turning SQLite's errors into one plain <see cref="CheckpointStoreException"/>.</summary>

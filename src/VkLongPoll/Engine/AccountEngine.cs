@@ -181,7 +181,11 @@ public sealed partial class AccountEngine
         var letter = new DeadLetter(Account, _source.Name, batch, error, attempts, _options.TimeProvider.GetUtcNow());
         DeadLettered(_logger, error, Account, batch.Events.Count, attempts, string.Join(", ", letter.EventIdentities));
         LongPollMetrics.BatchesDeadLettered.Add(1, new KeyValuePair<string, object?>("vk.longpoll.account", Account));
-        foreach (var sink in _options.DeadLetterSinks)
+        // A store that can keep dead letters (SQLite's) keeps them without being registered as a sink too.
+        IReadOnlyList<IDeadLetterSink> sinks = _options.CheckpointStore is IDeadLetterSink kept && !_options.DeadLetterSinks.Contains(kept)
+            ? [.. _options.DeadLetterSinks, kept]
+            : _options.DeadLetterSinks;
+        foreach (var sink in sinks)
         {
             try
             {

@@ -24,7 +24,7 @@ public sealed class AccountEngineOptions
     /// <summary>The pause between attempts at a failing batch: the one <see cref="RetryBackoff"/> (1 s doubling to 5 min by default).</summary>
     public RetryBackoff Backoff { get; set; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
 
-    /// <summary>Where dead-lettered batches go, besides the log and the metric.</summary>
+    /// <summary>Where dead-lettered batches go, besides the log, the metric and the <see cref="CheckpointStore"/> when it is an <see cref="IDeadLetterSink"/> too (SQLite's is).</summary>
     public IReadOnlyList<IDeadLetterSink> DeadLetterSinks { get; set; } = [];
 
     /// <summary>Makes a DI scope for every attempt at a batch (<see cref="AccountBatch.Services"/>); null gives handlers no services.</summary>
