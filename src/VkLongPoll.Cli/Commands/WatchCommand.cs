@@ -37,6 +37,9 @@ internal static class WatchCommand
         public StoredLogin? Login { get; init; }
 
         public string? LoginPath { get; init; }
+
+        /// <summary>The answer to the captcha VK asks for (<c>--captcha-token</c>); without it, a captcha is asked on the terminal.</summary>
+        public string? CaptchaToken { get; init; }
     }
 
     public static Command Create()
@@ -60,9 +63,10 @@ internal static class WatchCommand
         var messages = OptionParsers.FilePath("--messages", "SQLite file of the messages seen, for edits and deletions (default: vklp/messages.db in the user's data folder; 30 days, 64 MB).");
         var noStore = new Option<bool>("--no-store") { Description = "Keep no messages: edits and deletions then say less." };
         var keepDeleted = new Option<bool>("--keep-deleted") { Description = "Keep messages deleted for everyone in the message store (by default a deletion is told once, then forgotten)." };
+        var captchaToken = new Option<string?>("--captcha-token") { Description = "The success_token VK's captcha page gave (or the older captcha's characters): answers the captcha VK asks for. Without it, watch asks on a terminal." };
         var command = new Command("watch", "Show what happens on a VK account, live, in plain words.")
         {
-            token, tokenFile, apiUrl, caCert, proxy, version, groupId, lang, json, noColor, only, fromNow, checkpoints, presence, messages, noStore, keepDeleted,
+            token, tokenFile, apiUrl, caCert, proxy, version, groupId, lang, json, noColor, only, fromNow, checkpoints, presence, messages, noStore, keepDeleted, captchaToken,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -101,6 +105,7 @@ internal static class WatchCommand
                 KeepDeleted = result.GetValue(keepDeleted),
                 Login = login,
                 LoginPath = loginPath,
+                CaptchaToken = result.GetValue(captchaToken),
             };
             using var stdout = RawStandardOutput.OpenStream();
             return await RunAsync(settings, FeedConsole.Create(result.GetValue(noColor)), stdout, Console.Error, cancellationToken).ConfigureAwait(false);
@@ -127,7 +132,8 @@ internal static class WatchCommand
         var time = TimeProvider.System;
         var printer = new FeedPrinter(console, time);
         var tokens = TokenSource(settings, http);
-        using var api = new VkApiClient(tokens, new VkApiClientOptions { BaseUrl = settings.ApiUrl, Language = settings.Language == FeedLanguage.Russian ? "ru" : "en" }, http);
+        var captcha = new CaptchaAnswers(settings.CaptchaToken, stderr);
+        using var api = new VkApiClient(tokens, new VkApiClientOptions { BaseUrl = settings.ApiUrl, Language = settings.Language == FeedLanguage.Russian ? "ru" : "en", CaptchaHandler = captcha.AnswerAsync }, http);
         var client = new LongPollClient(new LongPollClientOptions
         {
             TokenSource = tokens,
@@ -135,6 +141,7 @@ internal static class WatchCommand
             CheckpointName = CheckpointNameFor(tokens.AccountKey, settings.GroupId, settings.ApiUrl),
             Version = settings.Version,
             GroupId = settings.GroupId,
+            CaptchaHandler = captcha.AnswerAsync,
             OnStatus = status =>
             {
                 if (StatusLines.For(status, settings.Language) is not { } line)

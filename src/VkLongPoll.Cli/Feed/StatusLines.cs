@@ -12,7 +12,10 @@ internal static class StatusLines
         return status switch
         {
             LongPollStarted { Resumed: false } => ru ? "подключено; жду событий (Ctrl+C — выход)" : "connected; waiting for events (Ctrl+C to stop)",
-            LongPollStarted => ru ? "подключено; продолжаю с места, где остановился (Ctrl+C — выход)" : "connected; continuing where it stopped (Ctrl+C to stop)",
+            LongPollStarted { Connected: true } => ru ? "подключено; продолжаю с места, где остановился (Ctrl+C — выход)" : "connected; continuing where it stopped (Ctrl+C to stop)",
+
+            // Resuming with the saved key: nothing was asked of VK yet, so "connected" would be a guess (the server may be down).
+            LongPollStarted => ru ? "продолжаю с места, где остановился (Ctrl+C — выход)" : "continuing where it stopped (Ctrl+C to stop)",
             LongPollRetrying r => Retrying(r, ru),
             LongPollReconnected => ru ? "связь восстановлена" : "connection restored",
             LongPollRecoveryStarted { Cause: LongPollRecoveryCause.KeyExpired } => ru ? "ключ подключения истёк — переподключаюсь, ничего не пропадёт" : "the connection key expired; reconnecting, nothing is missed",

@@ -23,7 +23,7 @@ internal static class FailureReport
             $"this token has no access to messages ({denied.ErrorMessage}); the User Long Poll needs a user token with the messages permission, or a community token with --group-id ({TokenHelp})",
             ExitCodes.Token),
         VkCaptchaException captcha => (
-            $"VK asks for a captcha ({captcha.ErrorMessage}){(captcha.Captcha.RedirectUri is { } uri ? $"; open {uri} in a browser, pass it, then run again" : string.Empty)}",
+            $"VK asks for a captcha ({captcha.ErrorMessage}){(captcha.Captcha.RedirectUri is { } uri ? $"; open {uri} in a browser, pass it, then run again in a terminal to paste the success_token it gives, or with --captcha-token TOKEN (docs/tokens.md)" : captcha.Captcha.ImageUrl is { } image ? $"; run again in a terminal to type the characters of {image}, or with --captcha-token CHARACTERS" : string.Empty)}",
             ExitCodes.VkRefused),
         VkValidationException validation => (
             $"VK wants the account validated ({validation.ErrorMessage}){(validation.RedirectUri is { } page ? $": open {page} in a browser, then get a new token" : string.Empty)}",

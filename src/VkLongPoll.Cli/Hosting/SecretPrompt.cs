@@ -3,8 +3,10 @@ namespace VkLongPoll.Cli.Hosting;
 /// <summary>Asks for a secret (a token) on the terminal without echoing it.</summary>
 internal static class SecretPrompt
 {
-    /// <summary>Asks for the token without echoing it; null when there is no terminal to ask on.</summary>
-    public static string? Read(string question)
+    /// <summary>Asks for a secret (a token) without echoing it; null when there is no terminal to ask on.</summary>
+    /// <param name="question">What is asked.</param>
+    /// <param name="stopped">What the one line says when Ctrl+C is pressed instead (exit 130).</param>
+    public static string? Read(string question, string stopped = "stopped before a token was given")
     {
         if (Console.IsInputRedirected)
         {
@@ -18,7 +20,7 @@ internal static class SecretPrompt
         Console.TreatControlCAsInput = true;
         try
         {
-            return ReadSecret(token);
+            return ReadSecret(token, stopped);
         }
         finally
         {
@@ -26,7 +28,7 @@ internal static class SecretPrompt
         }
     }
 
-    private static string ReadSecret(System.Text.StringBuilder token)
+    private static string ReadSecret(System.Text.StringBuilder token, string stopped)
     {
         while (true)
         {
@@ -34,7 +36,7 @@ internal static class SecretPrompt
             if (key.Key == ConsoleKey.C && key.Modifiers.HasFlag(ConsoleModifiers.Control))
             {
                 Console.Error.WriteLine();
-                throw new CliFailure(ExitCodes.Interrupted, "stopped before a token was given");
+                throw new CliFailure(ExitCodes.Interrupted, stopped);
             }
 
             if (key.Key == ConsoleKey.Enter)

@@ -39,7 +39,7 @@ public sealed partial class LongPollClient
             }
         }
 
-        Report(new LongPollStarted(state.Ts, state.Pts, _version, from is not null));
+        Report(new LongPollStarted(state.Ts, state.Pts, _version, from is not null) { Connected = from is null || from.Server is null || from.Key is null });
         var versionRejections = 0;
         while (true)
         {

@@ -172,6 +172,45 @@ public sealed class WatchProcessTests
     }
 
     [Fact]
+    public async Task AResumeWhileVkIsDown_NeverSaysConnected_UntilACallGoesThrough()
+    {
+        var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-down-{Guid.NewGuid():N}.db");
+        var ca = Path.Combine(Path.GetTempPath(), $"vklp-watch-down-{Guid.NewGuid():N}.pem");
+        try
+        {
+            string apiUrl;
+            Dictionary<string, string?> token;
+            await using (var emulator = await EmulatorProcess.StartAsync("--seed", "14"))
+            {
+                apiUrl = emulator.ApiUrl;
+                token = new Dictionary<string, string?> { ["VK_TOKEN"] = emulator.Token };
+                File.Copy(emulator.CaCertPath, ca);
+                await using var first = VklpProcess.Start(["watch", "--api-url", apiUrl, "--ca-cert", ca, "--checkpoints", checkpoints, "--lang", "en"], token);
+                await first.WaitForStdoutAsync(s => s.Contains("connected; waiting for events", StringComparison.Ordinal));
+                await emulator.ControlAsync("send", new { text = "one" });
+                await first.WaitForStdoutAsync(s => s.Contains(": one", StringComparison.Ordinal));
+                first.Signal(VklpProcess.SigInt);
+                Assert.Equal(130, await first.WaitForExitAsync());
+            }
+
+            // VK is down now: the checkpoint's key is for a server that no longer answers. The watch resumes with it, and
+            // says so, but does not claim a connection it has not made.
+            await using var second = VklpProcess.Start(["watch", "--api-url", apiUrl, "--ca-cert", ca, "--checkpoints", checkpoints, "--lang", "en"], token);
+            var screen = await second.WaitForStdoutAsync(s => s.Contains("retrying in", StringComparison.Ordinal));
+            Assert.Contains("continuing where it stopped", screen, StringComparison.Ordinal);
+            Assert.DoesNotContain("connected", screen, StringComparison.Ordinal);
+            second.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await second.WaitForExitAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(checkpoints);
+            File.Delete(ca);
+        }
+    }
+
+    [Fact]
     public async Task YourOwnEditsInAPrivateDialog_ReadAsYours_LiveAndAfterAGap()
     {
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "9");

@@ -59,6 +59,13 @@ public sealed class LongPollStarted : LongPollStatus
     /// <summary>True when it continues from a checkpoint, false when it starts from now.</summary>
     public bool Resumed { get; }
 
+    /// <summary>
+    /// True when a call to VK succeeded on the way here (a start from now asks for a server; a checkpoint without a key is
+    /// recovered through history); false when it resumes with the checkpoint's own key and has not heard from VK yet —
+    /// its first poll may still fail.
+    /// </summary>
+    public bool Connected { get; init; } = true;
+
     /// <inheritdoc/>
     public override string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{(Resumed ? "resumed" : "started")} at ts {Ts}, pts {Pts} (version {Version})");
