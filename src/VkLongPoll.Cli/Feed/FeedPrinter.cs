@@ -15,9 +15,10 @@ internal sealed partial class FeedPrinter(IAnsiConsole console, TimeProvider tim
 
     private readonly int _width = width ?? TerminalWidth();
 
-    public void Line(LongPollEvent e, string text)
+    /// <summary>One line of the feed, stamped with <paramref name="at"/>, else the message's own time, else now.</summary>
+    public void Line(LongPollEvent e, string text, DateTimeOffset? at = null)
     {
-        var stamp = (e is MessageNewEvent { Message.Time: { } sent } ? sent.ToLocalTime() : time.GetLocalNow()).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = (at?.ToLocalTime() ?? (e is MessageNewEvent { Message.Time: { } sent } ? sent.ToLocalTime() : time.GetLocalNow())).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         var safe = Markup.Escape(Wrap(TerminalText.Sanitize(text), _width - Indent.Length)).Replace("\n", "\n" + Indent, StringComparison.Ordinal);
         var style = e switch
         {

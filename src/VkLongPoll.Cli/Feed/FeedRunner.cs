@@ -22,6 +22,9 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
     private readonly SemaphoreSlim _screen = new(1, 1);
     private bool _away;
 
+    /// <summary>The time of the last line of a catch-up: lines without a time of their own take it, so times never go back.</summary>
+    private DateTimeOffset? _caughtUpTo;
+
     /// <summary>
     /// Runs the account on the one engine with this feed as its handler (each batch's checkpoint saved once it is on the
     /// screen) and prints friends' presence beside it; ends when the session does. A stop throws
@@ -31,6 +34,7 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
     {
         // Each run is a session of its own: what it recovers is told under a header of its own.
         _away = false;
+        _caughtUpTo = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var presenceShown = presence is null ? Task.CompletedTask : ShowPresenceAsync(presence, stop.Token);
         try
@@ -121,13 +125,21 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
         {
             printer.Header(language == FeedLanguage.Russian ? "— сейчас —" : "— now —");
             _away = false;
+            _caughtUpTo = null;
         }
 
-        await ShowAsync(shown, cancellationToken).ConfigureAwait(false);
+        await ShowAsync(shown, cancellationToken, catchUp: recovered).ConfigureAwait(false);
     }
 
-    private async Task ShowAsync(List<LongPollEvent> shown, CancellationToken cancellationToken)
+    /// <param name="shown">The events to tell, in order.</param>
+    /// <param name="cancellationToken">Stops the lookups.</param>
+    /// <param name="catchUp">
+    /// True for what came while the feed was away: told in time order (a line without a time of its own takes the time of
+    /// the line before it), and the unread count once, at the end, rather than after every message.
+    /// </param>
+    private async Task ShowAsync(List<LongPollEvent> shown, CancellationToken cancellationToken, bool catchUp = false)
     {
+        UnreadCounterEvent? lastCount = null;
         shown = MergeDeletedBeforeSeen(shown);
 
         // Names of the people whose remembered messages will be told, resolved with the batch's own.
@@ -144,6 +156,12 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
         foreach (var e in shown)
         {
             directory.Learn(e);
+            if (catchUp && e is UnreadCounterEvent held)
+            {
+                lastCount = held;
+                continue;
+            }
+
             if (e is UnreadCounterEvent counter)
             {
                 // The counter only when it changes: it follows most messages and says nothing new otherwise.
@@ -173,7 +191,7 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
 
             if (text is not null)
             {
-                printer.Line(e, text);
+                printer.Line(e, text, catchUp ? CatchUpTime(e) : null);
             }
 
             if (store is not null && Remembered(e) is { IsComplete: true } message)
@@ -186,6 +204,25 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
                 await store.ForgetAsync(deleted.Message, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        if (lastCount is not null && lastCount.Count != _shownUnread && formatter.Format(lastCount, null) is { } count)
+        {
+            _shownUnread = lastCount.Count;
+            printer.Line(lastCount, count, CatchUpTime(lastCount));
+        }
+    }
+
+    /// <summary>The time a catch-up line shows: its message's own (sent, or edited) when later than the line before, else that line's.</summary>
+    private DateTimeOffset? CatchUpTime(LongPollEvent e)
+    {
+        DateTimeOffset? own = e switch
+        {
+            MessageNewEvent { Message.Time: { } sent } => sent,
+            MessageEditEvent { Message.UpdateTime: long edited and > 0 } => DateTimeOffset.FromUnixTimeSeconds(edited),
+            _ => null,
+        };
+        _caughtUpTo = own is { } mine && (_caughtUpTo is not { } last || mine > last) ? mine : _caughtUpTo ?? own;
+        return _caughtUpTo;
     }
 
     /// <summary>
