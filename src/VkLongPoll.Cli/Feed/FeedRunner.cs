@@ -140,6 +140,12 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
     private async Task ShowAsync(List<LongPollEvent> shown, CancellationToken cancellationToken, bool catchUp = false)
     {
         UnreadCounterEvent? lastCount = null;
+        if (catchUp && _caughtUpTo is null)
+        {
+            // A catch-up that opens with lines of no time of their own (a read, a deletion) dates them by its earliest time.
+            _caughtUpTo = shown.Select(OwnTime).Where(t => t is not null).Min();
+        }
+
         shown = MergeDeletedBeforeSeen(shown);
 
         // Names of the people whose remembered messages will be told, resolved with the batch's own.
@@ -175,6 +181,13 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
 
             // Looked up again here: a message told earlier in this very batch (a recovery) is remembered by now.
             var before = await BeforeAsync(e, cancellationToken).ConfigureAwait(false);
+            if (catchUp && e is MessageEditEvent edit && before is { } told && told.Text == edit.Message.Text && told.Attachments.Count == edit.Message.Attachments.Count)
+            {
+                // Sent and edited while the feed was away: its line above already shows it as it is now, and VK keeps
+                // nothing of what it said before; an edit line would only say the same again.
+                continue;
+            }
+
             string? text;
             try
             {
@@ -215,15 +228,18 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
     /// <summary>The time a catch-up line shows: its message's own (sent, or edited) when later than the line before, else that line's.</summary>
     private DateTimeOffset? CatchUpTime(LongPollEvent e)
     {
-        DateTimeOffset? own = e switch
-        {
-            MessageNewEvent { Message.Time: { } sent } => sent,
-            MessageEditEvent { Message.UpdateTime: long edited and > 0 } => DateTimeOffset.FromUnixTimeSeconds(edited),
-            _ => null,
-        };
+        var own = OwnTime(e);
         _caughtUpTo = own is { } mine && (_caughtUpTo is not { } last || mine > last) ? mine : _caughtUpTo ?? own;
         return _caughtUpTo;
     }
+
+    /// <summary>When the event happened, when it says: a message's sending, an edit's time.</summary>
+    private static DateTimeOffset? OwnTime(LongPollEvent e) => e switch
+    {
+        MessageNewEvent { Message.Time: { } sent } => sent,
+        MessageEditEvent { Message.UpdateTime: long edited and > 0 } => DateTimeOffset.FromUnixTimeSeconds(edited),
+        _ => null,
+    };
 
     /// <summary>
     /// True when a message in <paramref name="events"/> was sent (or edited) before the feed started: it came while the feed
