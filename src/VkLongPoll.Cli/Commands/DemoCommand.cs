@@ -89,7 +89,7 @@ internal static class DemoCommand
         var client = new LongPollClient(options, http);
         await using var disposeClient = client.ConfigureAwait(false);
         LongPollCheckpoint? last = null;
-        var presence = new FriendPresenceWatcher(api, presenceInterval).WatchAsync(stop.Token);
+        var presence = new FriendPresenceWatcher(api, presenceInterval) { ReportOnlineAtStart = true }.WatchAsync(stop.Token);
         var feed = runner.RunAsync(client, new FeedCheckpoints(store, saved: checkpoint => last = checkpoint), stop.Token, presence);
 
         // The session must be connected before the act starts, or the act's first events would precede it.

@@ -189,7 +189,7 @@ internal static class WatchCommand
         }
 
         // Versions 11 and later do not send friends' online events: a watcher asks the API for them.
-        var presence = settings.Version >= 11 ? new FriendPresenceWatcher(api, TimeSpan.FromSeconds(settings.PresenceInterval)).WatchAsync(cancellationToken) : null;
+        var presence = settings.Version >= 11 ? new FriendPresenceWatcher(api, TimeSpan.FromSeconds(settings.PresenceInterval)) { ReportOnlineAtStart = true }.WatchAsync(cancellationToken) : null;
         using var feed = new FeedRunner(printer, new FeedFormatter(settings.Language, directory), directory, settings.Language, settings.Only, remembered, settings.KeepDeleted);
         await feed.RunAsync(client, checkpoints, cancellationToken, presence).ConfigureAwait(false);
         return ExitCodes.Ok;

@@ -73,4 +73,17 @@ internal sealed partial class FeedFormatter
 
     private static string Clock(long unixSeconds) =>
         DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(unixSeconds, 0, 253_402_300_799)).ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Who is online as the feed starts, in one line (the first 20, then how many more).</summary>
+    public string OnlineNow(IReadOnlyList<FriendOnlineEvent> online)
+    {
+        const int Shown = 20;
+        var names = online.Take(Shown).Select(f =>
+        {
+            var device = Ru ? PlatformRu(f.Platform) is var ru && ru.StartsWith("с ", StringComparison.Ordinal) ? ru : string.Empty : PlatformEn(f.Platform).Trim().Trim('(', ')');
+            return device.Length == 0 ? Name(f.UserId) : $"{Name(f.UserId)} ({device})";
+        });
+        var more = online.Count > Shown ? (Ru ? $" и ещё {online.Count - Shown}" : $" and {online.Count - Shown} more") : string.Empty;
+        return (Ru ? "Сейчас в сети: " : "Online now: ") + string.Join(", ", names) + more;
+    }
 }

@@ -83,12 +83,28 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
 
     private async Task ShowPresenceAsync(IAsyncEnumerable<IReadOnlyList<LongPollEvent>> presence, CancellationToken cancellationToken)
     {
+        var first = true;
         await foreach (var events in presence.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             await _screen.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await ShowAsync([.. events.Where(Wanted)], cancellationToken).ConfigureAwait(false);
+                var wanted = events.Where(Wanted).ToList();
+                if (first)
+                {
+                    // The watcher's first look: who is online as the feed starts, in one line rather than a line each.
+                    if (wanted.OfType<FriendOnlineEvent>().ToList() is { Count: > 0 } online)
+                    {
+                        await directory.ResolveAsync(online, LookupPatience, cancellationToken).ConfigureAwait(false);
+                        printer.Line(online[0], formatter.OnlineNow(online));
+                    }
+                }
+                else
+                {
+                    await ShowAsync(wanted, cancellationToken).ConfigureAwait(false);
+                }
+
+                first = false;
             }
             finally
             {

@@ -12,7 +12,7 @@ namespace VkLongPoll;
 /// marked <see cref="FriendOnlineEvent.IsPolled"/>.
 /// </summary>
 /// <remarks>
-/// The first look only learns who is online (it reports nothing); changes shorter than the interval are not seen. Two API
+/// The first look only learns who is online (it reports nothing, unless <see cref="ReportOnlineAtStart"/>); changes shorter than the interval are not seen. Two API
 /// calls per interval (of the token's 3 a second). A failed look is skipped, not fatal: presence is a nicety, not a guarantee.
 /// </remarks>
 public sealed class FriendPresenceWatcher
@@ -35,7 +35,13 @@ public sealed class FriendPresenceWatcher
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>The changes of each look (only non-empty ones), until cancelled.</summary>
+    /// <summary>
+    /// True: the first look reports everyone online then (as <see cref="FriendOnlineEvent"/>s), so a feed can say who is
+    /// online when it starts; false (the default): the first look only learns it.
+    /// </summary>
+    public bool ReportOnlineAtStart { get; init; }
+
+    /// <summary>The changes of each look (only non-empty ones, but for the first with <see cref="ReportOnlineAtStart"/>), until cancelled.</summary>
     public IAsyncEnumerable<IReadOnlyList<LongPollEvent>> WatchAsync(CancellationToken cancellationToken = default) => WatchCoreAsync(cancellationToken);
 
     /// <summary>One look: the changes since the last (none on the first). Throws what the API throws.</summary>
@@ -44,10 +50,12 @@ public sealed class FriendPresenceWatcher
         var now = await OnlineNowAsync(cancellationToken).ConfigureAwait(false);
         var before = _online;
         _online = now;
-        if (before is null)
+        if (before is null && !ReportOnlineAtStart)
         {
             return [];
         }
+
+        before ??= [];
 
         var stamp = _time.GetUtcNow().ToUnixTimeSeconds();
         var changes = new List<LongPollEvent>();
@@ -72,6 +80,7 @@ public sealed class FriendPresenceWatcher
         while (true)
         {
             IReadOnlyList<LongPollEvent> changes = [];
+            var firstLook = _online is null;
             try
             {
                 changes = await LookAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +90,8 @@ public sealed class FriendPresenceWatcher
                 // Skipped: the next look compares with the last good one.
             }
 
-            if (changes.Count > 0)
+            // With ReportOnlineAtStart the first good look is given even when no one is online: it is the starting picture.
+            if (changes.Count > 0 || (firstLook && ReportOnlineAtStart && _online is not null))
             {
                 yield return changes;
             }

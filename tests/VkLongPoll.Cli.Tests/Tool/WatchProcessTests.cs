@@ -172,6 +172,33 @@ public sealed class WatchProcessTests
     }
 
     [Fact]
+    public async Task FriendsAlreadyOnlineAtTheStart_AreToldInOneLine()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "15");
+        var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-online-{Guid.NewGuid():N}.db");
+        try
+        {
+            var friends = (await emulator.StateAsync()).GetProperty("accounts")[0].GetProperty("friends").EnumerateArray().Select(f => f.GetInt64()).Take(2).ToList();
+            await emulator.ControlAsync("online", new { user_id = friends[0], platform = 2 });
+            await emulator.ControlAsync("online", new { user_id = friends[1], platform = 7 });
+
+            await using var vklp = VklpProcess.Start(["watch", "--api-url", emulator.ApiUrl, "--ca-cert", emulator.CaCertPath, "--checkpoints", checkpoints, "--lang", "en", "--presence-interval", "5"],
+                new Dictionary<string, string?> { ["VK_TOKEN"] = emulator.Token });
+            var screen = await vklp.WaitForStdoutAsync(s => s.Contains("Online now: ", StringComparison.Ordinal));
+            var line = screen.Split('\n').Single(l => l.Contains("Online now: ", StringComparison.Ordinal));
+            Assert.Matches(@"Online now: [A-Z][a-z]+ [A-Z][a-z]+ \((iPhone|web)\), [A-Z][a-z]+ [A-Z][a-z]+ \((iPhone|web)\)", line);
+            Assert.DoesNotMatch(@"\bid\d+", line);
+            vklp.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await vklp.WaitForExitAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(checkpoints);
+        }
+    }
+
+    [Fact]
     public async Task AResumeWhileVkIsDown_NeverSaysConnected_UntilACallGoesThrough()
     {
         var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-down-{Guid.NewGuid():N}.db");
