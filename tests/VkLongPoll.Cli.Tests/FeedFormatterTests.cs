@@ -27,6 +27,8 @@ public sealed class FeedFormatterTests
         public string? AttachmentUrl(VkLongPoll.Events.LongPollMessage message, VkLongPoll.Events.MessageAttachment attachment) =>
             attachment.Url ?? (attachment.Id == "10_77" ? "https://vk.example/photo10_77.jpg" : null);
 
+        public string? AttachmentTitle(VkLongPoll.Events.LongPollMessage message, VkLongPoll.Events.MessageAttachment attachment) => attachment.Title;
+
         public string? PreviousTitle(long peerId) => null;
     }
 
@@ -101,6 +103,19 @@ public sealed class FeedFormatterTests
 
         Assert.Equal(russian, new FeedFormatter(FeedLanguage.Russian, new Directory()).Format(e));
         Assert.Equal(english, new FeedFormatter(FeedLanguage.English, new Directory()).Format(e));
+    }
+
+    [Theory]
+    [InlineData("[10002,100,8,2000000005]", "Сообщение от Ивана Иванова в «Дача 2026» отмечено как важное: Привет!", "A message from Иван Иванов in “Дача 2026” was marked important: Привет!")]
+    [InlineData("[10003,100,8,2000000005]", "Сообщение от Ивана Иванова в «Дача 2026» больше не важное: Привет!", "A message from Иван Иванов in “Дача 2026” is no longer important: Привет!")]
+    [InlineData("[10003,100,128,2000000005]", "Сообщение от Ивана Иванова в «Дача 2026» восстановлено: Привет!", "A message from Иван Иванов in “Дача 2026” was restored: Привет!")]
+    public void Format_AMarkOrARestoreOfARememberedMessage_SaysWhoseAndWhat(string update, string russian, string english)
+    {
+        var remembered = ((VkLongPoll.Events.MessageNewEvent)Decoder.ReadEvent(System.Text.Encoding.UTF8.GetBytes("[10004,100,532481,100,2000000005,1700000000,\"Привет!\",{\"from\":\"20\"},{},0,100,0]"))).Message;
+        var e = Decoder.ReadEvent(System.Text.Encoding.UTF8.GetBytes(update));
+
+        Assert.Equal(russian, new FeedFormatter(FeedLanguage.Russian, new Directory()).Format(e, remembered));
+        Assert.Equal(english, new FeedFormatter(FeedLanguage.English, new Directory()).Format(e, remembered));
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class RecoveredFeedTests
         Assert.Equal(times.Order(StringComparer.Ordinal), times);
         // The story has every kind, and the lines say what each is (nothing "(no text)").
         var all = string.Join('\n', live.Lines);
-        foreach (var expected in new[] { "[photo https://", "[voice message https://", "[sticker https://", "[document https://", "[video https://", "[graffiti https://", "[link https://", "[wall post https://", "[location]", "(reply)", "renamed the chat “Old title” to “New title”", "invited", "pinned a message in “New title”: “pin me”", "edited a message: “first words” → better words", "A message from", "was deleted for everyone: to be deleted [photo https://" })
+        foreach (var expected in new[] { "[photo https://", "[voice message https://", "[sticker https://", "[document “document600000004.pdf” https://", "[video “Видео 456000005” https://", "[graffiti https://", "[link https://", "[wall post https://", "[location]", "(reply)", "renamed the chat “Old title” to “New title”", "invited", "pinned a message in “New title”: “pin me”", "edited a message: “first words” → better words", "A message from", "was deleted for everyone: to be deleted [photo https://" })
         {
             Assert.Contains(expected, all, StringComparison.Ordinal);
         }

@@ -79,7 +79,7 @@ internal static class WatchCommand
             var login = string.IsNullOrWhiteSpace(secret) ? StoredLogin.Load(loginPath) : null;
             if (string.IsNullOrWhiteSpace(secret) && login is null)
             {
-                secret = SecretPrompt.Read("VK access token: ");
+                secret = SecretPrompt.Read(FeedConsole.Language(result.GetValue(lang)) == FeedLanguage.Russian ? "Токен доступа VK: " : "VK access token: ");
             }
 
             if (string.IsNullOrWhiteSpace(secret) && login is null)

@@ -30,6 +30,9 @@ internal interface IFeedDirectory
     /// <summary>Where an attachment of <paramref name="message"/> can be opened: its own URL (API objects, the kludge), else what <c>messages.getById</c> gave.</summary>
     string? AttachmentUrl(LongPollMessage message, MessageAttachment attachment);
 
+    /// <summary>An attachment's title (a document's, a video's, a song's), from the attachment or what <c>messages.getById</c> gave.</summary>
+    string? AttachmentTitle(LongPollMessage message, MessageAttachment attachment);
+
     /// <summary>The chat's title before its latest rename (API objects of renames do not carry the old one).</summary>
     string? PreviousTitle(long peerId);
 }

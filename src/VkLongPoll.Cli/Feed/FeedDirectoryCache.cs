@@ -49,19 +49,20 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
         }
     }
 
-    public string? AttachmentUrl(LongPollMessage message, MessageAttachment attachment)
-    {
-        if ((attachment.Url ?? attachment.Link?.Url) is { } own)
-        {
-            return own;
-        }
+    public string? AttachmentUrl(LongPollMessage message, MessageAttachment attachment) =>
+        attachment.Url ?? attachment.Link?.Url ?? Fetched(message, attachment)?.Url;
 
+    public string? AttachmentTitle(LongPollMessage message, MessageAttachment attachment) =>
+        attachment.Title ?? Fetched(message, attachment)?.Title;
+
+    /// <summary>The same attachment in the complete message messages.getById gave: by kind and id, else by its place.</summary>
+    private MessageAttachment? Fetched(LongPollMessage message, MessageAttachment attachment)
+    {
         lock (_full)
         {
-            // The same attachment in the complete message: by kind and id, else by its place.
             return message.MessageId is { } id && _full.TryGetValue(id, out var full)
-                ? (full.Attachments.FirstOrDefault(a => a.Type == attachment.Type && a.Kind == attachment.Kind && a.Id == attachment.Id)
-                    ?? full.Attachments.FirstOrDefault(a => a.Index == attachment.Index))?.Url
+                ? full.Attachments.FirstOrDefault(a => a.Type == attachment.Type && a.Kind == attachment.Kind && a.Id == attachment.Id)
+                    ?? full.Attachments.FirstOrDefault(a => a.Index == attachment.Index)
                 : null;
         }
     }

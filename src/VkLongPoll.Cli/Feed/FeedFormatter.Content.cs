@@ -45,7 +45,7 @@ internal sealed partial class FeedFormatter
 
         if (m.Attachments.Count > 0)
         {
-            parts.Add(string.Join(" ", m.Attachments.Select(a => directory.AttachmentUrl(m, a) is { } url && a.Type != "link" ? $"[{AttachmentKind(a)} {url}]" : $"[{AttachmentKind(a)}]")));
+            parts.Add(string.Join(" ", m.Attachments.Select(a => directory.AttachmentUrl(m, a) is { } url && a.Type != "link" ? $"[{AttachmentKind(a)}{AttachmentTitle(m, a)} {url}]" : $"[{AttachmentKind(a)}{AttachmentTitle(m, a)}]")));
         }
 
         if (m.Geo is not null)
@@ -64,6 +64,12 @@ internal sealed partial class FeedFormatter
 
         return parts.Count == 0 ? (Ru ? "(без текста)" : "(no text)") : string.Join(" ", parts);
     }
+
+    /// <summary>A document's, video's or song's title, quoted, when VK gave one: what the file is, before its link.</summary>
+    private string AttachmentTitle(LongPollMessage m, MessageAttachment a) =>
+        (a.Type is "video" or "audio" || (a.Type == "doc" && a.Kind is not ("audiomsg" or "graffiti"))) && directory.AttachmentTitle(m, a) is { Length: > 0 } title
+            ? Ru ? $" «{title}»" : $" “{title}”"
+            : string.Empty;
 
     private string AttachmentKind(MessageAttachment a) => (a.Type, a.Kind, Ru) switch
     {

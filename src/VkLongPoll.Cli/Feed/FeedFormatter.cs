@@ -23,8 +23,24 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
             ? $"{Name(Author(m.Message))} {Verb(Author(m.Message), "изменил", "изменила")} сообщение{Where(m.Message.PeerId)}: «{Body(before)}» → {Body(m.Message)}"
             : $"{Name(Author(m.Message))} edited a message{Where(m.Message.PeerId)}: “{Body(before)}” → {Body(m.Message)}",
         MessageFlagsSetEvent f when f.Mask.HasFlag(MessageFlags.Deleted) || f.Mask.HasFlag(MessageFlags.DeletedForAll) => Deleted(f, before),
+        MessageFlagsSetEvent f when f.Mask.HasFlag(MessageFlags.Important) => Whose(f.Message, before, "отмечено как важное", "was marked important"),
+        MessageFlagsResetEvent f when f.Mask.HasFlag(MessageFlags.Important) => Whose(f.Message, before, "больше не важное", "is no longer important"),
+        MessageFlagsResetEvent f when f.Mask.HasFlag(MessageFlags.Deleted) => Whose(f.Message, before, "восстановлено", "was restored"),
         _ => null,
     };
+
+    /// <summary>A change to a remembered message, saying whose it was and what it says: "A message from Ivan Ivanov was restored: …".</summary>
+    private string Whose(LongPollMessage changed, LongPollMessage before, string ru, string en)
+    {
+        var where = Where(changed.PeerId ?? before.PeerId);
+        if (before.IsOutgoing == true || Author(before) == directory.SelfId)
+        {
+            return Ru ? $"Ваше сообщение{where} {ru}: {Body(before)}" : $"Your message{where} {en}: {Body(before)}";
+        }
+
+        var author = Author(before);
+        return Ru ? $"Сообщение от {Name(author, "gen")}{where} {ru}: {Body(before)}" : $"A message from {Name(author)}{where} {en}: {Body(before)}";
+    }
 
     private string Deleted(MessageFlagsSetEvent f, LongPollMessage before)
     {

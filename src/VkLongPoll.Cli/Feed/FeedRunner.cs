@@ -306,13 +306,14 @@ internal sealed class FeedRunner(FeedPrinter printer, FeedFormatter formatter, F
         return result;
     }
 
-    /// <summary>For an edit or a deletion: the message as the store remembers it.</summary>
+    /// <summary>For an edit, a deletion, a restore or an importance mark: the message as the store remembers it.</summary>
     private async ValueTask<LongPollMessage?> BeforeAsync(LongPollEvent e, CancellationToken cancellationToken)
     {
         var changed = e switch
         {
             MessageEditEvent m => m.Message,
-            MessageFlagsSetEvent f when f.Mask.HasFlag(MessageFlags.Deleted) || f.Mask.HasFlag(MessageFlags.DeletedForAll) => f.Message,
+            MessageFlagsSetEvent f when f.Mask.HasFlag(MessageFlags.Deleted) || f.Mask.HasFlag(MessageFlags.DeletedForAll) || f.Mask.HasFlag(MessageFlags.Important) => f.Message,
+            MessageFlagsResetEvent f when f.Mask.HasFlag(MessageFlags.Deleted) || f.Mask.HasFlag(MessageFlags.Important) => f.Message,
             _ => null,
         };
         return store is null || changed is null ? null : await FindAsync(changed, cancellationToken).ConfigureAwait(false);
