@@ -98,6 +98,7 @@ internal sealed partial class FeedFormatter
     {
         var actor = Author(m);
         var chat = m.PeerId is { } peer ? Title(peer) : string.Empty;
+        var inChat = m.PeerId is { IsChat: true } place ? InChat(place) : chat;
         var member = action.MemberId ?? actor;
         return (action.Type, Ru) switch
         {
@@ -113,28 +114,28 @@ internal sealed partial class FeedFormatter
             ("chat_photo_update", false) => $"{Name(actor)} changed the photo of {chat}",
             ("chat_photo_remove", true) => $"{Name(actor)} {Verb(actor, "удалил", "удалила")} фото беседы {chat}",
             ("chat_photo_remove", false) => $"{Name(actor)} removed the photo of {chat}",
-            ("chat_invite_user", true) when member == actor => $"{Name(actor)} {Verb(actor, "вернулся", "вернулась")} в {chat}",
+            ("chat_invite_user", true) when member == actor => $"{Name(actor)} {Verb(actor, "вернулся", "вернулась")} в {Chat(m.PeerId!.Value, "беседу")}",
             ("chat_invite_user", false) when member == actor => $"{Name(actor)} came back to {chat}",
-            ("chat_invite_user", true) => $"{Name(actor)} {Verb(actor, "пригласил", "пригласила")} {Name(member, "acc")} в {chat}",
+            ("chat_invite_user", true) => $"{Name(actor)} {Verb(actor, "пригласил", "пригласила")} {Name(member, "acc")} в {Chat(m.PeerId!.Value, "беседу")}",
             ("chat_invite_user", false) => $"{Name(actor)} invited {Name(member)} to {chat}",
-            ("chat_invite_user_by_link", true) => $"{Name(actor)} {Verb(actor, "присоединился", "присоединилась")} к {chat} по ссылке",
+            ("chat_invite_user_by_link", true) => $"{Name(actor)} {Verb(actor, "присоединился", "присоединилась")} к {Chat(m.PeerId!.Value, "беседе")} по ссылке",
             ("chat_invite_user_by_link", false) => $"{Name(actor)} joined {chat} by link",
-            ("chat_kick_user", true) when member == actor => $"{Name(actor)} {Verb(actor, "вышел", "вышла")} из {chat}",
+            ("chat_kick_user", true) when member == actor => $"{Name(actor)} {Verb(actor, "вышел", "вышла")} из {Chat(m.PeerId!.Value, "беседы")}",
             ("chat_kick_user", false) when member == actor => $"{Name(actor)} left {chat}",
-            ("chat_kick_user", true) => $"{Name(actor)} {Verb(actor, "исключил", "исключила")} {Name(member, "acc")} из {chat}",
+            ("chat_kick_user", true) => $"{Name(actor)} {Verb(actor, "исключил", "исключила")} {Name(member, "acc")} из {Chat(m.PeerId!.Value, "беседы")}",
             ("chat_kick_user", false) => $"{Name(actor)} removed {Name(member)} from {chat}",
             // A pinned message without text (a photo, a sticker) comes with an empty source_message: no empty quotes then.
-            ("chat_pin_message", true) when string.IsNullOrEmpty(action.Message) => $"{Name(actor)} {Verb(actor, "закрепил", "закрепила")} сообщение в {chat}",
+            ("chat_pin_message", true) when string.IsNullOrEmpty(action.Message) => $"{Name(actor)} {Verb(actor, "закрепил", "закрепила")} сообщение в {inChat}",
             ("chat_pin_message", false) when string.IsNullOrEmpty(action.Message) => $"{Name(actor)} pinned a message in {chat}",
-            ("chat_pin_message", true) => $"{Name(actor)} {Verb(actor, "закрепил", "закрепила")} сообщение в {chat}: «{action.Message}»",
+            ("chat_pin_message", true) => $"{Name(actor)} {Verb(actor, "закрепил", "закрепила")} сообщение в {inChat}: «{action.Message}»",
             ("chat_pin_message", false) => $"{Name(actor)} pinned a message in {chat}: “{action.Message}”",
-            ("chat_unpin_message", true) => $"{Name(actor)} {Verb(actor, "открепил", "открепила")} сообщение в {chat}",
+            ("chat_unpin_message", true) => $"{Name(actor)} {Verb(actor, "открепил", "открепила")} сообщение в {inChat}",
             ("chat_unpin_message", false) => $"{Name(actor)} unpinned a message in {chat}",
             ("accepted_message_request", true) => $"{Name(actor)} {Verb(actor, "принял", "приняла")} запрос на переписку",
             ("accepted_message_request", false) => $"{Name(actor)} accepted the message request",
-            ("chat_screenshot", true) => $"{Name(member)} {Verb(member, "сделал", "сделала")} скриншот {chat}",
+            ("chat_screenshot", true) => $"{Name(member)} {Verb(member, "сделал", "сделала")} скриншот {(m.PeerId is { IsChat: true } shot ? Chat(shot, "беседы") : chat)}",
             ("chat_screenshot", false) => $"{Name(member)} took a screenshot of {chat}",
-            (var type, true) => $"{Name(actor)}: служебное действие {type} в {chat}",
+            (var type, true) => $"{Name(actor)}: служебное действие {type} в {inChat}",
             (var type, false) => $"{Name(actor)}: service action {type} in {chat}",
         };
     }

@@ -16,11 +16,11 @@ internal sealed partial class FeedFormatter
             : $"{Name(f.UserId)} turned invisibility {(f.IsInvisible ? "on" : "off")}",
         FriendsChangedEvent { Action: FriendsChangeAction.RequestAccepted } f => Ru ? $"Вы приняли заявку в друзья от {Name(f.UserId, "gen")}" : $"You accepted a friend request from {Name(f.UserId)}",
         FriendsChangedEvent f => Ru ? $"Вы удалили {Name(f.UserId, "acc")} из друзей" : $"You removed {Name(f.UserId)} from friends",
-        ChatMemberWriteBanEvent { Action: WriteBanAction.Allowed } b => Ru ? $"{Name(b.MemberId)} снова может писать в {Title(b.PeerId)}" : $"{Name(b.MemberId)} may write in {Title(b.PeerId)} again",
+        ChatMemberWriteBanEvent { Action: WriteBanAction.Allowed } b => Ru ? $"{Name(b.MemberId)} снова может писать в {InChat(b.PeerId)}" : $"{Name(b.MemberId)} may write in {Title(b.PeerId)} again",
         ChatMemberWriteBanEvent { Action: WriteBanAction.BannedForAWhile, Until: { } until } b => Ru
-            ? $"{Name(b.MemberId)} не может писать в {Title(b.PeerId)} до {Clock(until)}"
+            ? $"{Name(b.MemberId)} не может писать в {InChat(b.PeerId)} до {Clock(until)}"
             : $"{Name(b.MemberId)} may not write in {Title(b.PeerId)} until {Clock(until)}",
-        ChatMemberWriteBanEvent b => Ru ? $"{Name(b.MemberId)} больше не может писать в {Title(b.PeerId)}" : $"{Name(b.MemberId)} may no longer write in {Title(b.PeerId)}",
+        ChatMemberWriteBanEvent b => Ru ? $"{Name(b.MemberId)} больше не может писать в {InChat(b.PeerId)}" : $"{Name(b.MemberId)} may no longer write in {Title(b.PeerId)}",
         ConversationFlagsSetEvent c => ConversationFlags(c.PeerId, c.Flags, set: true),
         ConversationFlagsResetEvent c => ConversationFlags(c.PeerId, c.Flags, set: false),
         MessageTranslatedEvent t => Ru ? $"Перевод ({t.Language}){Where(t.PeerId)}: {t.Translation}" : $"Translation ({t.Language}){Where(t.PeerId)}: {t.Translation}",

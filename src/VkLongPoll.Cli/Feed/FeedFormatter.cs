@@ -89,7 +89,7 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
             ? (r.PeerId.IsChat ? $"Вы прочитали беседу {Title(r.PeerId)}" : $"Вы прочитали {Conversation(r.PeerId, "ins")}")
             : $"You read {Conversation(r.PeerId, "nom")}",
         MessagesReadOutboxEvent r => r.PeerId.IsChat
-            ? Ru ? $"Ваши сообщения в {Title(r.PeerId)} прочитаны" : $"Your messages in {Title(r.PeerId)} were read"
+            ? Ru ? $"Ваши сообщения в {InChat(r.PeerId)} прочитаны" : $"Your messages in {Title(r.PeerId)} were read"
             : Ru ? $"{Name(r.PeerId.Value)} {Verb(r.PeerId.Value, "прочитал", "прочитала")} ваши сообщения" : $"{Name(r.PeerId.Value)} read your messages",
         MessagesDeletedEvent d => Ru ? $"История {Conversation(d.PeerId, "gen")} очищена" : $"History of {Conversation(d.PeerId, "nom")} was cleared",
         UnreadCounterEvent u => Ru ? $"Непрочитанных диалогов: {u.Count}" : $"Unread conversations: {u.Count}",
@@ -97,7 +97,7 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
             ? Ru ? $"Уведомления {Conversation(n.PeerId, "gen")} включены" : $"Notifications for {Conversation(n.PeerId, "nom")} are on"
             : Ru ? $"Уведомления {Conversation(n.PeerId, "gen")} выключены" : $"Notifications for {Conversation(n.PeerId, "nom")} are off",
         ChatInfoEvent { InfoType: ChatInfoType.AdminAppointed } c => Ru
-            ? $"{Name(c.Info)} теперь {Verb(c.Info, "администратор", "администратор")} в {Title(c.PeerId)}"
+            ? $"{Name(c.Info)} теперь {Verb(c.Info, "администратор", "администратор")} в {InChat(c.PeerId)}"
             : $"{Name(c.Info)} is now an admin of {Title(c.PeerId)}",
         _ => More(e),
     };
@@ -105,7 +105,7 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
     private string Activity(ActivityEvent a)
     {
         var who = a.UserIds.Count == 0 ? (Ru ? "Кто-то" : "Someone") : string.Join(", ", a.UserIds.Select(id => Name(id)));
-        var where = a.PeerId.IsChat ? (Ru ? $" в {Title(a.PeerId)}" : $" in {Title(a.PeerId)}") : string.Empty;
+        var where = a.PeerId.IsChat ? (Ru ? $" в {InChat(a.PeerId)}" : $" in {Title(a.PeerId)}") : string.Empty;
         var plural = a.UserIds.Count > 1;
         var doing = (a.Activity, Ru) switch
         {
@@ -132,13 +132,13 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
         if (m.IsOutgoing == true)
         {
             return m.PeerId is { IsChat: true } chat
-                ? Ru ? $"Вы написали в {Title(chat)}: {Body(m)}" : $"You wrote in {Title(chat)}: {Body(m)}"
+                ? Ru ? $"Вы написали в {InChat(chat)}: {Body(m)}" : $"You wrote in {Title(chat)}: {Body(m)}"
                 : Ru ? $"Вы написали {Name(m.PeerId?.Value ?? 0, "dat")}: {Body(m)}" : $"You wrote to {Name(m.PeerId?.Value ?? 0)}: {Body(m)}";
         }
 
         var author = Author(m);
         return m.PeerId is { IsChat: true } peer
-            ? Ru ? $"Сообщение от {Name(author, "gen")} в {Title(peer)}: {Body(m)}" : $"Message from {Name(author)} in {Title(peer)}: {Body(m)}"
+            ? Ru ? $"Сообщение от {Name(author, "gen")} в {InChat(peer)}: {Body(m)}" : $"Message from {Name(author)} in {Title(peer)}: {Body(m)}"
             : Ru ? $"Сообщение от {Name(author, "gen")}: {Body(m)}" : $"Message from {Name(author)}: {Body(m)}";
     }
 
@@ -168,7 +168,7 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
     /// </summary>
     private long Author(LongPollMessage m) => m.IsOutgoing == true && directory.SelfId != 0 ? directory.SelfId : m.FromId ?? m.PeerId?.Value ?? 0;
 
-    private string Where(PeerId? peer) => peer is { IsChat: true } chat ? (Ru ? $" в {Title(chat)}" : $" in {Title(chat)}") : string.Empty;
+    private string Where(PeerId? peer) => peer is { IsChat: true } chat ? (Ru ? $" в {InChat(chat)}" : $" in {Title(chat)}") : string.Empty;
 
     private string Conversation(PeerId peer, string nameCase) => peer.IsChat
         ? (Ru ? (nameCase == "nom" ? $"беседа {Title(peer)}" : $"беседы {Title(peer)}") : Title(peer))
@@ -178,6 +178,13 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
             "nom" => $"диалог с {Name(peer.Value, "ins")}",
             _ => $"диалога с {Name(peer.Value, "ins")}",
         } : $"the conversation with {Name(peer.Value)}";
+
+    /// <summary>A chat as Russian says where something happens in it: «в беседе «Дача»» (prepositional).</summary>
+    private string InChat(PeerId peer) => Chat(peer, "беседе");
+
+    /// <summary>The word for a chat in the case the sentence needs (беседе, беседу, беседы), then its title (or its number when VK gave none).</summary>
+    private string Chat(PeerId peer, string word) =>
+        directory.ChatTitle(peer.Value) is { } title ? $"{word} «{title}»" : $"{word} {peer.ChatId?.ToString(CultureInfo.InvariantCulture)}";
 
     private string Title(PeerId peer) =>
         Ru ? $"«{directory.ChatTitle(peer.Value) ?? $"беседа {peer.ChatId?.ToString(CultureInfo.InvariantCulture)}"}»"
