@@ -136,6 +136,7 @@ public sealed class VkEmulator : IAsyncDisposable
         // VK ID (id.vk.com / id.vk.ru) and VK's captcha page, on the same host.
         app.MapGet("/authorize", vkId.AuthorizeAsync);
         app.MapPost("/oauth2/auth", vkId.TokenAsync);
+        app.MapPost("/oauth2/user_info", vkId.UserInfoAsync);
         app.MapPost("/oauth2/logout", vkId.LogoutAsync);
         app.MapPost("/oauth2/revoke", vkId.LogoutAsync);
         app.MapGet("/not_robot_captcha", (HttpContext context) => CaptchaPageAsync(context, api));

@@ -107,7 +107,7 @@ internal static class LoginCommand
             }
 
             Store(StoredLogin.FromVkId(tokens, clientId, vkIdUrl), path);
-            Console.WriteLine(TerminalText.Sanitize($"Signed in as id{tokens.UserId} with VK ID; the tokens are in {path} (readable by you only). vklp watch uses them.", keepNewlines: false));
+            Console.WriteLine(TerminalText.Sanitize($"Signed in as {await WhoAsync(vkId, tokens, cancellationToken).ConfigureAwait(false)} with VK ID; the tokens are in {path} (readable by you only). vklp watch uses them.", keepNewlines: false));
             if (!tokens.HasMessagesAccess)
             {
                 await Console.Error.WriteLineAsync(TerminalText.Sanitize($"vklp login: VK ID did not grant the messages right (granted: {tokens.Scope}); vklp watch needs it — see docs/tokens.md", keepNewlines: false)).ConfigureAwait(false);
@@ -159,6 +159,24 @@ internal static class LoginCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw CliFailure.Usage($"cannot keep the login in {path}: {e.Message} (make its folder writable by you, or point XDG_CONFIG_HOME elsewhere)");
+        }
+    }
+
+    /// <summary>"Olga Orlova (id123)" as VK ID names the user; "id123" when it will not say within a few seconds.</summary>
+    private static async Task<string> WhoAsync(VkIdClient vkId, VkIdTokens tokens, CancellationToken cancellationToken)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            return (await vkId.GetUserAsync(tokens.AccessToken, patience.Token).ConfigureAwait(false)).Name is { } name
+                ? $"{name} (id{tokens.UserId})"
+                : $"id{tokens.UserId}";
+        }
+        catch (Exception e) when (e is VkIdException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The name is a courtesy: the login is kept either way.
+            return $"id{tokens.UserId}";
         }
     }
 }

@@ -12,7 +12,7 @@ namespace VkLongPoll.Testing.VkId;
 /// <summary>
 /// VK ID (OAuth 2.1 with PKCE) as VK serves it on id.vk.com / id.vk.ru, for one app (<see cref="EmulatorOptions.VkIdAppId"/>):
 /// <c>/authorize</c> (the user agrees at once, as the first account), <c>/oauth2/auth</c> (code exchange and refresh, refresh
-/// tokens rotate), <c>/oauth2/logout</c> and <c>/oauth2/revoke</c>. Access tokens expire on the emulator's clock.
+/// tokens rotate), <c>/oauth2/user_info</c>, <c>/oauth2/logout</c> and <c>/oauth2/revoke</c>. Access tokens expire on the emulator's clock.
 /// </summary>
 /// <remarks>Sources: VK ID's API description page and VK's own SDKs (vkid-web-sdk, vkid-android-sdk); docs/tokens.md.</remarks>
 internal sealed class VkIdEndpoint(World world)
@@ -182,6 +182,32 @@ internal sealed class VkIdEndpoint(World world)
         }
 
         await WriteAsync(context, 200, json => json.WriteNumber("response", 1)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>oauth2/user_info</c>: who the access token's user is (VK ID's <c>{"user": {"user_id", "first_name", "last_name", …}}</c>;
+    /// id.vk.ru's FAQ "how to get information about the user", VK ID SDK's <c>Auth.userInfo</c>).
+    /// </summary>
+    public async Task UserInfoAsync(HttpContext context)
+    {
+        var p = await RequestParameters.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (world.Token(p["access_token"]) is not { Revoked: false } token || token.ExpiresAt <= world.Time.GetUtcNow())
+        {
+            await WriteJsonAsync(context, 401, "invalid_token", "the access token is invalid or expired", p["state"]).ConfigureAwait(false);
+            return;
+        }
+
+        var user = token.Account.Self;
+        await WriteAsync(context, 200, json =>
+        {
+            json.WriteStartObject("user");
+            json.WriteString("user_id", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("first_name", user.FirstName);
+            json.WriteString("last_name", user.LastName);
+            json.WriteNumber("sex", user.Sex);
+            json.WriteString("avatar", user.Photo(200));
+            json.WriteEndObject();
+        }).ConfigureAwait(false);
     }
 
     private Grant ExchangeCode(RequestParameters p)

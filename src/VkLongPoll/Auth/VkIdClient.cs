@@ -89,6 +89,25 @@ public sealed class VkIdClient : IDisposable
         ], cancellationToken);
     }
 
+    /// <summary>Who the access token's user is, as VK ID says (<c>oauth2/user_info</c>): the user's id and name.</summary>
+    /// <exception cref="VkIdException">VK ID refused (an invalid or expired token) or could not be reached.</exception>
+    public async Task<VkIdUser> GetUserAsync(string accessToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accessToken);
+        using var document = await PostAsync("oauth2/user_info",
+        [
+            new("access_token", accessToken),
+            new("client_id", ClientId.ToString(CultureInfo.InvariantCulture)),
+        ], cancellationToken).ConfigureAwait(false);
+        if (!document.RootElement.TryGetProperty("user", out var user) || user.ValueKind != JsonValueKind.Object
+            || !long.TryParse(String(user, "user_id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            throw Failed("VK ID's user_info answer has no user", null, null);
+        }
+
+        return new VkIdUser(id, String(user, "first_name"), String(user, "last_name"));
+    }
+
     /// <summary>Ends the login at VK ID: the access token (and its refresh token) stop working.</summary>
     /// <exception cref="VkIdException">VK ID refused (the token was already invalid).</exception>
     public async Task LogoutAsync(VkIdTokens tokens, CancellationToken cancellationToken = default)

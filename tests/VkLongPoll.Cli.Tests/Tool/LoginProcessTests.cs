@@ -18,7 +18,8 @@ public sealed partial class LoginProcessTests
         {
             // 1. Sign in: vklp prints the page; the test is the browser that opens it and follows VK ID's redirect back to vklp.
             var (signedIn, signInErrors) = await SignInAsync(emulator, environment);
-            Assert.Contains("Signed in as id", signedIn, StringComparison.Ordinal);
+            // Named as VK ID names the user (oauth2/user_info), with the id beside it.
+            Assert.Matches(@"Signed in as \S+ \S+ \(id\d+\) with VK ID", signedIn);
             Assert.Equal(string.Empty, signInErrors);
 
             Assert.True(File.Exists(loginFile));
@@ -199,7 +200,7 @@ public sealed partial class LoginProcessTests
             }
 
             Assert.Equal(0, await login.WaitForExitAsync());
-            Assert.Contains("Signed in as id", login.Stdout, StringComparison.Ordinal);
+            Assert.Matches(@"Signed in as \S+ \S+ \(id\d+\) with VK ID", login.Stdout);
         }
         finally
         {
