@@ -118,6 +118,21 @@ public sealed class FeedFormatterTests
         Assert.Equal(english, new FeedFormatter(FeedLanguage.English, new Directory()).Format(e, remembered));
     }
 
+    [Fact]
+    public void Format_ADeletionOfARememberedLink_KeepsItsAddress()
+    {
+        // What SqliteMessageStore gives back: the link's address as the attachment's URL, no snippet.
+        var remembered = new VkLongPoll.Events.LongPollMessage
+        {
+            MessageId = 100, PeerId = new VkLongPoll.Events.PeerId(20), FromId = 20, Text = "see", Timestamp = 1700000000,
+            Attachments = [new VkLongPoll.Events.MessageAttachment { Index = 1, Type = "link", Id = "0", Url = "https://example.org/a" }],
+        };
+        var deleted = Decoder.ReadEvent(System.Text.Encoding.UTF8.GetBytes("[10002,100,128,20]"));
+
+        Assert.Equal("Сообщение от Ивана Иванова удалено: see [ссылка https://example.org/a]", new FeedFormatter(FeedLanguage.Russian, new Directory()).Format(deleted, remembered));
+        Assert.Equal("A message from Иван Иванов was deleted: see [link https://example.org/a]", new FeedFormatter(FeedLanguage.English, new Directory()).Format(deleted, remembered));
+    }
+
     [Theory]
     [InlineData("[51,5]")]
     [InlineData("[52,1,2000000005,0]")]

@@ -83,8 +83,9 @@ internal sealed partial class FeedFormatter
         ("doc", _, true) => "документ",
         ("sticker", _, true) => "стикер",
         ("wall", _, true) => "запись на стене",
-        ("link", _, true) => a.Link?.Url is { } url ? $"ссылка {url}" : "ссылка",
-        ("link", _, false) => a.Link?.Url is { } url ? $"link {url}" : "link",
+        // A link remembered by the message store keeps its address as the attachment's URL (the snippet is not kept).
+        ("link", _, true) => (a.Link?.Url ?? a.Url) is { } url ? $"ссылка {url}" : "ссылка",
+        ("link", _, false) => (a.Link?.Url ?? a.Url) is { } url ? $"link {url}" : "link",
         ("gift", _, true) => "подарок",
         ("poll", _, true) => "опрос",
         ("call", _, true) => "звонок",
