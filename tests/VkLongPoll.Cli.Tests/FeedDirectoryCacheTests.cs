@@ -1,10 +1,13 @@
 using VkLongPoll.Cli.Feed;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.Cli.Tests;
 
-/// <summary>The feed's caches are bounded: a feed that runs for weeks meets more names than it can keep.</summary>
+/// <summary>The feed's caches: friends' names fetched ahead, and bounded (a feed that runs for weeks meets more names than it can keep).</summary>
 public sealed class FeedDirectoryCacheTests
 {
+    private static readonly string[] RussianCases = ["nom", "gen", "dat", "acc", "ins"];
+
     [Fact]
     public void PastItsCapacity_TheEntriesFetchedLongestAgoGo()
     {
@@ -25,5 +28,26 @@ public sealed class FeedDirectoryCacheTests
         FeedDirectoryCache.ForgetOldest(entries, at => at);
 
         Assert.Equal(FeedDirectoryCache.Capacity, entries.Count);
+    }
+
+    [Fact]
+    public async Task FriendsNames_AreFetchedAhead_InEveryCaseRussianNeeds_BeforeAnyEventNamesThem()
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { Seed = 31 });
+        using var http = LongPollHttp.CreateClient(emulator.CreateTrustingHandler());
+        using var api = new VkApiClient(emulator.Tokens[0], new VkApiClientOptions { BaseUrl = emulator.ApiUrl, Language = "ru" }, http);
+        var directory = new FeedDirectoryCache(api, emulator.UserIds[0], TimeProvider.System, FeedLanguage.Russian);
+        var friends = emulator.FriendIds();
+        Assert.All(friends, id => Assert.Null(directory.User(id)));
+
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await directory.PrefetchFriendsAsync(bound.Token);
+
+        Assert.All(friends, id =>
+        {
+            var person = directory.User(id);
+            Assert.NotNull(person);
+            Assert.All(RussianCases, nameCase => Assert.Matches("^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$", person.In(nameCase)));
+        });
     }
 }

@@ -165,6 +165,21 @@ internal static class WatchCommand
         using var held = CheckpointLock.Acquire(settings.CheckpointPath, client.Name);
         var checkpoints = new FeedCheckpoints(store, settings.FromNow);
         var directory = new FeedDirectoryCache(api, selfId: null, time, settings.Language);
+
+        // Friends' names ahead, beside the session's start: a friend's first message then reads with a name at once.
+        var prefetch = directory.PrefetchFriendsAsync(cancellationToken);
+        try
+        {
+            return await WatchAsync(settings, client, checkpoints, directory, api, printer, remembered, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await prefetch.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> WatchAsync(WatchSettings settings, LongPollClient client, FeedCheckpoints checkpoints, FeedDirectoryCache directory, VkApiClient api, FeedPrinter printer, SqliteMessageStore? remembered, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         if (settings.Json)
         {
             using var writer = new EventJsonWriter(stdout, settings.Version);

@@ -95,6 +95,52 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
     }
 
     /// <summary>
+    /// Names of the account's friends, fetched ahead (friends.get, then one users.get with every name case for up to 1000 of
+    /// them), so a friend's first message is told with a name at once rather than after a lookup. A failure leaves the
+    /// lookups to the batches.
+    /// </summary>
+    public async Task PrefetchFriendsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await api.CallAsync("friends.get", [new("count", "1000")], cancellationToken).ConfigureAwait(false);
+            List<long> friends;
+            using (var document = System.Text.Json.JsonDocument.Parse(body))
+            {
+                var response = document.RootElement.GetProperty("response");
+                var items = response.ValueKind == System.Text.Json.JsonValueKind.Object && response.TryGetProperty("items", out var found) ? found : response;
+                friends = items.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. items.EnumerateArray().Where(i => i.ValueKind == System.Text.Json.JsonValueKind.Number).Select(i => i.GetInt64())] : [];
+            }
+
+            var now = time.GetUtcNow();
+            lock (_users)
+            {
+                friends.RemoveAll(id => _users.TryGetValue(id, out var entry) && now - entry.At < Lifetime);
+            }
+
+            if (friends.Count == 0)
+            {
+                return;
+            }
+
+            var named = await api.GetUserNamesAsync(friends, _cases, cancellationToken).ConfigureAwait(false);
+            lock (_users)
+            {
+                foreach (var (id, byCase, sex) in named)
+                {
+                    _users[id] = (new Person(id, byCase, sex), time.GetUtcNow());
+                }
+
+                ForgetOldest(_users, entry => entry.At);
+            }
+        }
+        catch (Exception e) when (e is VkLongPollException or HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // Names then come with the batches that need them.
+        }
+    }
+
+    /// <summary>
     /// Renames and new chats are in the events themselves: the cache follows them without an API call, event by event, so a
     /// line is told with the title the chat had at that moment (live or recovered alike).
     /// </summary>

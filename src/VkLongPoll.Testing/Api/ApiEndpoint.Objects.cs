@@ -31,6 +31,23 @@ internal sealed partial class ApiEndpoint
     /// <c>friends.getOnline</c>: the account's friends online now, from the model's presence; with <c>online_mobile=1</c> as
     /// <c>{online, online_mobile}</c> (those on a phone in the second list only, as VK's fixtures show).
     /// </summary>
+    /// <summary>friends.get without fields, as VK answers it: <c>{"count": N, "items": [ids]}</c>, <c>offset</c>/<c>count</c> (at most 5000).</summary>
+    private static void FriendsGet(Utf8JsonWriter json, RequestParameters p, Account account)
+    {
+        var offset = (int)Math.Max(0, p.Int64("offset", 0) ?? 0);
+        var count = (int)Math.Clamp(p.Int64("count", 5000) ?? 5000, 0, 5000);
+        json.WriteStartObject();
+        json.WriteNumber("count", account.Friends.Count);
+        json.WriteStartArray("items");
+        foreach (var id in account.Friends.Skip(offset).Take(count))
+        {
+            json.WriteNumberValue(id);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     private void FriendsGetOnline(Utf8JsonWriter json, RequestParameters p, Account account)
     {
         var online = account.Friends.Select(world.User).Where(u => u.Online).ToList();

@@ -88,6 +88,7 @@ internal sealed partial class ApiEndpoint(World world)
             case "messages.getChat": GetChat(json, p, account); break;
             case "messages.getById": GetById(json, p, account); break;
             case "friends.getOnline": FriendsGetOnline(json, p, account); break;
+            case "friends.get": FriendsGet(json, p, account); break;
             case "photos.getById": PhotosGetById(json, p); break;
             case "docs.getById": DocsGetById(json, p); break;
             default: throw new ApiError(3, "Unknown method passed");
