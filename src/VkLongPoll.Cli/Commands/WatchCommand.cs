@@ -144,7 +144,7 @@ internal static class WatchCommand
             CaptchaHandler = captcha.AnswerAsync,
             OnStatus = status =>
             {
-                if (StatusLines.For(status, settings.Language) is not { } line)
+                if (StatusLines.For(status, settings.Language, settings.ApiUrl.Scheme == Uri.UriSchemeHttp ? settings.ApiUrl : null) is not { } line)
                 {
                     return;
                 }

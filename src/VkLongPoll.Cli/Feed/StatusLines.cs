@@ -6,7 +6,10 @@ namespace VkLongPoll.Cli.Feed;
 internal static class StatusLines
 {
     /// <summary>The line for <paramref name="status"/>, or null for statuses the feed does not show.</summary>
-    public static string? For(LongPollStatus status, FeedLanguage language)
+    /// <param name="status">The session's status.</param>
+    /// <param name="language">The feed's language.</param>
+    /// <param name="plainApi">The API's address when it was given as plain http://: a lost connection to it then says that an HTTPS server hangs up on plain HTTP.</param>
+    public static string? For(LongPollStatus status, FeedLanguage language, Uri? plainApi = null)
     {
         var ru = language == FeedLanguage.Russian;
         return status switch
@@ -16,7 +19,7 @@ internal static class StatusLines
 
             // Resuming with the saved key: nothing was asked of VK yet, so "connected" would be a guess (the server may be down).
             LongPollStarted => ru ? "продолжаю с места, где остановился (Ctrl+C — выход)" : "continuing where it stopped (Ctrl+C to stop)",
-            LongPollRetrying r => Retrying(r, ru),
+            LongPollRetrying r => Retrying(r, ru, plainApi),
             LongPollReconnected => ru ? "связь восстановлена" : "connection restored",
             LongPollRecoveryStarted { Cause: LongPollRecoveryCause.KeyExpired } => ru ? "ключ подключения истёк — переподключаюсь, ничего не пропадёт" : "the connection key expired; reconnecting, nothing is missed",
             LongPollRecoveryStarted { Cause: LongPollRecoveryCause.VersionRejected } => ru ? "сервер сменил версию протокола — подстраиваюсь" : "the server changed protocol versions; adjusting",
@@ -36,7 +39,7 @@ internal static class StatusLines
         };
     }
 
-    private static string Retrying(LongPollRetrying r, bool ru)
+    private static string Retrying(LongPollRetrying r, bool ru, Uri? plainApi)
     {
         var delay = Math.Max(1, (int)Math.Round(r.Delay.TotalSeconds));
         var what = r.Reason switch
@@ -57,6 +60,13 @@ internal static class StatusLines
             LongPollRetryReason.TokenRenewalFailed => ru ? $"не удалось обновить токен доступа на {r.Host}: {r.Detail}" : $"could not renew the access token at {r.Host}: {r.Detail}",
             _ => ru ? Invariant($"VK временно не отвечает (ошибка {r.ApiErrorCode}: {r.Detail})") : Invariant($"VK is not answering for now (error {r.ApiErrorCode}: {r.Detail})"),
         };
+        if (plainApi is not null && r.Reason is LongPollRetryReason.ConnectionLost or LongPollRetryReason.UnreadableAnswer
+            && string.Equals(r.Host, plainApi.Authority, StringComparison.OrdinalIgnoreCase))
+        {
+            // An HTTPS server (the emulator is one) hangs up on plain HTTP: said once here, instead of "lost" for ever.
+            what += ru ? " (если это HTTPS-сервер, укажите https:// в --api-url)" : " (if it is an HTTPS server, give https:// in --api-url)";
+        }
+
         return ru ? Invariant($"{what} — повтор через {delay} с") : Invariant($"{what}; retrying in {delay} s");
     }
 

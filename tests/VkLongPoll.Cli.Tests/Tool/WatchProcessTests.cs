@@ -172,6 +172,27 @@ public sealed class WatchProcessTests
     }
 
     [Fact]
+    public async Task PlainHttpToTheHttpsEmulator_SaysToGiveHttps()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "16");
+        var checkpoints = Path.Combine(Path.GetTempPath(), $"vklp-watch-plain-{Guid.NewGuid():N}.db");
+        try
+        {
+            var plain = "http" + emulator.ApiUrl["https".Length..];
+            await using var vklp = VklpProcess.Start(["watch", "--api-url", plain, "--checkpoints", checkpoints, "--lang", "en"], new Dictionary<string, string?> { ["VK_TOKEN"] = emulator.Token });
+            var screen = await vklp.WaitForStdoutAsync(s => s.Contains("retrying in", StringComparison.Ordinal));
+            Assert.Contains($"(if it is an HTTPS server, give https:// in --api-url); retrying in", screen, StringComparison.Ordinal);
+            vklp.Signal(VklpProcess.SigInt);
+            Assert.Equal(130, await vklp.WaitForExitAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(checkpoints);
+        }
+    }
+
+    [Fact]
     public async Task FriendsAlreadyOnlineAtTheStart_AreToldInOneLine()
     {
         await using var emulator = await EmulatorProcess.StartAsync("--seed", "15");
