@@ -5,7 +5,7 @@ namespace VkLongPoll.Sqlite;
 /// anything is written to them. An existing file is the application's to judge (a worker's own database may hold the
 /// checkpoints beside its data): <see cref="OpenToOthers"/> tells what is wrong, and vklp refuses such files, as ssh does.
 /// </summary>
-internal static class PrivateFile
+public static class PrivateFile
 {
     private const UnixFileMode Others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
 
@@ -67,7 +67,7 @@ internal static class PrivateFile
     }
 
     /// <summary>SQLite's errors in plain words, for <see cref="CheckpointStoreException"/>.</summary>
-    public static string Problem(Microsoft.Data.Sqlite.SqliteException e) => e.SqliteErrorCode switch
+    internal static string Problem(Microsoft.Data.Sqlite.SqliteException e) => e.SqliteErrorCode switch
     {
         26 => "is not a SQLite database",
         11 => "is damaged (SQLite: database disk image is malformed)",

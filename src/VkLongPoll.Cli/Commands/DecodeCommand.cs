@@ -176,7 +176,7 @@ internal static class DecodeCommand
             writer.Flush();
             var invalid = LongPollProtocolException.FromJson(e, input.Rest, position);
             var (startLine, _) = input.LineAndColumn(FirstNonWhitespace(input, position));
-            return Fail(stderr, input, invalid.Offset, $"invalid JSON in the value that starts on line {startLine}: {invalid.Reason[LongPollProtocolException.InvalidJson.Length..]}");
+            return Fail(stderr, input, invalid.Offset, $"invalid JSON in the value that starts on line {startLine}: {invalid.JsonError}");
         }
         catch (InputValueTooLargeException e)
         {

@@ -163,19 +163,30 @@ internal static class WatchCommand
 
         // One watch per account and checkpoint file, said before anything goes to the network.
         using var held = CheckpointLock.Acquire(settings.CheckpointPath, client.Name);
-        var checkpoints = new FeedCheckpoints(store, settings.FromNow);
+        var firstShown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var checkpoints = new FeedCheckpoints(store, settings.FromNow, saved: _ => firstShown.TrySetResult());
         var directory = new FeedDirectoryCache(api, selfId: null, time, settings.Language);
 
-        // Friends' names ahead, beside the session's start: a friend's first message then reads with a name at once.
-        var prefetch = directory.PrefetchFriendsAsync(cancellationToken);
+        // Friends' names ahead, once the first batch is shown (the starting point, or a backlog): it does not take the
+        // token's 3 calls a second from the lookups the backlog needs, and a friend's next message reads with a name at once.
+        using var stopPrefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var prefetch = PrefetchAfterAsync(firstShown.Task, directory, stopPrefetch.Token);
         try
         {
             return await WatchAsync(settings, client, checkpoints, directory, api, printer, remembered, stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await prefetch.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            // The watch may end before a first batch (a refused token): the prefetch then ends with it, never waits on.
+            await stopPrefetch.CancelAsync().ConfigureAwait(false);
+            await prefetch.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    private static async Task PrefetchAfterAsync(Task firstShown, FeedDirectoryCache directory, CancellationToken cancellationToken)
+    {
+        await firstShown.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await directory.PrefetchFriendsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> WatchAsync(WatchSettings settings, LongPollClient client, FeedCheckpoints checkpoints, FeedDirectoryCache directory, VkApiClient api, FeedPrinter printer, SqliteMessageStore? remembered, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -237,7 +248,7 @@ internal static class WatchCommand
     /// </summary>
     /// <summary>The checkpoint name watch uses for a plain <paramref name="token"/> against <paramref name="apiUrl"/> (the tests look it up).</summary>
     internal static string CheckpointNameOf(string token, Uri apiUrl, long? groupId = null) =>
-        CheckpointNameFor(TokenRateLimiter.TokenId(token), groupId, apiUrl) ?? LongPollClient.DefaultCheckpointNameOfToken(token, groupId);
+        CheckpointNameFor(new StaticAccessTokenSource(token).AccountKey, groupId, apiUrl) ?? LongPollClient.DefaultCheckpointName(new StaticAccessTokenSource(token).AccountKey, groupId);
 
     private static string? CheckpointNameFor(string accountKey, long? groupId, Uri apiUrl) =>
         apiUrl.Host is "api.vk.ru" or "api.vk.com"

@@ -24,6 +24,7 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
     private readonly Dictionary<long, LongPollMessage> _full = [];
     private readonly Queue<long> _fullOrder = new();
     private readonly Dictionary<long, string> _previousTitles = [];
+    private readonly Lock _fetching = new();
     private Task _pending = Task.CompletedTask;
 
     private long _selfId = selfId ?? 0;
@@ -85,13 +86,15 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
             return;
         }
 
-        // One lookup at a time; a slow one keeps running in the background and fills the cache later.
-        if (_pending.IsCompleted)
+        // One lookup at a time, each batch's own after the one before (a presence line's, say): a slow one keeps running in
+        // the background and fills the cache later, and no batch's names are skipped because another lookup was running.
+        Task mine;
+        lock (_fetching)
         {
-            _pending = FetchAsync(users, chats, withAttachments, cancellationToken);
+            mine = _pending = AfterAsync(_pending, users, chats, withAttachments, cancellationToken);
         }
 
-        await Task.WhenAny(_pending, Task.Delay(patience, time, cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAny(mine, Task.Delay(patience, time, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -219,6 +222,12 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
                 .Where(m => m is { MessageId: not null } && m.Attachments.Any(a => (a.Url ?? a.Link?.Url) is null) && !_full.ContainsKey(m.MessageId.Value))
                 .Select(m => m!.MessageId!.Value).Distinct()];
         }
+    }
+
+    private async Task AfterAsync(Task before, List<long> users, List<long> chats, List<long> messages, CancellationToken cancellationToken)
+    {
+        await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await FetchAsync(users, chats, messages, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FetchAsync(List<long> users, List<long> chats, List<long> messages, CancellationToken cancellationToken)

@@ -60,7 +60,7 @@ internal static class StatusLines
             LongPollRetryReason.TokenRenewalFailed => ru ? $"не удалось обновить токен доступа на {r.Host}: {r.Detail}" : $"could not renew the access token at {r.Host}: {r.Detail}",
             _ => ru ? Invariant($"VK временно не отвечает (ошибка {r.ApiErrorCode}: {r.Detail})") : Invariant($"VK is not answering for now (error {r.ApiErrorCode}: {r.Detail})"),
         };
-        if (plainApi is not null && r.Reason is LongPollRetryReason.ConnectionLost or LongPollRetryReason.UnreadableAnswer
+        if (plainApi is not null && r.Reason == LongPollRetryReason.ConnectionLost
             && string.Equals(r.Host, plainApi.Authority, StringComparison.OrdinalIgnoreCase))
         {
             // An HTTPS server (the emulator is one) hangs up on plain HTTP: said once here, instead of "lost" for ever.

@@ -13,6 +13,10 @@ namespace VkLongPoll.Cli.Hosting;
 /// </remarks>
 internal sealed class CaptchaAnswers(string? given, TextWriter prompt)
 {
+    private readonly Lock _sync = new();
+    private Task<string?>? _asking;
+    private string? _askedFor;
+
     public async ValueTask<string?> AnswerAsync(VkCaptcha captcha, CancellationToken cancellationToken)
     {
         if (given is { Length: > 0 } token)
@@ -25,6 +29,26 @@ internal sealed class CaptchaAnswers(string? given, TextWriter prompt)
             return null;
         }
 
+        // The session, the name lookups and the presence watcher call VK side by side and meet one captcha together: one
+        // question on the terminal, and its answer for all of them (two prompts would fight over what is typed).
+        Task<string?> asking;
+        lock (_sync)
+        {
+            var which = captcha.RedirectUri ?? captcha.Sid;
+            if (_asking is null || (_asking.IsCompleted && which != _askedFor))
+            {
+                _askedFor = which;
+                _asking = AskAsync(captcha, cancellationToken);
+            }
+
+            asking = _asking;
+        }
+
+        return await asking.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> AskAsync(VkCaptcha captcha, CancellationToken cancellationToken)
+    {
         // The page's address comes from the network: made inert before it reaches the terminal.
         var question = captcha.RedirectUri is { } page
             ? $"vklp watch: VK asks for a captcha: open {TerminalText.Sanitize(page, keepNewlines: false)} in a browser, pass it, and paste the success_token it gives (Enter alone gives up): "

@@ -17,13 +17,3 @@ public interface IAccessTokenSource
     /// <exception cref="VkAuthorizationException">A new token was asked for and refused (e.g. the refresh token expired): the user must log in again.</exception>
     ValueTask<string?> RenewAsync(string rejectedToken, CancellationToken cancellationToken);
 }
-
-/// <summary>A token given once: used as it is, never renewed.</summary>
-internal sealed class StaticAccessTokenSource(string token) : IAccessTokenSource
-{
-    public string AccountKey { get; } = TokenRateLimiter.TokenId(token);
-
-    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(token);
-
-    public ValueTask<string?> RenewAsync(string rejectedToken, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
-}

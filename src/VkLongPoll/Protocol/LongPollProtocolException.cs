@@ -28,7 +28,7 @@ public sealed class LongPollProtocolException : VkLongPollException
     /// <param name="exception">The reader's exception.</param>
     /// <param name="input">The UTF-8 input the reader read.</param>
     /// <param name="baseOffset">Where <paramref name="input"/> starts in a larger input.</param>
-    internal static LongPollProtocolException FromJson(System.Text.Json.JsonException exception, ReadOnlySpan<byte> input, long baseOffset = 0)
+    public static LongPollProtocolException FromJson(System.Text.Json.JsonException exception, ReadOnlySpan<byte> input, long baseOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(exception);
         long offset = 0;
@@ -48,11 +48,15 @@ public sealed class LongPollProtocolException : VkLongPollException
         // The reader's message ends with "LineNumber: x | BytePositionInLine: y."; the offset replaces it.
         var message = exception.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return new LongPollProtocolException(InvalidJson + (cut > 0 ? message[..cut] : message).TrimEnd(), baseOffset + offset, exception);
+        var said = (cut > 0 ? message[..cut] : message).TrimEnd();
+        return new LongPollProtocolException(InvalidJson + said, baseOffset + offset, exception) { JsonError = said };
     }
 
     /// <summary>The start of <see cref="Reason"/> for input that is not valid JSON.</summary>
     internal const string InvalidJson = "invalid JSON: ";
+
+    /// <summary>For input that is not valid JSON, what the JSON reader said (without its position); null for a problem of shape.</summary>
+    public string? JsonError { get; private init; }
 
     /// <summary>Zero-based byte offset in the UTF-8 input where the problem was found.</summary>
     public long Offset { get; }

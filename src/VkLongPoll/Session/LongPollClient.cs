@@ -46,13 +46,15 @@ public sealed partial class LongPollClient : IUpdateSource, IAsyncDisposable
         Name = _options.CheckpointName ?? DefaultCheckpointName(tokens.AccountKey, _options.GroupId);
     }
 
-    /// <summary>The checkpoint name used when none is given: the token source's account key (a hash of a plain token, never the token itself), and the community when there is one.</summary>
-    internal static string DefaultCheckpointName(string accountKey, long? groupId = null) =>
+    /// <summary>
+    /// The checkpoint name a session takes when none is given: <c>vk-</c> and the token source's account key (a hash of a
+    /// plain token, never the token itself; <see cref="StaticAccessTokenSource.AccountKey"/>), then <c>-club</c> and the
+    /// community when there is one.
+    /// </summary>
+    /// <param name="accountKey">The token source's <see cref="IAccessTokenSource.AccountKey"/>.</param>
+    /// <param name="groupId">The community whose dialogs are watched, if any.</param>
+    public static string DefaultCheckpointName(string accountKey, long? groupId = null) =>
         "vk-" + accountKey + (groupId is { } group ? "-club" + group.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
-
-    /// <summary>The default checkpoint name of a plain token.</summary>
-    internal static string DefaultCheckpointNameOfToken(string accessToken, long? groupId = null) =>
-        DefaultCheckpointName(TokenRateLimiter.TokenId(accessToken), groupId);
 
     /// <summary>The store of the options, for a host that runs this client in an <see cref="AccountEngine"/>.</summary>
     internal ICheckpointStore? CheckpointStore => _options.CheckpointStore;
