@@ -81,7 +81,7 @@ public sealed class SqliteMessageStore : IMessageStore, IDisposable
     public ValueTask SaveAsync(IReadOnlyList<LongPollMessage> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var complete = messages.Where(m => m.IsComplete && m.PeerId is not null && (m.MessageId is not null || m.ConversationMessageId is not null)).ToList();
+        var complete = messages.Where(m => m.IsComplete && m.PeerId is not null && (GlobalId(m) is not null || m.ConversationMessageId is not null)).ToList();
         if (complete.Count == 0)
         {
             return ValueTask.CompletedTask;
@@ -100,7 +100,7 @@ public sealed class SqliteMessageStore : IMessageStore, IDisposable
                     INSERT INTO message (message_id, peer_id, cmid, from_id, date, text, attachments, saved_at)
                     VALUES ($id, $peer, $cmid, $from, $date, $text, $attachments, $saved);
                     """;
-                command.Parameters.AddWithValue("$id", (object?)m.MessageId ?? DBNull.Value);
+                command.Parameters.AddWithValue("$id", (object?)GlobalId(m) ?? DBNull.Value);
                 command.Parameters.AddWithValue("$peer", m.PeerId!.Value.Value);
                 command.Parameters.AddWithValue("$cmid", (object?)m.ConversationMessageId ?? DBNull.Value);
                 command.Parameters.AddWithValue("$from", (object?)m.FromId ?? DBNull.Value);
@@ -125,7 +125,7 @@ public sealed class SqliteMessageStore : IMessageStore, IDisposable
 
     /// <inheritdoc/>
     public ValueTask<LongPollMessage?> FindByIdAsync(long messageId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Find("message_id = $id", ("$id", messageId)));
+        ValueTask.FromResult(messageId > 0 ? Find("message_id = $id", ("$id", messageId)) : null);
 
     /// <inheritdoc/>
     public ValueTask<LongPollMessage?> FindInConversationAsync(PeerId peerId, long conversationMessageId, CancellationToken cancellationToken = default) =>
@@ -139,13 +139,19 @@ public sealed class SqliteMessageStore : IMessageStore, IDisposable
         {
             using var command = connection.CreateCommand();
             command.CommandText = "DELETE FROM message WHERE (message_id IS NOT NULL AND message_id = $id) OR (cmid IS NOT NULL AND peer_id = $peer AND cmid = $cmid)";
-            command.Parameters.AddWithValue("$id", (object?)message.MessageId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$id", (object?)GlobalId(message) ?? DBNull.Value);
             command.Parameters.AddWithValue("$peer", (object?)message.PeerId?.Value ?? DBNull.Value);
             command.Parameters.AddWithValue("$cmid", (object?)message.ConversationMessageId ?? DBNull.Value);
             return command.ExecuteNonQuery();
         });
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// The message's global id, or null when it has none worth keying by: VK gives messages in community chats the id 0
+    /// (vk-api-schema#40, vk-io#308), and keyed by it each new one would replace the last; they go by (peer, cmid).
+    /// </summary>
+    private static long? GlobalId(LongPollMessage m) => m.MessageId is > 0 ? m.MessageId : null;
 
     /// <summary>Drops what is older than <see cref="Retention"/>, then the oldest tenth while the file is over <see cref="MaxBytes"/>.</summary>
     public void Prune() => Guarded(connection =>

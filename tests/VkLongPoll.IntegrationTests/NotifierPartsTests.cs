@@ -164,4 +164,37 @@ public sealed class NotifierPartsTests(EmulatorFixture fixture)
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task MessageStores_KeepEveryIdZeroMessageOfACommunityChat_ByItsConversationId()
+    {
+        // VK gives messages in community chats the id 0 (vk-api-schema#40, vk-io#308): two of them are two messages.
+        var path = Path.Combine(Path.GetTempPath(), $"vklp-messages-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var sqlite = new SqliteMessageStore(path);
+            foreach (IMessageStore store in new IMessageStore[] { sqlite, new InMemoryMessageStore() })
+            {
+                var chat = new PeerId(2_000_000_007);
+                var first = new LongPollMessage { MessageId = 0, ConversationMessageId = 1, PeerId = chat, Text = "first", IsComplete = true };
+                var second = first with { ConversationMessageId = 2, Text = "second" };
+                await store.SaveAsync([first]);
+                await store.SaveAsync([second]);
+
+                Assert.Equal("first", (await store.FindInConversationAsync(chat, 1))!.Text);
+                Assert.Equal("second", (await store.FindInConversationAsync(chat, 2))!.Text);
+                Assert.Null(await store.FindByIdAsync(0));
+
+                // Forgetting one (named by id 0 and its cmid, as a deletion event names it) leaves the other.
+                await store.ForgetAsync(first with { Text = null });
+                Assert.Null(await store.FindInConversationAsync(chat, 1));
+                Assert.Equal("second", (await store.FindInConversationAsync(chat, 2))!.Text);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
 }

@@ -38,7 +38,8 @@ public sealed class InMemoryMessageStore(int capacity = 10_000) : IMessageStore
         ArgumentNullException.ThrowIfNull(messages);
         foreach (var message in messages.Where(m => m.IsComplete))
         {
-            if (message.MessageId is { } id)
+            // Community chats' messages may all have the id 0 (vk-api-schema#40): they go by (peer, cmid) only.
+            if (message.MessageId is > 0 and { } id)
             {
                 _byId[id] = message;
             }
@@ -69,7 +70,7 @@ public sealed class InMemoryMessageStore(int capacity = 10_000) : IMessageStore
 
     /// <inheritdoc/>
     public ValueTask<LongPollMessage?> FindByIdAsync(long messageId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(_byId.GetValueOrDefault(messageId));
+        ValueTask.FromResult(messageId > 0 ? _byId.GetValueOrDefault(messageId) : null);
 
     /// <inheritdoc/>
     public ValueTask<LongPollMessage?> FindInConversationAsync(PeerId peerId, long conversationMessageId, CancellationToken cancellationToken = default) =>
@@ -82,7 +83,7 @@ public sealed class InMemoryMessageStore(int capacity = 10_000) : IMessageStore
 
         // The message as kept (an event may name it by one id only), then each id it is kept under.
         LongPollMessage? kept = null;
-        if (message.MessageId is { } id)
+        if (message.MessageId is > 0 and { } id)
         {
             _byId.TryRemove(id, out kept);
         }
@@ -92,7 +93,7 @@ public sealed class InMemoryMessageStore(int capacity = 10_000) : IMessageStore
             kept ??= inConversation;
         }
 
-        if (kept?.MessageId is { } keptId)
+        if (kept?.MessageId is > 0 and { } keptId)
         {
             _byId.TryRemove(keptId, out _);
         }
