@@ -247,8 +247,11 @@ internal static class WatchCommand
     /// poll the old server with it.
     /// </summary>
     /// <summary>The checkpoint name watch uses for a plain <paramref name="token"/> against <paramref name="apiUrl"/> (the tests look it up).</summary>
-    internal static string CheckpointNameOf(string token, Uri apiUrl, long? groupId = null) =>
-        CheckpointNameFor(new StaticAccessTokenSource(token).AccountKey, groupId, apiUrl) ?? LongPollClient.DefaultCheckpointName(new StaticAccessTokenSource(token).AccountKey, groupId);
+    internal static string CheckpointNameOf(string token, Uri apiUrl, long? groupId = null)
+    {
+        var accountKey = new StaticAccessTokenSource(token).AccountKey;
+        return CheckpointNameFor(accountKey, groupId, apiUrl) ?? LongPollClient.DefaultCheckpointName(accountKey, groupId);
+    }
 
     private static string? CheckpointNameFor(string accountKey, long? groupId, Uri apiUrl) =>
         apiUrl.Host is "api.vk.ru" or "api.vk.com"

@@ -115,26 +115,10 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
                 friends = items.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. items.EnumerateArray().Where(i => i.ValueKind == System.Text.Json.JsonValueKind.Number).Select(i => i.GetInt64())] : [];
             }
 
-            var now = time.GetUtcNow();
-            lock (_users)
+            var unknown = Unknown(friends);
+            if (unknown.Count > 0)
             {
-                friends.RemoveAll(id => _users.TryGetValue(id, out var entry) && now - entry.At < Lifetime);
-            }
-
-            if (friends.Count == 0)
-            {
-                return;
-            }
-
-            var named = await api.GetUserNamesAsync(friends, _cases, cancellationToken).ConfigureAwait(false);
-            lock (_users)
-            {
-                foreach (var (id, byCase, sex) in named)
-                {
-                    _users[id] = (new Person(id, byCase, sex), time.GetUtcNow());
-                }
-
-                ForgetOldest(_users, entry => entry.At);
+                Remember(await api.GetUserNamesAsync(unknown, _cases, cancellationToken).ConfigureAwait(false));
             }
         }
         catch (Exception e) when (e is VkLongPollException or HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
@@ -183,17 +167,35 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
         }
 
         var now = time.GetUtcNow();
-        lock (_users)
-        {
-            users.RemoveWhere(id => _users.TryGetValue(id, out var entry) && now - entry.At < Lifetime);
-        }
-
         lock (_chats)
         {
             chats.RemoveWhere(id => _chats.TryGetValue(id, out var entry) && now - entry.At < Lifetime);
         }
 
-        return ([.. users], [.. chats]);
+        return (Unknown(users), [.. chats]);
+    }
+
+    /// <summary>Of <paramref name="ids"/>, the users the cache has no fresh name for.</summary>
+    private List<long> Unknown(IEnumerable<long> ids)
+    {
+        var now = time.GetUtcNow();
+        lock (_users)
+        {
+            return [.. ids.Where(id => !(_users.TryGetValue(id, out var entry) && now - entry.At < Lifetime))];
+        }
+    }
+
+    private void Remember(IReadOnlyList<(long Id, Dictionary<string, string> Names, int Sex)> found)
+    {
+        lock (_users)
+        {
+            foreach (var (id, byCase, sex) in found)
+            {
+                _users[id] = (new Person(id, byCase, sex), time.GetUtcNow());
+            }
+
+            ForgetOldest(_users, entry => entry.At);
+        }
     }
 
     private static IEnumerable<long> Mentioned(LongPollEvent e) => e switch
@@ -281,16 +283,7 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
                 return;
             }
 
-            var found = await api.GetUserNamesAsync(users, _cases, cancellationToken).ConfigureAwait(false);
-            lock (_users)
-            {
-                foreach (var (id, byCase, sex) in found)
-                {
-                    _users[id] = (new Person(id, byCase, sex), time.GetUtcNow());
-                }
-
-                ForgetOldest(_users, entry => entry.At);
-            }
+            Remember(await api.GetUserNamesAsync(users, _cases, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is VkLongPollException or HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -42,22 +42,9 @@ internal sealed partial class FeedFormatter(FeedLanguage language, IFeedDirector
         return Ru ? $"Сообщение от {Name(author, "gen")}{where} {ru}: {Body(before)}" : $"A message from {Name(author)}{where} {en}: {Body(before)}";
     }
 
-    private string Deleted(MessageFlagsSetEvent f, LongPollMessage before)
-    {
-        var forAll = f.Mask.HasFlag(MessageFlags.DeletedForAll);
-        var where = Where(f.Message.PeerId ?? before.PeerId);
-        if (before.IsOutgoing == true || Author(before) == directory.SelfId)
-        {
-            return Ru
-                ? $"Ваше сообщение{where} удалено{(forAll ? " для всех" : string.Empty)}: {Body(before)}"
-                : $"Your message{where} was deleted{(forAll ? " for everyone" : string.Empty)}: {Body(before)}";
-        }
-
-        var author = Author(before);
-        return Ru
-            ? $"Сообщение от {Name(author, "gen")}{where} удалено{(forAll ? " для всех" : string.Empty)}: {Body(before)}"
-            : $"A message from {Name(author)}{where} was deleted{(forAll ? " for everyone" : string.Empty)}: {Body(before)}";
-    }
+    private string Deleted(MessageFlagsSetEvent f, LongPollMessage before) => f.Mask.HasFlag(MessageFlags.DeletedForAll)
+        ? Whose(f.Message, before, "удалено для всех", "was deleted for everyone")
+        : Whose(f.Message, before, "удалено", "was deleted");
 
     /// <summary>"вы …" / "you …" open a sentence when you are the actor; ids like "id30" stay as they are.</summary>
     private static string? Capitalize(string? line) =>
