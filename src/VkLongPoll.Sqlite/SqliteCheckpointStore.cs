@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using VkLongPoll.Community;
 using VkLongPoll.Engine;
 
 namespace VkLongPoll.Sqlite;
@@ -12,7 +13,7 @@ namespace VkLongPoll.Sqlite;
 /// the attempts) in the table <c>longpoll_dead_letter</c>: an engine whose checkpoint store it is hands them to it
 /// without being told. <see cref="ReadDeadLetters"/> reads them back.</para>
 /// </remarks>
-public sealed class SqliteCheckpointStore : ICheckpointStore, IDeadLetterSink
+public sealed partial class SqliteCheckpointStore : ICheckpointStore, IDeadLetterSink
 {
     private readonly string _path;
     private readonly string _connectionString;
@@ -43,9 +44,17 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDeadLetterSink
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS longpoll_checkpoint (
               name TEXT PRIMARY KEY, ts INTEGER NOT NULL, pts INTEGER NOT NULL,
-              server TEXT, key TEXT, version INTEGER NOT NULL, saved_at TEXT NOT NULL)
+              server TEXT, key TEXT, version INTEGER NOT NULL, saved_at TEXT NOT NULL, community TEXT)
             """;
         command.ExecuteNonQuery();
+
+        // Files written before communities had no community column: add it (an older vklp ignores it).
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('longpoll_checkpoint') WHERE name = 'community'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE longpoll_checkpoint ADD COLUMN community TEXT";
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Saves a checkpoint inside the caller's transaction (for exactly-once consumers).</summary>
@@ -56,9 +65,9 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDeadLetterSink
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO longpoll_checkpoint (name, ts, pts, server, key, version, saved_at)
-            VALUES ($name, $ts, $pts, $server, $key, $version, $saved)
-            ON CONFLICT(name) DO UPDATE SET ts = $ts, pts = $pts, server = $server, key = $key, version = $version, saved_at = $saved
+            INSERT INTO longpoll_checkpoint (name, ts, pts, server, key, version, saved_at, community)
+            VALUES ($name, $ts, $pts, $server, $key, $version, $saved, $community)
+            ON CONFLICT(name) DO UPDATE SET ts = $ts, pts = $pts, server = $server, key = $key, version = $version, saved_at = $saved, community = $community
             """;
         command.Parameters.AddWithValue("$name", name);
         command.Parameters.AddWithValue("$ts", checkpoint.Ts);
@@ -66,6 +75,7 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDeadLetterSink
         command.Parameters.AddWithValue("$server", (object?)checkpoint.Server ?? DBNull.Value);
         command.Parameters.AddWithValue("$key", (object?)checkpoint.Key ?? DBNull.Value);
         command.Parameters.AddWithValue("$version", checkpoint.Version);
+        command.Parameters.AddWithValue("$community", (object?)checkpoint.Community?.Encode() ?? DBNull.Value);
         command.Parameters.AddWithValue("$saved", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         command.ExecuteNonQuery();
     }
@@ -75,11 +85,14 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDeadLetterSink
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ts, pts, server, key, version FROM longpoll_checkpoint WHERE name = $name";
+        command.CommandText = "SELECT ts, pts, server, key, version, community FROM longpoll_checkpoint WHERE name = $name";
         command.Parameters.AddWithValue("$name", name);
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new LongPollCheckpoint(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4))
+            {
+                Community = reader.IsDBNull(5) ? null : CommunityPosition.Decode(reader.GetString(5)),
+            }
             : null;
     }));
 

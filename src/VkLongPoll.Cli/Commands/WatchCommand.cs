@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Spectre.Console;
+using VkLongPoll.Cli.Community;
 using VkLongPoll.Cli.Feed;
 using VkLongPoll.Cli.Hosting;
 using VkLongPoll.Cli.Login;
@@ -40,6 +41,18 @@ internal static class WatchCommand
 
         /// <summary>The answer to the captcha VK asks for (<c>--captcha-token</c>); without it, a captcha is asked on the terminal.</summary>
         public string? CaptchaToken { get; init; }
+
+        /// <summary><c>--transport</c>; null: the Bots Long Poll for a community's own token with <c>--group-id</c>, the User Long Poll otherwise.</summary>
+        public WatchTransport? Transport { get; init; }
+
+        /// <summary>Where the Callback API listener takes VK's POSTs (<c>--listen</c>).</summary>
+        public Uri? Listen { get; init; }
+
+        /// <summary>The Callback API's secret (<c>--secret</c> or VK_CALLBACK_SECRET).</summary>
+        public string? CallbackSecret { get; init; }
+
+        /// <summary>The Callback API's confirmation code (<c>--confirmation</c>); null: asked from VK.</summary>
+        public string? Confirmation { get; init; }
     }
 
     public static Command Create()
@@ -64,9 +77,14 @@ internal static class WatchCommand
         var noStore = new Option<bool>("--no-store") { Description = "Keep no messages: edits and deletions then say less." };
         var keepDeleted = new Option<bool>("--keep-deleted") { Description = "Keep messages deleted for everyone in the message store (by default a deletion is told once, then forgotten)." };
         var captchaToken = new Option<string?>("--captcha-token") { Description = "The success_token VK's captcha page gave (or the older captcha's characters): answers the captcha VK asks for. Without it, watch asks on a terminal." };
+        var transport = new Option<WatchTransport?>("--transport") { Description = "user (the User Long Poll; the default with a user's token), bots (a community's Bots Long Poll; the default with a community's token and --group-id), callback (VK POSTs to --listen), or both (bots and callback at once, each event once)." };
+        var listen = OptionParsers.HttpUrl("--listen", "Where to take the Callback API's POSTs, e.g. http://127.0.0.1:8080/vk (port 0: any free port, said on start).", plainOnlyToLoopback: false);
+        var callbackSecret = new Option<string?>("--secret") { Description = "The Callback API's secret key (else VK_CALLBACK_SECRET); a POST without it is refused with 403." };
+        var confirmation = new Option<string?>("--confirmation") { Description = "The Callback API's confirmation code (else asked from VK with groups.getCallbackConfirmationCode)." };
         var command = new Command("watch", "Show what happens on a VK account, live, in plain words.")
         {
             token, tokenFile, apiUrl, caCert, proxy, version, groupId, lang, json, noColor, only, fromNow, checkpoints, presence, messages, noStore, keepDeleted, captchaToken,
+            transport, listen, callbackSecret, confirmation,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -106,6 +124,10 @@ internal static class WatchCommand
                 Login = login,
                 LoginPath = loginPath,
                 CaptchaToken = result.GetValue(captchaToken),
+                Transport = result.GetValue(transport),
+                Listen = result.GetValue(listen),
+                CallbackSecret = result.GetValue(callbackSecret) ?? Environment.GetEnvironmentVariable("VK_CALLBACK_SECRET"),
+                Confirmation = result.GetValue(confirmation),
             };
             using var stdout = RawStandardOutput.OpenStream();
             return await RunAsync(settings, FeedConsole.Create(result.GetValue(noColor)), stdout, Console.Error, cancellationToken).ConfigureAwait(false);
@@ -134,6 +156,13 @@ internal static class WatchCommand
         var tokens = TokenSource(settings, http);
         var captcha = new CaptchaAnswers(settings.CaptchaToken, stderr);
         using var api = new VkApiClient(tokens, new VkApiClientOptions { BaseUrl = settings.ApiUrl, Language = settings.Language == FeedLanguage.Russian ? "ru" : "en", CaptchaHandler = captcha.AnswerAsync }, http);
+        var onStatus = StatusSink(settings, printer, stderr);
+        var (transport, group) = await CommunityWatch.ResolveAsync(settings, api, cancellationToken).ConfigureAwait(false);
+        if (transport != WatchTransport.User)
+        {
+            return await CommunityWatch.RunAsync(settings, transport, group!.Value, store, tokens, http, api, printer, onStatus, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+
         var client = new LongPollClient(new LongPollClientOptions
         {
             TokenSource = tokens,
@@ -142,22 +171,7 @@ internal static class WatchCommand
             Version = settings.Version,
             GroupId = settings.GroupId,
             CaptchaHandler = captcha.AnswerAsync,
-            OnStatus = status =>
-            {
-                if (StatusLines.For(status, settings.Language, settings.ApiUrl.Scheme == Uri.UriSchemeHttp ? settings.ApiUrl : null) is not { } line)
-                {
-                    return;
-                }
-
-                if (settings.Json)
-                {
-                    stderr.WriteLine("vklp watch: " + TerminalText.Sanitize(line, keepNewlines: false));
-                }
-                else
-                {
-                    printer.Status("· " + line);
-                }
-            },
+            OnStatus = onStatus,
         }, http);
         await using var disposeClient = client.ConfigureAwait(false);
 
@@ -182,6 +196,24 @@ internal static class WatchCommand
             await prefetch.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
+
+    /// <summary>The session's statuses as the feed's dim lines (or, with --json, as lines on standard error).</summary>
+    private static Action<LongPollStatus> StatusSink(WatchSettings settings, FeedPrinter printer, TextWriter stderr) => status =>
+    {
+        if (StatusLines.For(status, settings.Language, settings.ApiUrl.Scheme == Uri.UriSchemeHttp ? settings.ApiUrl : null) is not { } line)
+        {
+            return;
+        }
+
+        if (settings.Json)
+        {
+            stderr.WriteLine("vklp watch: " + TerminalText.Sanitize(line, keepNewlines: false));
+        }
+        else
+        {
+            printer.Status("· " + line);
+        }
+    };
 
     private static async Task PrefetchAfterAsync(Task firstShown, FeedDirectoryCache directory, CancellationToken cancellationToken)
     {

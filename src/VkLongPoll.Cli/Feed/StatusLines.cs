@@ -35,6 +35,12 @@ internal static class StatusLines
             LongPollResynced => ru
                 ? "события за время отключения больше не получить — продолжаю с текущего момента"
                 : "what happened during the gap can no longer be fetched; continuing from now",
+            CommunityEventsLost { BackfillUnavailable: not null } => ru
+                ? "сообщения сообщества недоступны токену — пропуски в событиях восполнить не получится"
+                : "the token cannot read the community's messages: a gap's messages cannot be recovered",
+            CommunityEventsLost lost => ru
+                ? Invariant($"Bots Long Poll потерял {(lost.Count is { } n ? n.ToString(CultureInfo.InvariantCulture) + " " : "")}событий: сообщения восстановлены ({lost.MessagesRecovered}), прочие события этого промежутка VK не хранит")
+                : Invariant($"the Bots Long Poll lost {(lost.Count is { } m ? m.ToString(CultureInfo.InvariantCulture) + " " : "")}events: their messages were recovered ({lost.MessagesRecovered}); VK keeps no other events of the gap"),
             _ => null,
         };
     }

@@ -222,6 +222,7 @@ public sealed class RedisCheckpointStore
         new("key", checkpoint.Key ?? string.Empty),
         new("version", checkpoint.Version),
         new("epoch", epoch),
+        new("community", checkpoint.Community?.Encode() ?? string.Empty),
     ];
 
     private static LongPollCheckpoint Parse(Dictionary<string, RedisValue> fields)
@@ -235,6 +236,9 @@ public sealed class RedisCheckpointStore
             Number(fields, "pts"),
             fields.TryGetValue("server", out var server) ? Text(server) : null,
             fields.TryGetValue("key", out var key) ? Text(key) : null,
-            (int)Number(fields, "version"));
+            (int)Number(fields, "version"))
+        {
+            Community = fields.TryGetValue("community", out var community) ? VkLongPoll.Community.CommunityPosition.Decode(Text(community)) : null,
+        };
     }
 }

@@ -9,6 +9,7 @@ internal struct LongPollCheckpointSurrogate
     [Id(2)] public string? Server;
     [Id(3)] public string? Key;
     [Id(4)] public int Version;
+    [Id(5)] public string? Community;
 }
 
 /// <summary>Converts checkpoints to and from <see cref="LongPollCheckpointSurrogate"/>.</summary>
@@ -16,7 +17,7 @@ internal struct LongPollCheckpointSurrogate
 internal sealed class LongPollCheckpointConverter : IConverter<LongPollCheckpoint, LongPollCheckpointSurrogate>
 {
     public LongPollCheckpoint ConvertFromSurrogate(in LongPollCheckpointSurrogate surrogate) =>
-        new(surrogate.Ts, surrogate.Pts, surrogate.Server, surrogate.Key, surrogate.Version);
+        new(surrogate.Ts, surrogate.Pts, surrogate.Server, surrogate.Key, surrogate.Version) { Community = VkLongPoll.Community.CommunityPosition.Decode(surrogate.Community) };
 
     public LongPollCheckpointSurrogate ConvertToSurrogate(in LongPollCheckpoint value) => new()
     {
@@ -25,5 +26,6 @@ internal sealed class LongPollCheckpointConverter : IConverter<LongPollCheckpoin
         Server = value.Server,
         Key = value.Key,
         Version = value.Version,
+        Community = value.Community?.Encode(),
     };
 }

@@ -13,9 +13,16 @@ namespace VkLongPoll;
 /// <param name="Version">The protocol version the position was taken in.</param>
 public sealed record LongPollCheckpoint(long Ts, long Pts, string? Server, string? Key, int Version)
 {
+    /// <summary>
+    /// For a community (<see cref="global::VkLongPoll.Community.CommunitySource"/>): its Callback inbox position and the events it handled lately;
+    /// null for a user's session. <see cref="Ts"/>, <see cref="Server"/> and <see cref="Key"/> are then the Bots Long Poll's,
+    /// <see cref="Pts"/> the community's messages', and <see cref="Version"/> 0.
+    /// </summary>
+    public global::VkLongPoll.Community.CommunityPosition? Community { get; init; }
+
     /// <summary>Prints the checkpoint with the key redacted.</summary>
     public override string ToString() =>
-        $"LongPollCheckpoint {{ Ts = {Ts}, Pts = {Pts}, Server = {Server}, Key = {(Key is null ? "null" : "***")}, Version = {Version} }}";
+        $"LongPollCheckpoint {{ Ts = {Ts}, Pts = {Pts}, Server = {Server}, Key = {(Key is null ? "null" : "***")}, Version = {Version}{(Community is { } community ? ", Community = " + community : "")} }}";
 }
 
 /// <summary>Events that belong together and the checkpoint after them.</summary>

@@ -244,27 +244,8 @@ public sealed partial class LongPollClient
     private Task<LongPollServer> ServerAsync(CancellationToken cancellationToken) =>
         ResilientAsync("messages.getLongPollServer", () => _api.GetLongPollServerAsync(_version, _options.GroupId, cancellationToken), cancellationToken);
 
-    /// <summary>
-    /// An API call that outlives outages: network failures, unreadable answers and VK errors that pass are retried
-    /// with the session's backoff for as long as it takes. A rejected token, a captcha nobody answered and other
-    /// API errors are not: retrying cannot fix them. With <paramref name="giveUp"/> (history), 100 and 927 are retried too, until it says so.
-    /// </summary>
-    private async Task<T> ResilientAsync<T>(string method, Func<Task<T>> call, CancellationToken cancellationToken, Func<Exception, int, bool>? giveUp = null)
-    {
-        for (var failures = 1; ; failures++)
-        {
-            try
-            {
-                var result = await call().ConfigureAwait(false);
-                Succeeded();
-                return result;
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && (RetryCause.Of(e) ?? (e is VkApiException { ErrorCode: 100 or 927 } api && giveUp is not null ? RetryCause.ApiError(api) : null)) is { } cause && giveUp?.Invoke(e, failures) != true)
-            {
-                await RetryAfterAsync(cause, cause.Host ?? _options.ApiBaseUrl.Authority, cause.Host is null ? method : null, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    private Task<T> ResilientAsync<T>(string method, Func<Task<T>> call, CancellationToken cancellationToken, Func<Exception, int, bool>? giveUp = null) =>
+        _pacing.ResilientAsync(method, call, cancellationToken, giveUp);
 
     /// <summary>One a_check; a null response with the cause for anything that should be retried with the same ts.</summary>
     private async Task<(LongPollResponse? Response, RetryCause? Problem)> PollAsync(LongPollCheckpoint state, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public sealed partial class LongPollClient : IUpdateSource, IAsyncDisposable
     private readonly bool _ownsHttp;
     private readonly VkApiClient _api;
     private readonly ILogger _logger;
+    private readonly SessionPacing _pacing;
     private int _version;
 
     /// <summary>Creates a session; nothing is sent until events are read.</summary>
@@ -44,6 +45,7 @@ public sealed partial class LongPollClient : IUpdateSource, IAsyncDisposable
         _logger = _options.LoggerFactory?.CreateLogger<LongPollClient>() ?? NullLogger<LongPollClient>.Instance;
         _version = _options.Version;
         Name = _options.CheckpointName ?? DefaultCheckpointName(tokens.AccountKey, _options.GroupId);
+        _pacing = new SessionPacing(Name, _options, _logger);
     }
 
     /// <summary>

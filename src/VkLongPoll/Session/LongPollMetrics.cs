@@ -46,6 +46,8 @@ public static class LongPollMetrics
 
     internal static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("vklp.lag", unit: "s", description: "Delivery time minus the timestamp of new messages (VK's clock; whole seconds).");
 
+    internal static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("vklp.duplicates", unit: "{event}", description: "Community events that came again (by the other transport, a reconnect, a Callback retry, or recovered) and were not handed over twice.");
+
     internal static readonly Counter<long> HistoryPages = Meter.CreateCounter<long>("vklp.history_pages", unit: "{page}", description: "getLongPollHistory pages fetched.");
 
     internal static readonly Histogram<double> HandlerDuration = Meter.CreateHistogram<double>(

@@ -36,6 +36,9 @@ internal static partial class SessionLog
             case LongPollResynced s:
                 Resynced(logger, s.SessionName, s.LostFromPts, s.Reason, s.ApiErrorCode, s.NewPts);
                 break;
+            case CommunityEventsLost s:
+                EventsLost(logger, s.SessionName, s.Describe());
+                break;
             case LongPollStopped { Reason: LongPollStopReason.Cancelled or LongPollStopReason.ConsumerStopped } s:
                 Stopped(logger, s.SessionName, s.Reason);
                 break;
@@ -72,6 +75,9 @@ internal static partial class SessionLog
 
     [LoggerMessage(LongPollEventIds.Resynced, LogLevel.Error, "Long Poll session {Session}: events from pts {LostFromPts} can no longer be fetched ({Reason}, API error {Code}); continuing from pts {NewPts}, the gap is lost")]
     private static partial void Resynced(ILogger logger, string session, long lostFromPts, LongPollResyncReason reason, int? code, long newPts);
+
+    [LoggerMessage(LongPollEventIds.CommunityEventsLost, LogLevel.Warning, "Long Poll session {Session}: {What}")]
+    private static partial void EventsLost(ILogger logger, string session, string what);
 
     [LoggerMessage(LongPollEventIds.Stopped, LogLevel.Information, "Long Poll session {Session} stopped ({Reason})")]
     private static partial void Stopped(ILogger logger, string session, LongPollStopReason reason);

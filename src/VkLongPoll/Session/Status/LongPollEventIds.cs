@@ -27,4 +27,7 @@ public static class LongPollEventIds
 
     /// <summary><see cref="LongPollStopped"/> (Information when cancelled, Error otherwise).</summary>
     public const int Stopped = 8;
+
+    /// <summary><see cref="CommunityEventsLost"/> (Warning: a community's events that no transport or history can give again).</summary>
+    public const int CommunityEventsLost = 9;
 }
