@@ -19,6 +19,24 @@ public sealed class EmulatorOptions
     /// <summary>How many accounts (each with its own token) the world has.</summary>
     public int Accounts { get; set; } = 1;
 
+    /// <summary>How many communities (ids 229000001, 229000002…, each with its own community token) the world has; the first account administers them.</summary>
+    public int Communities { get; set; } = 1;
+
+    /// <summary>
+    /// How long the callback sender waits for a receiver's answer before it counts the attempt failed and sends the event
+    /// again (VK documents no figure; 10 seconds is the emulator's choice).
+    /// </summary>
+    public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The callback sender's wait before the first retry of an event; it doubles with each retry (VK documents no schedule).</summary>
+    public TimeSpan CallbackRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Failed attempts in a row after which the sender marks the server <c>failed</c> and pauses (VK: "several errors in a row").</summary>
+    public int CallbackFailuresBeforePause { get; set; } = 5;
+
+    /// <summary>How long the sender leaves a failed server alone before it confirms it again and goes on with the same event.</summary>
+    public TimeSpan CallbackPause { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Events kept for <c>a_check</c>; a <c>ts</c> older than this window gets <c>failed: 1</c>. VK keeps about 256.</summary>
     public int RetainedEvents { get; set; } = 256;
 
@@ -87,6 +105,16 @@ public sealed class EmulatorOptions
         if (Accounts is < 1 or > 100_000)
         {
             throw new ArgumentOutOfRangeException(nameof(Accounts), Accounts, "accounts must be 1–100000");
+        }
+
+        if (Communities is < 0 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Communities), Communities, "communities must be 0–1000");
+        }
+
+        if (CallbackTimeout <= TimeSpan.Zero || CallbackRetryDelay < TimeSpan.Zero || CallbackPause < TimeSpan.Zero || CallbackFailuresBeforePause < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CallbackTimeout), "callback timeout must be positive, delays not negative, failures before pause at least 1");
         }
 
         if (RetainedEvents < 1 || JournalCapacity < RetainedEvents)

@@ -31,7 +31,7 @@ public sealed record JournalEntry(long Ts, long Pts, bool Persistent, bool Sent,
 /// Start it with <see cref="StartAsync"/>; it listens on HTTPS with a certificate it makes for
 /// 127.0.0.1 and localhost (written as PEM to <see cref="CertificatePemPath"/>), or on plain HTTP.
 /// </remarks>
-public sealed class VkEmulator : IAsyncDisposable
+public sealed partial class VkEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly World _world;
@@ -40,8 +40,10 @@ public sealed class VkEmulator : IAsyncDisposable
     private readonly ApiEndpoint _api;
     private readonly VkIdEndpoint _vkId;
 
-    private VkEmulator(WebApplication app, World world, X509Certificate2? certificate, string? pemPath, Uri baseUri, FaultInjector faults, ApiEndpoint api, VkIdEndpoint vkId)
+    private VkEmulator(WebApplication app, World world, X509Certificate2? certificate, string? pemPath, Uri baseUri, FaultInjector faults, ApiEndpoint api, VkIdEndpoint vkId, FaultInjector botsFaults, Community.CallbackSender callbacks)
     {
+        BotsFaults = botsFaults;
+        _callbacks = callbacks;
         _api = api;
         _vkId = vkId;
         _app = app;
@@ -128,10 +130,15 @@ public sealed class VkEmulator : IAsyncDisposable
         var api = new ApiEndpoint(world);
         var longPoll = new LongPollEndpoint(world, faults);
         var vkId = new VkIdEndpoint(world);
-        var control = new ControlEndpoint(world, faults, api, vkId, new ScenarioRunner(options.TimeProvider, options.ScenarioLanguage));
+        var botsFaults = new FaultInjector();
+        var botsLongPoll = new Community.BotsLongPollEndpoint(world, botsFaults);
+        var callbacks = new Community.CallbackSender(world);
+        var control = new ControlEndpoint(world, faults, api, vkId, new ScenarioRunner(options.TimeProvider, options.ScenarioLanguage)) { BotsFaults = botsFaults };
         var app = builder.Build();
         app.Map("/method/{name}", (HttpContext context, string name) => api.HandleAsync(context, name));
         app.Map("/nim{userId:long}", (HttpContext context, long userId) => longPoll.HandleAsync(context, userId));
+        // Bots Long Poll, where VK's is https://lp.vk.com/wh{group_id}.
+        app.Map("/wh{groupId:long}", (HttpContext context, long groupId) => botsLongPoll.HandleAsync(context, groupId));
         app.Map("/_emulator/{action}", (HttpContext context, string action) => control.HandleAsync(context, action));
         // VK ID (id.vk.com / id.vk.ru) and VK's captcha page, on the same host.
         app.MapGet("/authorize", vkId.AuthorizeAsync);
@@ -161,7 +168,8 @@ public sealed class VkEmulator : IAsyncDisposable
         var listening = new Uri(address);
         var baseUri = new Uri($"{(options.PlainHttp ? "http" : "https")}://{options.BindAddress}:{listening.Port}/");
         world.SetServerAddress($"{options.BindAddress}:{listening.Port}", options.PlainHttp);
-        return new VkEmulator(app, world, certificate, pemPath, baseUri, faults, api, vkId);
+        callbacks.Start();
+        return new VkEmulator(app, world, certificate, pemPath, baseUri, faults, api, vkId, botsFaults, callbacks);
     }
 
     /// <summary>Runs <paramref name="steps"/> scenario steps on an account at once (in-process load); returns the account's newest ts.</summary>
@@ -271,6 +279,7 @@ public sealed class VkEmulator : IAsyncDisposable
     /// <summary>Stops the server and removes the PEM file it wrote.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _callbacks.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         Certificate?.Dispose();

@@ -97,7 +97,7 @@ internal sealed partial class ApiEndpoint
         json.WriteStartArray("items");
         foreach (var message in messages)
         {
-            WriteMessageObject(json, message);
+            ApiObjects.WriteMessage(json, message, account.IsCommunity);
         }
 
         json.WriteEndArray();

@@ -238,7 +238,7 @@ internal sealed partial class ApiEndpoint
         json.WriteStartArray("items");
         foreach (var message in found)
         {
-            WriteMessageObject(json, message);
+            Wire.ApiObjects.WriteMessage(json, message, account.IsCommunity);
         }
 
         json.WriteEndArray();
@@ -250,103 +250,6 @@ internal sealed partial class ApiEndpoint
     /// (danyadev/longpoll-doc on the short 10004: "if the message was someone else's, the API returns an error").
     /// </summary>
     private static bool IsVisible(StoredMessage m) => (m.Flags & Account.DeletedForAll) == 0 || m.Out;
-
-    private static void WriteMessageObject(Utf8JsonWriter json, StoredMessage m)
-    {
-        if ((m.Flags & Account.DeletedForAll) != 0)
-        {
-            // Your own message deleted for everyone: its ids, random_id and deleted, not what it said.
-            m = m with { Text = string.Empty, Attachments = [] };
-        }
-
-        json.WriteStartObject();
-        json.WriteNumber("id", m.Id);
-        json.WriteNumber("date", m.Date);
-        json.WriteNumber("peer_id", m.PeerId);
-        json.WriteNumber("from_id", m.FromId);
-        json.WriteString("text", m.Text);
-        json.WriteNumber("out", m.Out ? 1 : 0);
-        json.WriteNumber("conversation_message_id", m.ConversationMessageId);
-        json.WriteNumber("random_id", m.RandomId);
-        if (m.UpdateTime > 0)
-        {
-            json.WriteNumber("update_time", m.UpdateTime);
-        }
-
-        json.WriteBoolean("important", (m.Flags & Account.Important) != 0);
-        if ((m.Flags & (Account.Deleted | Account.DeletedForAll)) != 0)
-        {
-            json.WriteNumber("deleted", 1);
-        }
-
-        json.WriteStartArray("attachments");
-        foreach (var a in m.Attachments.Where(a => a.Type != "geo"))
-        {
-            Wire.ApiObjects.WriteAttachment(json, a);
-        }
-
-        json.WriteEndArray();
-        if (m.Attachments.FirstOrDefault(a => a.Type == "geo") is { } geo)
-        {
-            // In the API, a location is the message's own field, not an attachment.
-            json.WriteStartObject("geo");
-            json.WriteString("type", "point");
-            json.WriteStartObject("coordinates");
-            json.WriteNumber("latitude", geo.OwnerId / 1_000_000.0);
-            json.WriteNumber("longitude", geo.ItemId / 1_000_000.0);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        if (m.ReplyToConversationMessageId is { } reply)
-        {
-            json.WriteStartObject("reply_message");
-            json.WriteNumber("conversation_message_id", reply);
-            json.WriteNumber("peer_id", m.PeerId);
-            json.WriteEndObject();
-        }
-
-        json.WriteStartArray("fwd_messages");
-        if (m.HasForwards)
-        {
-            // The model keeps only that there are forwards: one stands for them.
-            json.WriteStartObject();
-            json.WriteNumber("from_id", m.FromId);
-            json.WriteNumber("date", m.Date);
-            json.WriteString("text", string.Empty);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        if (m.Action is { } action)
-        {
-            json.WriteStartObject("action");
-            json.WriteString("type", action.Type);
-            if (action.MemberId is { } member)
-            {
-                json.WriteNumber("member_id", member);
-            }
-
-            if (action.Text is not null)
-            {
-                json.WriteString("text", action.Text);
-            }
-
-            if (action.Message is not null)
-            {
-                json.WriteString("message", action.Message);
-            }
-
-            if (action.ConversationMessageId is { } pinned)
-            {
-                json.WriteNumber("conversation_message_id", pinned);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-    }
 
     /// <summary>
     /// <c>photos.getById</c>: only photos asked for with their access key (<c>owner_id_id_access_key</c>). VK's method text: private

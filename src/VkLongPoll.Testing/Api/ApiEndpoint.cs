@@ -38,29 +38,7 @@ internal sealed partial class ApiEndpoint(World world)
             json.WriteStartObject();
             try
             {
-                var token = Authenticate(parameters["access_token"] ?? Bearer(context.Request));
-                var account = token.Account;
-                if (!_limiter.TryAcquire(account.Token))
-                {
-                    throw new ApiError(6, "Too many requests per second");
-                }
-
-                if (Faults.Check(account, method, parameters, world.BaseUri) is { } injected)
-                {
-                    throw injected;
-                }
-
-                // VK gives messages.* only to tokens with the messages right (Standalone apps' user tokens usually lack it).
-                if (method.StartsWith("messages.", StringComparison.Ordinal) && !token.MessagesAccess)
-                {
-                    throw new ApiError(15, "Access denied: no access to call this method");
-                }
-
-                json.WritePropertyName("response");
-                lock (account.Sync)
-                {
-                    Dispatch(json, method, parameters, account);
-                }
+                Answer(json, method, parameters, context.Request);
             }
             catch (Exception e) when (e is ApiError or EmulatorRequestException)
             {
@@ -77,6 +55,42 @@ internal sealed partial class ApiEndpoint(World world)
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>Writes <c>"response": …</c> for the token's account or community, or throws the API error.</summary>
+    private void Answer(Utf8JsonWriter json, string method, RequestParameters parameters, HttpRequest request)
+    {
+        var tokenValue = parameters["access_token"] ?? Bearer(request);
+        if (world.CommunityByToken(tokenValue) is { } community)
+        {
+            // A community token acts as the group: its own methods, its own dialogs (ApiEndpoint.Community.cs).
+            AnswerCommunity(json, method, parameters, community);
+            return;
+        }
+
+        var token = Authenticate(tokenValue);
+        var account = token.Account;
+        if (!_limiter.TryAcquire(account.Token))
+        {
+            throw new ApiError(6, "Too many requests per second");
+        }
+
+        if (Faults.Check(account, method, parameters, world.BaseUri) is { } injected)
+        {
+            throw injected;
+        }
+
+        // VK gives messages.* only to tokens with the messages right (Standalone apps' user tokens usually lack it).
+        if (method.StartsWith("messages.", StringComparison.Ordinal) && !token.MessagesAccess)
+        {
+            throw new ApiError(15, "Access denied: no access to call this method");
+        }
+
+        json.WritePropertyName("response");
+        lock (account.Sync)
+        {
+            Dispatch(json, method, parameters, account);
+        }
+    }
+
     private void Dispatch(Utf8JsonWriter json, string method, RequestParameters p, Account account)
     {
         switch (method)
@@ -91,6 +105,8 @@ internal sealed partial class ApiEndpoint(World world)
             case "friends.get": FriendsGet(json, p, account); break;
             case "photos.getById": PhotosGetById(json, p); break;
             case "docs.getById": DocsGetById(json, p); break;
+            case "groups.getById": GroupsGetById(json, p, null); break;
+            case ['g', 'r', 'o', 'u', 'p', 's', '.', ..]: Groups(json, method, p, UserManaged(p, account)); break;
             default: throw new ApiError(3, "Unknown method passed");
         }
     }

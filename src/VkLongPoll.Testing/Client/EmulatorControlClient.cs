@@ -12,7 +12,7 @@ namespace VkLongPoll.Testing;
 /// account, inject faults, read the journal — for an emulator in this process (<see cref="VkEmulator.CreateControlClient"/>)
 /// or one started as <c>vklp emulate</c> (<see cref="Connect"/>).
 /// </summary>
-public sealed class EmulatorControlClient : IDisposable
+public sealed partial class EmulatorControlClient : IDisposable
 {
     private readonly Uri _controlUrl;
     private readonly HttpClient _http;

@@ -10,6 +10,9 @@ namespace VkLongPoll.Testing.Control;
 /// <summary><c>/_emulator/…</c>: look at the world, make things happen in it, inject faults. Documented in docs/emulator.md.</summary>
 internal sealed partial class ControlEndpoint(World world, FaultInjector faults, ApiEndpoint api, VkId.VkIdEndpoint vkId, ScenarioRunner scenarios)
 {
+    /// <summary>Bots Long Poll's own fault injector (<c>community_faults</c>).</summary>
+    public required FaultInjector BotsFaults { get; init; }
+
     public async Task HandleAsync(HttpContext context, string action)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -59,6 +62,7 @@ internal sealed partial class ControlEndpoint(World world, FaultInjector faults,
         switch (action)
         {
             case "state": WriteState(json); return;
+            case ['c', 'o', 'm', 'm', 'u', 'n', 'i', 't', 'y', '_', ..]: Community(json, action, r, context.Request.Query); return;
             case "journal": WriteJournal(json, account, context.Request.Query); return;
             case "faults": SetFaults(json, r); return;
             case "api_faults":

@@ -78,6 +78,21 @@ internal sealed class ControlRequest
 
     /// <summary><c>vkid_faults</c>: the HTTP status VK ID's failing calls answer (default 502).</summary>
     public int? Status { get; set; }
+
+    /// <summary><c>community_*</c>: the community, as an index into the emulator's communities (default 0).</summary>
+    public int? Community { get; set; }
+
+    /// <summary><c>community_message</c>: written in the community's chat (id 0 in the API) instead of a dialog.</summary>
+    public bool InChat { get; set; }
+
+    /// <summary><c>community_callback</c>: the receiver's URL.</summary>
+    public string? Url { get; set; }
+
+    /// <summary><c>community_callback</c>: the secret the sender puts in every body.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary><c>community_event</c>: the VK event type to make happen.</summary>
+    public string? Type { get; set; }
 }
 
 /// <summary>An attachment in a control request: <c>{"type":"photo","owner_id":1,"id":2}</c>; stickers give <c>id</c> and <c>product_id</c>.</summary>

@@ -17,7 +17,7 @@ internal sealed class LongPollEndpoint(World world, FaultInjector faults)
     {
         var aborted = context.RequestAborted;
         var parameters = await RequestParameters.ReadAsync(context.Request, aborted).ConfigureAwait(false);
-        var account = world.Accounts.Find(a => a.Self.Id == userId);
+        var account = world.LongPollAccount(userId);
         if (account is null || parameters["act"] != "a_check")
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

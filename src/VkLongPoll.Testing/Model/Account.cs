@@ -23,6 +23,9 @@ internal sealed partial class Account
 
     public string Token { get; }
 
+    /// <summary>A community's dialogs (its own id is the negative group id): its chat messages show id 0 in the API.</summary>
+    public bool IsCommunity => Self.Id < 0;
+
     public EventLog Log { get; }
 
     public List<long> Friends { get; } = [];

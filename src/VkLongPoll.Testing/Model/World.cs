@@ -31,7 +31,30 @@ internal sealed class World
             // The account's own token: messages access, no expiry (like an offline Implicit Flow token).
             _tokens[token] = new IssuedToken(token, account, messagesAccess: true, expiresAt: null);
         }
+
+        // Communities draw from their own generator, so adding them leaves every account, token and key as it was.
+        var communityRandom = new Random(options.Seed ^ 0xC0DE);
+        for (var c = 0; c < options.Communities; c++)
+        {
+            var id = 229_000_001L + c;
+            var token = "vk1.a." + Convert.ToHexStringLower(RandomBytes(communityRandom, 48));
+            var first = Accounts[0];
+            Communities.Add(new Community.EmulatedCommunity(this, id, CommunityNames[c % CommunityNames.Length] + (c < CommunityNames.Length ? string.Empty : $" {c}"), token, first.Self.Id, first.Friends, options.Seed * 104_729 + c));
+        }
     }
+
+    private static readonly string[] CommunityNames = ["Клуб любителей чая", "Дача и сад", "Городские новости", "Книжный клуб", "Бег по утрам"];
+
+    /// <summary>The communities, the first account their admin and its friends their subscribers.</summary>
+    public List<Community.EmulatedCommunity> Communities { get; } = [];
+
+    /// <summary>The community of a community access token; null for any other token.</summary>
+    public Community.EmulatedCommunity? CommunityByToken(string? token) =>
+        token is null ? null : Communities.Find(c => string.Equals(c.Token, token, StringComparison.Ordinal));
+
+    /// <summary>The dialogs a User Long Poll <c>/nim{id}</c> serves: an account's, or a community's (its negative id).</summary>
+    public Account? LongPollAccount(long id) =>
+        id < 0 ? Communities.Find(c => c.Id == -id)?.Messages : Accounts.Find(a => a.Self.Id == id);
 
     public EmulatorOptions Options { get; }
 

@@ -129,6 +129,107 @@ internal static class ApiObjects
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// A <c>messages_message</c>. A community's messages in a chat carry <c>"id": 0</c> (<paramref name="zeroIdInChats"/>): VK
+    /// gives a bot no global id there, only <c>conversation_message_id</c> (vk-api-schema#40, vk-io#308).
+    /// </summary>
+    public static void WriteMessage(Utf8JsonWriter json, StoredMessage m, bool zeroIdInChats = false)
+    {
+        if ((m.Flags & Account.DeletedForAll) != 0)
+        {
+            // Your own message deleted for everyone: its ids, random_id and deleted, not what it said.
+            m = m with { Text = string.Empty, Attachments = [] };
+        }
+
+        json.WriteStartObject();
+        json.WriteNumber("id", zeroIdInChats && m.PeerId > 2_000_000_000 ? 0 : m.Id);
+        json.WriteNumber("date", m.Date);
+        json.WriteNumber("peer_id", m.PeerId);
+        json.WriteNumber("from_id", m.FromId);
+        json.WriteString("text", m.Text);
+        json.WriteNumber("out", m.Out ? 1 : 0);
+        json.WriteNumber("conversation_message_id", m.ConversationMessageId);
+        json.WriteNumber("random_id", m.RandomId);
+        if (m.UpdateTime > 0)
+        {
+            json.WriteNumber("update_time", m.UpdateTime);
+        }
+
+        json.WriteBoolean("important", (m.Flags & Account.Important) != 0);
+        if ((m.Flags & (Account.Deleted | Account.DeletedForAll)) != 0)
+        {
+            json.WriteNumber("deleted", 1);
+        }
+
+        json.WriteStartArray("attachments");
+        foreach (var a in m.Attachments.Where(a => a.Type != "geo"))
+        {
+            WriteAttachment(json, a);
+        }
+
+        json.WriteEndArray();
+        if (m.Attachments.FirstOrDefault(a => a.Type == "geo") is { } geo)
+        {
+            // In the API, a location is the message's own field, not an attachment.
+            json.WriteStartObject("geo");
+            json.WriteString("type", "point");
+            json.WriteStartObject("coordinates");
+            json.WriteNumber("latitude", geo.OwnerId / 1_000_000.0);
+            json.WriteNumber("longitude", geo.ItemId / 1_000_000.0);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        if (m.ReplyToConversationMessageId is { } reply)
+        {
+            json.WriteStartObject("reply_message");
+            json.WriteNumber("conversation_message_id", reply);
+            json.WriteNumber("peer_id", m.PeerId);
+            json.WriteEndObject();
+        }
+
+        json.WriteStartArray("fwd_messages");
+        if (m.HasForwards)
+        {
+            // The model keeps only that there are forwards: one stands for them.
+            json.WriteStartObject();
+            json.WriteNumber("from_id", m.FromId);
+            json.WriteNumber("date", m.Date);
+            json.WriteString("text", string.Empty);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (m.Action is { } action)
+        {
+            json.WriteStartObject("action");
+            json.WriteString("type", action.Type);
+            if (action.MemberId is { } member)
+            {
+                json.WriteNumber("member_id", member);
+            }
+
+            if (action.Text is not null)
+            {
+                json.WriteString("text", action.Text);
+            }
+
+            if (action.Message is not null)
+            {
+                json.WriteString("message", action.Message);
+            }
+
+            if (action.ConversationMessageId is { } pinned)
+            {
+                json.WriteNumber("conversation_message_id", pinned);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
     /// <summary>The <c>attachments</c> kludge of a Long Poll message: the API objects of its stickers and voice messages only, as a JSON string (what vk-io reads voice messages from).</summary>
     public static string? KludgeFor(IReadOnlyList<StoredAttachment> attachments)
     {
