@@ -70,7 +70,7 @@ public static partial class CommunityEventReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json.ToArray());
+            document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -83,6 +83,9 @@ public static partial class CommunityEventReader
             return Read(document.RootElement);
         }
     }
+
+    /// <summary>A message's forwards nest up to 45 levels, two JSON levels each: deeper than the default limit of 64.</summary>
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
     /// <summary>Every event of a Bots Long Poll answer's <c>updates</c> array, in order.</summary>
     /// <remarks>
