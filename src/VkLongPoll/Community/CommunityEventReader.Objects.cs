@@ -22,7 +22,7 @@ public static partial class CommunityEventReader
             "message_new" => MessageNew(o),
             "message_reply" => new CommunityMessageReply(Message(o.Element)),
             "message_edit" => new CommunityMessageEdit(Message(o.Element)),
-            "message_allow" => new CommunityMessageAllow(o.Long("user_id")) { Key = o.Text("key") },
+            "message_allow" => new CommunityMessageAllow(o.Long("user_id")) { Key = o.OptionalString("key") },
             "message_deny" => new CommunityMessageDeny(o.Long("user_id")),
             "message_typing_state" => new CommunityMessageTypingState(o.String("state"), o.Long("from_id"), o.Long("to_id")),
             "message_event" => new CommunityMessageEvent(o.Long("user_id"), new PeerId(o.Long("peer_id")), o.String("event_id"))
@@ -155,10 +155,10 @@ public static partial class CommunityEventReader
     /// <summary><c>message_new</c>: <c>{message, client_info}</c> from API 5.103, the message itself before.</summary>
     private static CommunityMessageNew MessageNew(CommunityFields o)
     {
-        if (o.TryGetElement("message", out var message) && message.ValueKind == JsonValueKind.Object)
+        if (o.TryGetElement("message", out _))
         {
             var info = o.OptionalObject("client_info");
-            return new CommunityMessageNew(Message(message)) { ClientInfo = info is { } i ? ClientInfo(i) : null };
+            return new CommunityMessageNew(Message(o.Object("message").Element)) { ClientInfo = info is { } i ? ClientInfo(i) : null };
         }
 
         return new CommunityMessageNew(Message(o.Element));
@@ -203,7 +203,7 @@ public static partial class CommunityEventReader
 
     private static CommunityMarketOrder MarketOrder(CommunityFields o) => new(o.Long("id"), o.Long("user_id"))
     {
-        DisplayOrderId = o.Text("display_order_id"),
+        DisplayOrderId = o.OptionalString("display_order_id"),
         Date = o.OptionalLong("date"),
         Status = o.OptionalInt("status"),
         ItemsCount = o.OptionalInt("items_count"),

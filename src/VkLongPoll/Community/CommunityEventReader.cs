@@ -45,9 +45,10 @@ public static partial class CommunityEventReader
         {
             read = Decode(typeName, hasObject ? body : default) ?? new UnknownCommunityEvent(typeName);
         }
-        catch (Exception e) when (e is CommunityDecodeException or LongPollProtocolException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is CommunityDecodeException or LongPollProtocolException or InvalidOperationException)
         {
-            // A field of the wrong kind in this event only: it is kept raw, the events around it are read as usual.
+            // A field of the wrong kind in this event only (InvalidOperationException: a string that is not valid UTF-8):
+            // it is kept raw, the events around it are read as usual.
             read = new UnknownCommunityEvent(typeName) { DecodeError = $"{typeName}: {e.Message}" };
         }
 

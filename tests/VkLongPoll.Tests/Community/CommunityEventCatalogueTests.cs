@@ -211,6 +211,7 @@ public sealed class CommunityEventCatalogueTests
     [InlineData("group_officers_edit", """{"admin_id":1,"user_id":2,"level_old":0,"level_new":99999999999}""", "level_new")]
     [InlineData("donut_money_withdraw", """{"amount":"50","amount_without_fee":47.5}""", "amount")]
     [InlineData("message_new", """{"message":{"id":"x","peer_id":1}}""", "integer id")]
+    [InlineData("message_new", """{"message":5}""", "\"message\" must be an object")]
     [InlineData("message_reply", "[1,2]", "\"object\" must be an object")]
     [InlineData("group_leave", "\"nope\"", "\"object\" must be an object")]
     [InlineData("group_change_settings", """{"user_id":1,"changes":[1]}""", "changes")]

@@ -75,6 +75,8 @@ public sealed class CommunityEventJsonTests
     [InlineData("{")]
     [InlineData("{\"a\":1} {\"b\":2}")]
     [InlineData("not json")]
+    [InlineData("")]
+    [InlineData("  ")]
     public void ObjectThatIsNotJson_IsAnError_ThatLeavesNoHalfLine(string raw)
     {
         using var output = new MemoryStream();
