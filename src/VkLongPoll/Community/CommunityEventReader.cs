@@ -40,7 +40,6 @@ public static partial class CommunityEventReader
         // The raw text exactly as received: the fields no record types are still there for whoever needs them.
         var raw = hasObject ? body.GetRawText() : "{}";
         CommunityEvent read;
-        string? envelopeError = null;
         try
         {
             read = Decode(typeName, hasObject ? body : default) ?? new UnknownCommunityEvent(typeName);
@@ -52,7 +51,7 @@ public static partial class CommunityEventReader
             read = new UnknownCommunityEvent(typeName) { DecodeError = $"{typeName}: {e.Message}" };
         }
 
-        var (eventId, groupId, version) = Envelope(update, ref envelopeError);
+        var (eventId, groupId, version, envelopeError) = Envelope(update);
         if (envelopeError is not null)
         {
             // An envelope that does not read cannot be trusted for its type's fields either (nor deduplicated by its id).
@@ -118,8 +117,9 @@ public static partial class CommunityEventReader
     }
 
     /// <summary>The envelope's <c>event_id</c>, <c>group_id</c> and <c>v</c>; a value of the wrong kind is reported, not guessed.</summary>
-    private static (string EventId, long GroupId, string? Version) Envelope(JsonElement update, ref string? error)
+    private static (string EventId, long GroupId, string? Version, string? Error) Envelope(JsonElement update)
     {
+        string? error = null;
         var eventId = "";
         long groupId = 0;
         string? version = null;
@@ -159,7 +159,7 @@ public static partial class CommunityEventReader
             }
         }
 
-        return (eventId, groupId, version);
+        return (eventId, groupId, version, error);
     }
 
     private static bool TryGetString(JsonElement value, out string text)
