@@ -1,3 +1,4 @@
+using VkLongPoll.Community;
 using VkLongPoll.Events;
 
 namespace VkLongPoll;
@@ -7,7 +8,9 @@ namespace VkLongPoll;
 /// Fields that are unknown for an event are left out rather than written as null. Text is written as UTF-8 — Cyrillic
 /// and emoji as they are; only quotes, backslashes, control characters (C0, DEL, C1) and U+2028/U+2029 are escaped, so
 /// a line is always one line and never drives a terminal. Lines are buffered and handed to the stream in pieces of
-/// about 64 KB: call <see cref="Flush"/> when a consumer must see them (disposing hands over the rest too).
+/// about 64 KB: call <see cref="Flush"/> when a consumer must see them (disposing hands over the rest too). A
+/// <see cref="CommunityEvent"/> is written as VK's envelope: <c>type</c>, <c>event_id</c>, <c>group_id</c>, <c>v</c> and the
+/// raw <c>object</c>, without <c>code</c>.
 /// </remarks>
 public sealed partial class EventJsonWriter : IDisposable
 {
@@ -34,6 +37,13 @@ public sealed partial class EventJsonWriter : IDisposable
     public void Write(LongPollEvent e, IEventNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(e);
+        if (e is CommunityEvent community)
+        {
+            // One type test, then the user events' path as before: community events have a line of their own shape.
+            WriteCommunity(community);
+            return;
+        }
+
         var start = _out.LineStart;
         try
         {

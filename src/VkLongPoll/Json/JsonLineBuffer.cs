@@ -16,7 +16,7 @@ namespace VkLongPoll;
 /// surrogate becomes U+FFFD. Built for <see cref="EventJsonWriter"/>; measured against <see cref="Utf8JsonWriter"/> in
 /// the benchmarks (docs/performance.md).
 /// </remarks>
-internal sealed class JsonLineBuffer : IDisposable
+internal sealed partial class JsonLineBuffer : IDisposable
 {
     /// <summary>Once a line ends with this much buffered, it goes to the stream.</summary>
     private const int WriteOutAt = 64 * 1024;
