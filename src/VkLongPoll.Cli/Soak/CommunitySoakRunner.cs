@@ -159,10 +159,23 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
     private static int Missing(VkEmulator emulator, CommunityState state, long after)
     {
         var journal = emulator.CommunityJournal(state.Index);
+        var got = Identified(journal, state).ToHashSet(StringComparer.Ordinal);
+        return journal.Count(e => e.Ts > after && !got.Contains(e.EventId));
+    }
+
+    /// <summary>Each delivery's event id: its own, or — for a message recovered from pts, which has none — its message event's in the journal.</summary>
+    private static List<string> Identified(IReadOnlyList<CommunityJournalEntry> journal, CommunityState state)
+    {
+        var byPlace = new Dictionary<(long?, long?), string>();
+        foreach (var entry in journal.Where(e => e.Type is "message_new" or "message_reply"))
+        {
+            byPlace.TryAdd((entry.PeerId, entry.ConversationMessageId), entry.EventId);
+        }
+
         lock (state.Delivered)
         {
-            var got = state.Delivered.Select(d => Identify(journal, d)).ToHashSet(StringComparer.Ordinal);
-            return journal.Count(e => e.Ts > after && !got.Contains(e.EventId));
+            return [.. state.Delivered.Select(d => d.EventId.Length > 0 ? d.EventId
+                : byPlace.GetValueOrDefault((d.PeerId, d.ConversationMessageId)) ?? $"recovered:{d.PeerId}:{d.ConversationMessageId}")];
         }
     }
 
@@ -172,12 +185,8 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
         foreach (var state in states)
         {
             var journal = emulator.CommunityJournal(state.Index);
-            List<string> delivered;
-            lock (state.Delivered)
-            {
-                delivered = [.. state.Delivered.Where(d => d.Ts is null || d.Ts > state.StartTs).Select(d => Identify(journal, d))];
-            }
-
+            var before = journal.Where(e => e.Ts <= state.StartTs).Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+            var delivered = Identified(journal, state).Where(id => !before.Contains(id)).ToList();
             var expected = journal.Where(e => e.Ts > state.StartTs).Select(e => e.EventId).ToList();
             var result = CommunitySoakResult.Compare(expected, delivered, state.Recovered, state.Restarts, elapsed);
             total = total with
@@ -193,12 +202,6 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
 
         return total;
     }
-
-    /// <summary>A delivery's event id: its own, or — for a message recovered from pts, which has none — its message event's in the journal.</summary>
-    private static string Identify(IReadOnlyList<CommunityJournalEntry> journal, Delivery delivery) =>
-        delivery.EventId.Length > 0 ? delivery.EventId
-        : journal.FirstOrDefault(e => e.Type is "message_new" or "message_reply" && e.PeerId == delivery.PeerId && e.ConversationMessageId == delivery.ConversationMessageId)?.EventId
-            ?? $"recovered:{delivery.PeerId}:{delivery.ConversationMessageId}";
 
     private static async Task ConsumeAsync(VkEmulator emulator, HttpClient http, SqliteCheckpointStore store, CommunityState state, CancellationToken stop)
     {
@@ -238,7 +241,7 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
     }
 
     /// <summary>One event the handler got: its id, or for a recovered message its place.</summary>
-    private sealed record Delivery(string EventId, long? PeerId, long? ConversationMessageId, long? Ts);
+    private sealed record Delivery(string EventId, long? PeerId, long? ConversationMessageId);
 
     private sealed class Recorder(CommunityState state) : IAccountBatchHandler
     {
@@ -254,7 +257,7 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
                         CommunityMessageReply m => m.Message,
                         _ => null,
                     };
-                    state.Delivered.Add(new Delivery(e.EventId, message?.PeerId?.Value, message?.ConversationMessageId, null));
+                    state.Delivered.Add(new Delivery(e.EventId, message?.PeerId?.Value, message?.ConversationMessageId));
                     if (e.EventId.Length == 0)
                     {
                         state.Recovered++;
