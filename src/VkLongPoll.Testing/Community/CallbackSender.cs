@@ -150,7 +150,8 @@ internal sealed class CallbackSender : IAsyncDisposable
 
             if (outcome.Ok)
             {
-                retry = 0;
+                // A confirmation is not the event: the event still owes its retry count (VK's X-Retry-Counter is per event).
+                retry = next is null ? retry : 0;
                 failuresInRow = 0;
                 continue;
             }
@@ -166,6 +167,11 @@ internal sealed class CallbackSender : IAsyncDisposable
 
                 failuresInRow = 0;
                 await DelayAsync(options.CallbackPause, stop).ConfigureAwait(false);
+                lock (community.Sync)
+                {
+                    server.ConfirmedCode = null; // a paused server is confirmed again before it gets events
+                }
+
                 continue;
             }
 
@@ -200,7 +206,8 @@ internal sealed class CallbackSender : IAsyncDisposable
 
     private async Task<Outcome> DeliverAsync(EmulatedCommunity community, CallbackServer server, CommunityEvent e, int retry, CancellationToken stop)
     {
-        var fault = community.CallbackFaults.Next();
+        // One fault per event, drawn on its first try: its retries are the fault's consequence, not new chances for one.
+        var fault = retry == 0 ? community.CallbackFaults.Next() : null;
         Uri url;
         byte[] body;
         lock (community.Sync)
