@@ -102,7 +102,7 @@ internal sealed class CallbackSender : IAsyncDisposable
             CommunityEvent? next = null;
             Task wake;
             string code;
-            bool confirmed;
+            bool confirmed, configured;
             lock (community.Sync)
             {
                 if (server.Removed)
@@ -112,8 +112,9 @@ internal sealed class CallbackSender : IAsyncDisposable
 
                 code = community.ConfirmationCode;
                 confirmed = server.ConfirmedCode == code;
+                configured = server.Events.Count > 0;
                 wake = Task.WhenAny(community.Changed, community.Log.Appended);
-                if (server.Events.Count > 0 && confirmed)
+                if (configured && confirmed)
                 {
                     foreach (var e in community.Log.Since(server.DeliveredTs))
                     {
@@ -129,7 +130,7 @@ internal sealed class CallbackSender : IAsyncDisposable
             }
 
             Outcome outcome;
-            if (server.Events.Count == 0)
+            if (!configured)
             {
                 await WaitAsync(wake, stop).ConfigureAwait(false); // unconfigured: nothing to send until events are chosen
                 continue;
@@ -175,7 +176,7 @@ internal sealed class CallbackSender : IAsyncDisposable
                 continue;
             }
 
-            var backoff = options.CallbackRetryDelay * Math.Pow(2, Math.Min(retry, 10) - 1 < 0 ? 0 : Math.Min(retry, 10) - 1);
+            var backoff = options.CallbackRetryDelay * Math.Pow(2, Math.Clamp(retry - 1, 0, 10));
             await DelayAsync(outcome.RetryAfter ?? backoff, stop).ConfigureAwait(false);
         }
     }
