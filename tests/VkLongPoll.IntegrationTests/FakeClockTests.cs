@@ -107,7 +107,7 @@ public sealed class FakeClockTests : IAsyncLifetime
     }
 
     /// <summary>A fake clock that tells when a timer is set on it.</summary>
-    private sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    internal sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvider(start)
     {
         private readonly Channel<TimeSpan> _set = Channel.CreateUnbounded<TimeSpan>();
 

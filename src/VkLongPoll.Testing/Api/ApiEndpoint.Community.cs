@@ -43,8 +43,8 @@ internal sealed partial class ApiEndpoint
 
     /// <summary>
     /// <c>messages.send</c> as the group: <c>peer_id</c> (or <c>user_id</c>), <c>random_id</c>, <c>message</c>; answers the new
-    /// message's id (0 in a chat: a group has no global ids there). A <c>random_id</c> used before to that peer sends nothing and
-    /// answers the first message's id (dev.vk.com messages.send: random_id is checked for uniqueness over the message history).
+    /// message's id (0 in a chat: a group has no global ids there). A <c>random_id</c> the group used before sends nothing and
+    /// answers the first message's id (vk.com/dev/messages.send: unique per app and sender, checked over the whole history).
     /// </summary>
     private static void MessagesSend(Utf8JsonWriter json, RequestParameters p, EmulatedCommunity community)
     {

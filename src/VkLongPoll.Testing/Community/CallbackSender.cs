@@ -102,7 +102,7 @@ internal sealed class CallbackSender : IAsyncDisposable
             CommunityEvent? next = null;
             Task wake;
             string code;
-            bool confirmed;
+            bool confirmed, configured;
             lock (community.Sync)
             {
                 if (server.Removed)
@@ -112,8 +112,9 @@ internal sealed class CallbackSender : IAsyncDisposable
 
                 code = community.ConfirmationCode;
                 confirmed = server.ConfirmedCode == code;
+                configured = server.Events.Count > 0;
                 wake = Task.WhenAny(community.Changed, community.Log.Appended);
-                if (server.Events.Count > 0 && confirmed)
+                if (configured && confirmed)
                 {
                     foreach (var e in community.Log.Since(server.DeliveredTs))
                     {
@@ -129,7 +130,7 @@ internal sealed class CallbackSender : IAsyncDisposable
             }
 
             Outcome outcome;
-            if (server.Events.Count == 0)
+            if (!configured)
             {
                 await WaitAsync(wake, stop).ConfigureAwait(false); // unconfigured: nothing to send until events are chosen
                 continue;
@@ -150,7 +151,8 @@ internal sealed class CallbackSender : IAsyncDisposable
 
             if (outcome.Ok)
             {
-                retry = 0;
+                // A confirmation is not the event: the event still owes its retry count (VK's X-Retry-Counter is per event).
+                retry = next is null ? retry : 0;
                 failuresInRow = 0;
                 continue;
             }
@@ -166,10 +168,15 @@ internal sealed class CallbackSender : IAsyncDisposable
 
                 failuresInRow = 0;
                 await DelayAsync(options.CallbackPause, stop).ConfigureAwait(false);
+                lock (community.Sync)
+                {
+                    server.ConfirmedCode = null; // a paused server is confirmed again before it gets events
+                }
+
                 continue;
             }
 
-            var backoff = options.CallbackRetryDelay * Math.Pow(2, Math.Min(retry, 10) - 1 < 0 ? 0 : Math.Min(retry, 10) - 1);
+            var backoff = options.CallbackRetryDelay * Math.Pow(2, Math.Clamp(retry - 1, 0, 10));
             await DelayAsync(outcome.RetryAfter ?? backoff, stop).ConfigureAwait(false);
         }
     }
@@ -200,7 +207,8 @@ internal sealed class CallbackSender : IAsyncDisposable
 
     private async Task<Outcome> DeliverAsync(EmulatedCommunity community, CallbackServer server, CommunityEvent e, int retry, CancellationToken stop)
     {
-        var fault = community.CallbackFaults.Next();
+        // One fault per event, drawn on its first try: its retries are the fault's consequence, not new chances for one.
+        var fault = retry == 0 ? community.CallbackFaults.Next() : null;
         Uri url;
         byte[] body;
         lock (community.Sync)

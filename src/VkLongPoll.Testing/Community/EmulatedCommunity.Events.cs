@@ -14,7 +14,7 @@ internal sealed partial class EmulatedCommunity
     /// </summary>
     private static readonly string[] ButtonActions = ["text", "vkpay", "open_app", "location", "open_link", "callback", "intent_subscribe", "intent_unsubscribe"];
 
-    private readonly Dictionary<(long Peer, long RandomId), long> _sentByRandomId = [];
+    private readonly Dictionary<long, long> _sentByRandomId = [];
 
     /// <summary>A subscriber writes to the community (or in its chat): <c>message_new</c>.</summary>
     public (StoredMessage Message, CommunityEvent Event) Receive(long fromId, string text, bool inChat, IReadOnlyList<StoredAttachment>? attachments = null)
@@ -45,14 +45,14 @@ internal sealed partial class EmulatedCommunity
 
     /// <summary>
     /// The community writes (<c>messages.send</c>): <c>message_reply</c>, the message itself as the object. The same
-    /// <paramref name="randomId"/> to the same peer again sends nothing (no event) and gives the first message back (VK: random_id is
-    /// checked for uniqueness over the whole message history of the sender).
+    /// <paramref name="randomId"/> again sends nothing (no event) and gives the first message back (VK: random_id is unique "per
+    /// API_ID and sender" and "checked for uniqueness over the whole message history").
     /// </summary>
     public (StoredMessage Message, CommunityEvent? Event) Send(long peerId, string text, long randomId)
     {
         lock (Sync)
         {
-            if (randomId != 0 && _sentByRandomId.TryGetValue((peerId, randomId), out var first))
+            if (randomId != 0 && _sentByRandomId.TryGetValue(randomId, out var first))
             {
                 return (Messages.Find(first), null);
             }
@@ -60,7 +60,7 @@ internal sealed partial class EmulatedCommunity
             var message = Messages.AddMessage(peerId, -Id, text, randomId: randomId).Message;
             if (randomId != 0)
             {
-                _sentByRandomId[(peerId, randomId)] = message.Id;
+                _sentByRandomId[randomId] = message.Id;
             }
 
             return (message, EmitMessage("message_reply", message));
