@@ -10,6 +10,7 @@ namespace VkLongPoll.Sqlite;
 public sealed partial class SqliteCheckpointStore : ICallbackInbox
 {
     private readonly Lock _inboxSync = new();
+    private volatile bool _inboxReady;
     private TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The most deliveries a community's inbox holds before it answers <see cref="InboxRecordResult.Full"/> (VK is then asked to retry later).</summary>
@@ -122,8 +123,13 @@ public sealed partial class SqliteCheckpointStore : ICallbackInbox
         }
     }
 
-    private static void EnsureInboxTable(SqliteConnection connection)
+    private void EnsureInboxTable(SqliteConnection connection)
     {
+        if (_inboxReady)
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS longpoll_callback_inbox (
@@ -131,5 +137,6 @@ public sealed partial class SqliteCheckpointStore : ICallbackInbox
             CREATE UNIQUE INDEX IF NOT EXISTS longpoll_callback_inbox_event ON longpoll_callback_inbox (group_id, event_id);
             """;
         command.ExecuteNonQuery();
+        _inboxReady = true;
     }
 }

@@ -22,9 +22,22 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
 
     public async Task<CommunitySoakResult> RunAsync(CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
         var (rate, restarts) = ParseFaults(faults);
         var directory = Directory.CreateTempSubdirectory("vklp-soak-community-");
+        try
+        {
+            // The emulator, the listener and the consumers are all stopped when this returns: nothing writes the folder any more.
+            return await RunInAsync(directory.FullName, rate, restarts, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private async Task<CommunitySoakResult> RunInAsync(string directory, double rate, bool restarts, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
         var emulator = await VkEmulator.StartAsync(new EmulatorOptions
         {
             Communities = communities,
@@ -34,7 +47,7 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
             CallbackPause = TimeSpan.FromMilliseconds(500),
         }, cancellationToken).ConfigureAwait(false);
         await using var stopEmulator = emulator.ConfigureAwait(false);
-        var store = new SqliteCheckpointStore(Path.Combine(directory.FullName, "community.db"));
+        var store = new SqliteCheckpointStore(Path.Combine(directory, "community.db"));
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var options = new VkCallbackOptions { Inbox = store };
         for (var i = 0; i < communities; i++)
@@ -82,9 +95,7 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
             emulator.BotsFaults.Clear();
         }
 
-        var result = Compare(emulator, states, clock.Elapsed);
-        directory.Delete(recursive: true);
-        return result;
+        return Compare(emulator, states, clock.Elapsed);
     }
 
     private static (double Rate, bool Restarts) ParseFaults(string spec)

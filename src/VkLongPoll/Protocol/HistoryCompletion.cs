@@ -17,7 +17,12 @@ internal static class HistoryCompletion
         var byConversation = new Dictionary<(long Peer, long Cmid), LongPollMessage>(messages.Count);
         foreach (var message in messages)
         {
-            byId.TryAdd(message.MessageId!.Value, message);
+            // A community chat's messages all have id 0 (vk-api-schema#40): only their place tells them apart.
+            if (message.MessageId is { } id and not 0)
+            {
+                byId.TryAdd(id, message);
+            }
+
             if (message.PeerId is { } peer && message.ConversationMessageId is { } cmid)
             {
                 byConversation.TryAdd((peer.Value, cmid), message);
@@ -45,7 +50,13 @@ internal static class HistoryCompletion
                 return null;
             }
 
-            if (message.MessageId is { } id)
+            // By place first: it is unique where an id is not (id 0 in a community's chats).
+            if (message.PeerId is { } place && message.ConversationMessageId is { } number && byConversation.TryGetValue((place.Value, number), out var placed))
+            {
+                return placed;
+            }
+
+            if (message.MessageId is { } id and not 0)
             {
                 return byId.GetValueOrDefault(id);
             }
