@@ -30,5 +30,30 @@ public sealed class SoakTests
         Assert.Equal(3, SoakResult.Compare(journal, 5, journal, 2).TransientMissed);
     }
 
+    [Fact]
+    public async Task SmallCommunitySoak_BothTransportsAtOnce_WithFaultsAndRestarts_LosesAndDuplicatesNothing()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+
+        var result = await new CommunitySoakRunner(events: 1200, communities: 2, seed: 5, faults: "all", TextWriter.Null).RunAsync(bound.Token);
+
+        Assert.True(result.Clean, result.ToString());
+        Assert.True(result.Events >= 1200, result.ToString());
+        Assert.Equal(result.Events, result.Delivered);
+        Assert.True(result.Restarts > 0, result.ToString());
+        Assert.True(result.RecoveredFromPts > 0, result.ToString());
+    }
+
+    [Fact]
+    public void CommunityCompare_CountsLostDuplicatedAndForged()
+    {
+        string[] journal = ["a", "b", "c"];
+
+        var result = CommunitySoakResult.Compare(journal, ["a", "a", "c", "forged"], recovered: 0, restarts: 0, TimeSpan.Zero);
+
+        Assert.Equal((1L, 2L), (result.Lost, result.Duplicated));
+        Assert.True(CommunitySoakResult.Compare(journal, ["c", "b", "a"], 0, 0, TimeSpan.Zero).Clean);
+    }
+
     private static (long Lost, long Duplicated, long Reordered) Counts(SoakResult r) => (r.Lost, r.Duplicated, r.Reordered);
 }

@@ -28,14 +28,14 @@ internal static class CommunityWatch
             return (WatchTransport.User, settings.GroupId);
         }
 
-        var own = await OwnCommunityAsync(api, cancellationToken).ConfigureAwait(false);
         if (settings.Transport is { } asked)
         {
-            var group = settings.GroupId ?? own ?? throw new CliFailure(ExitCodes.Usage,
+            var group = settings.GroupId ?? await OwnCommunityAsync(api, cancellationToken).ConfigureAwait(false) ?? throw new CliFailure(ExitCodes.Usage,
                 $"--transport {asked.ToString().ToLowerInvariant()} needs a community: a community's token, or --group-id ID");
             return (asked, group);
         }
 
+        var own = await OwnCommunityAsync(api, cancellationToken).ConfigureAwait(false);
         return own is { } community && community == settings.GroupId ? (WatchTransport.Bots, community) : (WatchTransport.User, settings.GroupId);
     }
 
