@@ -20,7 +20,7 @@ internal static class EmulateCommand
         var tokenLifetime = OptionParsers.Int("--vkid-token-lifetime", "Seconds a VK ID access token works (VK: 3600); short ones show renewal.", 3600, 1, 30 * 24 * 3600);
         var envFile = new Option<string?>("--env-file") { Description = "Also write API_URL, TOKEN, CONTROL and CA as shell assignments to this file (removed on exit), for '. FILE' in another terminal." };
         var cert = OptionParsers.FilePath("--cert", "Keep the certificate in this PEM file (its key in FILE.key, 0600): made on the first start, reused after, so an app that trusts it needs no restart.");
-        var command = new Command("emulate", "Run a VK API + User Long Poll emulator on loopback. First line of output: JSON with api_url, token, control_url, ca_cert_pem_path.")
+        var command = new Command("emulate", "Run a VK API + User and Bots Long Poll emulator on loopback. First line of output: JSON with api_url, token, control_url, ca_cert_pem_path, community_ids, community_tokens.")
         {
             port, http, seed, accounts, faults, tokenLifetime, envFile, cert,
         };
@@ -124,6 +124,30 @@ internal static class EmulateCommand
             }
 
             json.WriteEndArray();
+
+            // The communities (EmulatorOptions' default: one), in order: group ids, their tokens (the emulator's own, as the
+            // user tokens above) and the code each one's Callback API server must answer to the confirmation request.
+            json.WriteStartArray("community_ids");
+            foreach (var id in emulator.CommunityIds)
+            {
+                json.WriteNumberValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("community_tokens");
+            foreach (var token in emulator.CommunityTokens)
+            {
+                json.WriteStringValue(token);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("callback_confirmation_codes");
+            for (var i = 0; i < emulator.CommunityIds.Count; i++)
+            {
+                json.WriteStringValue(emulator.CallbackConfirmationCode(i));
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -143,6 +167,8 @@ internal static class EmulateCommand
             "VKID_APP_ID=" + Quoted(emulator.VkIdAppId.ToString(CultureInfo.InvariantCulture)),
             "TOKENS=" + Quoted(string.Join(' ', emulator.Tokens)),
             "USER_IDS=" + Quoted(string.Join(' ', emulator.UserIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))),
+            "COMMUNITY_IDS=" + Quoted(string.Join(' ', emulator.CommunityIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))),
+            "COMMUNITY_TOKENS=" + Quoted(string.Join(' ', emulator.CommunityTokens)),
             string.Empty);
         // CreateNew: a second emulator on the same path must not overwrite the first one's file (and remove it on exit).
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

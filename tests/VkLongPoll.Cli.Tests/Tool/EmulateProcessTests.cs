@@ -48,6 +48,44 @@ public sealed class EmulateProcessTests
     }
 
     [Fact]
+    public async Task Emulate_FirstLine_KeepsItsFields_AndListsTheCommunities_WithWorkingTokensAndTheirConfirmationCodes()
+    {
+        var envFile = Path.Combine(Path.GetTempPath(), $"vklp-emulate-env-{Guid.NewGuid():N}");
+        await using var emulator = await EmulatorProcess.StartAsync("--seed", "9", "--env-file", envFile);
+
+        using var first = JsonDocument.Parse(emulator.FirstLine);
+        Assert.Equal(
+            ["api_url", "token", "user_id", "control_url", "ca_cert_pem_path", "vkid_url", "vkid_app_id", "tokens", "user_ids", "community_ids", "community_tokens", "callback_confirmation_codes"],
+            first.RootElement.EnumerateObject().Select(p => p.Name));
+        var ids = first.RootElement.GetProperty("community_ids").EnumerateArray().Select(t => t.GetInt64()).ToList();
+        var tokens = first.RootElement.GetProperty("community_tokens").EnumerateArray().Select(t => t.GetString()!).ToList();
+        var codes = first.RootElement.GetProperty("callback_confirmation_codes").EnumerateArray().Select(t => t.GetString()!).ToList();
+
+        // The emulator's default: one community.
+        Assert.Equal([229000001L], ids);
+        Assert.Single(tokens);
+        Assert.Single(codes);
+        Assert.StartsWith("vk1.a.", tokens[0], StringComparison.Ordinal);
+        Assert.Contains($"COMMUNITY_IDS='{ids[0]}'", await File.ReadAllTextAsync(envFile), StringComparison.Ordinal);
+        Assert.Contains($"COMMUNITY_TOKENS='{tokens[0]}'", await File.ReadAllTextAsync(envFile), StringComparison.Ordinal);
+
+        // The token acts as that community, and the code is the one groups.getCallbackConfirmationCode gives.
+        var http = emulator.Http;
+        var method = emulator.ApiUrl.TrimEnd('/');
+        using (var group = await http.PostAsync(new Uri(method + "/groups.getById"), new FormUrlEncodedContent([new("access_token", tokens[0]), new("v", "5.199")])))
+        {
+            Assert.Contains($"\"id\":{ids[0]}", await group.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var code = await http.PostAsync(new Uri(method + "/groups.getCallbackConfirmationCode"), new FormUrlEncodedContent([new("access_token", tokens[0]), new("group_id", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("v", "5.199")])))
+        {
+            Assert.Equal($"{{\"response\":{{\"code\":\"{codes[0]}\"}}}}", await code.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(0, await emulator.StopAsync(VklpProcess.SigInt));
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Emulate_WithCert_KeepsOneCertificateAcrossRestarts_SoAClientThatTrustsItGoesOn()
     {
