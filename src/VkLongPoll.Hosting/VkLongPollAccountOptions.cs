@@ -26,4 +26,19 @@ public sealed class VkLongPollAccountOptions
 
     /// <summary>False leaves the account configured but not run.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Reads a community (its token, and <see cref="LongPollClientOptions.GroupId"/>) over the Bots Long Poll, through a
+    /// <see cref="Community.CommunitySource"/>, instead of the User Long Poll. docs/communities.md.
+    /// </summary>
+    public bool BotsLongPoll { get; set; }
+
+    /// <summary>
+    /// Reads the community's Callback API deliveries from the <see cref="Community.ICallbackInbox"/> registered in the
+    /// services (the inbox <c>MapVkCallback</c> records into); with <see cref="BotsLongPoll"/> too, each event is handled once.
+    /// </summary>
+    public bool Callback { get; set; }
+
+    /// <summary>True when the account is a community read through <see cref="Community.CommunitySource"/>.</summary>
+    internal bool IsCommunity => BotsLongPoll || Callback;
 }

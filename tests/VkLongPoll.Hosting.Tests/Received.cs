@@ -30,6 +30,11 @@ internal sealed class Received
                 _messages.Add(new ReceivedMessage(context.Account, e.Message.Text ?? string.Empty, context.Recovered, e.Message.MessageId ?? 0));
             }
 
+            foreach (var e in context.Events.OfType<VkLongPoll.Community.CommunityMessageNew>())
+            {
+                _messages.Add(new ReceivedMessage(context.Account, e.Message.Text ?? string.Empty, context.Recovered, e.Message.MessageId ?? 0));
+            }
+
             Pulse();
         }
     }

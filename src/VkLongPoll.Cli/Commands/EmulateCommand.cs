@@ -167,6 +167,8 @@ internal static class EmulateCommand
             "VKID_APP_ID=" + Quoted(emulator.VkIdAppId.ToString(CultureInfo.InvariantCulture)),
             "TOKENS=" + Quoted(string.Join(' ', emulator.Tokens)),
             "USER_IDS=" + Quoted(string.Join(' ', emulator.UserIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))),
+            "COMMUNITY_ID=" + Quoted(emulator.CommunityIds[0].ToString(CultureInfo.InvariantCulture)),
+            "COMMUNITY_TOKEN=" + Quoted(emulator.CommunityTokens[0]),
             "COMMUNITY_IDS=" + Quoted(string.Join(' ', emulator.CommunityIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))),
             "COMMUNITY_TOKENS=" + Quoted(string.Join(' ', emulator.CommunityTokens)),
             string.Empty);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VkLongPoll.Community;
 using VkLongPoll.Engine;
 
 namespace VkLongPoll.Hosting;
@@ -12,6 +13,7 @@ internal sealed partial class AccountRunner(
     LongPollClientOptions sessionOptions,
     VkLongPollAccountOptions accountOptions,
     HttpClient http,
+    ICallbackInbox? inbox,
     AccountEngineOptions engineOptions,
     BatchDispatcher dispatcher,
     VkLongPollAccounts accounts,
@@ -23,18 +25,18 @@ internal sealed partial class AccountRunner(
         var checkpointName = sessionOptions.CheckpointName!;
         accounts.Add(new VkLongPollAccountState(name, checkpointName).With(c => c.Running = true));
         sessionOptions.OnStatus = Chain(sessionOptions.OnStatus, OnStatus);
-        var client = new LongPollClient(sessionOptions, http);
-        await using var disposeClient = client.ConfigureAwait(false);
+        var (source, status) = Source(inbox);
+        await using var disposeSource = source.ConfigureAwait(false);
         engineOptions.Observer = new StateObserver(name, accounts, engineOptions.TimeProvider);
         Starting(logger, name, checkpointName, accountOptions.CheckpointSaving);
         try
         {
-            await new AccountEngine(client, dispatcher, engineOptions).RunAsync(stopping, handling).ConfigureAwait(false);
+            await new AccountEngine((IUpdateSource)source, dispatcher, engineOptions).RunAsync(stopping, handling).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             // This account ends; the others go on. Its health check turns unhealthy.
-            var stopped = client.Status as LongPollStopped ?? new LongPollStopped(e is CheckpointStoreException ? LongPollStopReason.CheckpointStoreFailed : LongPollStopReason.Faulted) { Error = e };
+            var stopped = status() as LongPollStopped ?? new LongPollStopped(e is CheckpointStoreException ? LongPollStopReason.CheckpointStoreFailed : LongPollStopReason.Faulted) { Error = e };
             accounts.Update(name, s => s.With(c => 
             {
                 c.Status = stopped;
@@ -51,6 +53,30 @@ internal sealed partial class AccountRunner(
                 Stopped(logger, name, checkpoint.Ts, checkpoint.Pts);
             }
         }
+    }
+
+    /// <summary>The account's source: a user's session, or a community's transports; and how to ask it for its last status.</summary>
+    private (IAsyncDisposable Source, Func<LongPollStatus?> Status) Source(ICallbackInbox? callbackInbox)
+    {
+        if (!accountOptions.IsCommunity)
+        {
+            var client = new LongPollClient(sessionOptions, http);
+            return (client, () => client.Status);
+        }
+
+        if (accountOptions.Callback && callbackInbox is null)
+        {
+            throw new InvalidOperationException($"VK Long Poll account {name}: Callback is on, but no ICallbackInbox is registered (the inbox MapVkCallback records into)");
+        }
+
+        var community = new CommunitySource(new CommunitySourceOptions
+        {
+            Connection = sessionOptions,
+            BotsLongPoll = accountOptions.BotsLongPoll,
+            CallbackInbox = accountOptions.Callback ? callbackInbox : null,
+            CheckpointName = sessionOptions.CheckpointName,
+        }, http);
+        return (community, () => community.Status);
     }
 
     private void OnStatus(LongPollStatus status) => accounts.Update(name, s => s.With(c => 

@@ -91,6 +91,8 @@ internal sealed partial class VkLongPollHostedService(
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
         var time = services.GetService<TimeProvider>();
         var sinks = services.GetServices<IDeadLetterSink>().ToList();
+        // A community's Callback deliveries: the inbox registered, else the checkpoint store's own (SQLite's is one).
+        var inbox = services.GetService<VkLongPoll.Community.ICallbackInbox>() ?? store as VkLongPoll.Community.ICallbackInbox;
         var runs = new List<Task>();
         accounts.Expect(accountNames.Names.Where(name => accountOptions.Get(name).Enabled));
         foreach (var name in accountNames.Names)
@@ -110,7 +112,7 @@ internal sealed partial class VkLongPollHostedService(
                 options.TimeProvider = time;
             }
 
-            var runner = new AccountRunner(name, options, account, http, new AccountEngineOptions
+            var runner = new AccountRunner(name, options, account, http, inbox, new AccountEngineOptions
             {
                 Account = name,
                 CheckpointStore = store,

@@ -31,6 +31,7 @@ public sealed partial class DocumentedCommandsTests
         ["scripts/cluster-soak"] = ".ci/run runs it after the tests (a minute of three silo processes; it checks the last line)",
         ["VKLP_STORE=redis scripts/cluster-soak"] = ".ci/run runs it after the tests too, with redis-server installed",
         ["dotnet run -- list"] = "samples/run-against-emulator.sh reads the worker's database so, in .ci/run",
+        ["vklp soak --community --events 10000"] = ".ci/run runs it after the tests (about three minutes) and checks its last line; SoakTests runs a smaller one",
     };
 
     /// <summary>Measurement recipes (minutes each, or a profiler): CI runs the benchmark suites in dry mode instead.</summary>

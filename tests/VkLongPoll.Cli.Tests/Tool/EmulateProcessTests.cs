@@ -67,6 +67,8 @@ public sealed class EmulateProcessTests
         Assert.Single(codes);
         Assert.StartsWith("vk1.a.", tokens[0], StringComparison.Ordinal);
         Assert.Contains($"COMMUNITY_IDS='{ids[0]}'", await File.ReadAllTextAsync(envFile), StringComparison.Ordinal);
+        Assert.Contains($"COMMUNITY_ID='{ids[0]}'", await File.ReadAllTextAsync(envFile), StringComparison.Ordinal);
+        Assert.Contains($"COMMUNITY_TOKEN='{tokens[0]}'", await File.ReadAllTextAsync(envFile), StringComparison.Ordinal);
         Assert.Contains($"COMMUNITY_TOKENS='{tokens[0]}'", await File.ReadAllTextAsync(envFile), StringComparison.Ordinal);
 
         // The token acts as that community, and the code is the one groups.getCallbackConfirmationCode gives.
