@@ -50,4 +50,33 @@ public sealed class FeedDirectoryCacheTests
             Assert.All(RussianCases, nameCase => Assert.Matches("^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$", person.In(nameCase)));
         });
     }
+
+    [Fact]
+    public async Task ACommunitysChatTitles_AreAskedOfTheCommunity_WithItsGroupId()
+    {
+        var handler = new CapturingHandler("""{"response":{"count":1,"items":[{"peer":{"id":2000000001,"type":"chat"},"chat_settings":{"title":"Клуб"}}]}}""");
+        using var http = new HttpClient(handler);
+        using var api = new VkApiClient("vk1.a.token", new VkApiClientOptions { BaseUrl = new Uri("https://127.0.0.1:9/method"), CallsPerSecond = 0, MaxRetries = 0 }, http);
+
+        var titles = await api.GetChatTitlesAsync([2_000_000_001], groupId: 229_000_001);
+        var own = await api.GetChatTitlesAsync([2_000_000_001]);
+
+        Assert.Equal("Клуб", titles[2_000_000_001]);
+        Assert.Contains("group_id=229000001", handler.Requests[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("group_id", handler.Requests[1], StringComparison.Ordinal);
+        Assert.Single(own);
+    }
+
+    /// <summary>Answers every request with one body and keeps what each sent (its URL and form).</summary>
+    private sealed class CapturingHandler(string answer) : HttpMessageHandler
+    {
+        public List<string> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requests.Add(request.RequestUri + " " + body);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(answer, System.Text.Encoding.UTF8, "application/json") };
+        }
+    }
 }

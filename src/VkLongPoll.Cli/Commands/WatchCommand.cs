@@ -179,7 +179,7 @@ internal static class WatchCommand
         using var held = CheckpointLock.Acquire(settings.CheckpointPath, client.Name);
         var firstShown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var checkpoints = new FeedCheckpoints(store, settings.FromNow, saved: _ => firstShown.TrySetResult());
-        var directory = new FeedDirectoryCache(api, selfId: null, time, settings.Language);
+        var directory = new FeedDirectoryCache(api, selfId: null, time, settings.Language, settings.GroupId);
 
         // Friends' names ahead, once the first batch is shown (the starting point, or a backlog): it does not take the
         // token's 3 calls a second from the lookups the backlog needs, and a friend's next message reads with a name at once.

@@ -10,7 +10,7 @@ namespace VkLongPoll.Cli.Feed;
 /// The account's own id may be unknown at first (<c>watch</c> asks for it only once the session is connected, so a
 /// network fault shows as the session's status, not as a failed start); the first lookup learns it.
 /// </remarks>
-internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProvider time, FeedLanguage language) : IFeedDirectory, IEventNames
+internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProvider time, FeedLanguage language, long? groupId = null) : IFeedDirectory, IEventNames
 {
     // English needs one form of a name; Russian lines use five cases (one users.get each).
     private readonly string[] _cases = language == FeedLanguage.Russian ? ["nom", "gen", "dat", "acc", "ins"] : ["nom"];
@@ -245,7 +245,7 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
             // Attachment links as real VK gives them: messages.getById (full objects, access keys, URLs), 100 a call.
             foreach (var chunk in messages.Chunk(100))
             {
-                var full = await api.GetMessagesByIdAsync(chunk, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var full = await api.GetMessagesByIdAsync(chunk, groupId, cancellationToken).ConfigureAwait(false);
                 lock (_full)
                 {
                     foreach (var message in full)
@@ -266,7 +266,7 @@ internal sealed class FeedDirectoryCache(VkApiClient api, long? selfId, TimeProv
 
             if (chats.Count > 0)
             {
-                var titles = await api.GetChatTitlesAsync(chats, cancellationToken).ConfigureAwait(false);
+                var titles = await api.GetChatTitlesAsync(chats, groupId, cancellationToken).ConfigureAwait(false);
                 lock (_chats)
                 {
                     foreach (var (peer, title) in titles)

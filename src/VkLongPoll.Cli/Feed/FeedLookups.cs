@@ -70,7 +70,7 @@ internal static class FeedLookups
     }
 
     /// <summary><c>messages.getConversationsById</c>: the titles of the group chats among <paramref name="peerIds"/>.</summary>
-    public static async Task<IReadOnlyDictionary<long, string>> GetChatTitlesAsync(this VkApiClient api, IReadOnlyCollection<long> peerIds, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyDictionary<long, string>> GetChatTitlesAsync(this VkApiClient api, IReadOnlyCollection<long> peerIds, long? groupId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(peerIds);
         var titles = new Dictionary<long, string>();
@@ -79,9 +79,14 @@ internal static class FeedLookups
             return titles;
         }
 
-        var body = await api.CallAsync("messages.getConversationsById", [
-            new("peer_ids", string.Join(',', peerIds.Take(100).Select(id => id.ToString(CultureInfo.InvariantCulture)))),
-        ], cancellationToken).ConfigureAwait(false);
+        List<KeyValuePair<string, string>> parameters = [new("peer_ids", string.Join(',', peerIds.Take(100).Select(id => id.ToString(CultureInfo.InvariantCulture))))];
+        if (groupId is { } group)
+        {
+            // A community's chats are the community's: asked without it, VK answers for the admin's own dialogs.
+            parameters.Add(new("group_id", group.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var body = await api.CallAsync("messages.getConversationsById", parameters, cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(body);
         foreach (var item in document.RootElement.GetProperty("response").GetProperty("items").EnumerateArray())
         {
