@@ -71,6 +71,9 @@ public sealed class EmulatorOptions
     /// <summary>API calls a token may make per second before error 6 (VK: 3 for user tokens); 0 turns the limit off.</summary>
     public int ApiCallsPerSecond { get; set; } = 3;
 
+    /// <summary>API calls a community token may make per second before error 6 (VK: 20); 0 for no limit.</summary>
+    public int CommunityApiCallsPerSecond { get; set; } = 20;
+
     /// <summary>The language of scenario texts and chat titles: <c>ru</c> (default) or <c>en</c>.</summary>
     public string ScenarioLanguage { get; set; } = "ru";
 

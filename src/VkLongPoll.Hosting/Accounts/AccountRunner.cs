@@ -27,6 +27,9 @@ internal sealed partial class AccountRunner(
         sessionOptions.OnStatus = Chain(sessionOptions.OnStatus, OnStatus);
         var (source, status) = Source(inbox);
         await using var disposeSource = source.ConfigureAwait(false);
+        // The handlers' API (AccountBatch.Api, ReplyAsync): the account's own token and pacing.
+        using var api = sessionOptions.CreateApiClient(http);
+        engineOptions.Api = api;
         engineOptions.Observer = new StateObserver(name, accounts, engineOptions.TimeProvider);
         Starting(logger, name, checkpointName, accountOptions.CheckpointSaving);
         try

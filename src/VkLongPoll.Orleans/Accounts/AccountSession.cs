@@ -77,9 +77,11 @@ internal sealed class AccountSession(
 
             SessionLogs.Started(logger, account, lease.Epoch, lease.Saved?.Pts);
             var client = new LongPollClient(options, http);
+            using var api = options.CreateApiClient(http);
             await using (client.ConfigureAwait(false))
             {
                 engineOptions.Account = account;
+                engineOptions.Api = api;
                 engineOptions.CheckpointStore = new LeasedCheckpointStore(store, lease);
                 engineOptions.Observer = new Counting(this);
                 await new AccountEngine(client, handler, engineOptions).RunAsync(stopping, abort).ConfigureAwait(false);

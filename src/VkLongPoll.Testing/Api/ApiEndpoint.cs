@@ -11,6 +11,9 @@ internal sealed partial class ApiEndpoint(World world)
 {
     private readonly RateLimiter _limiter = new(world.Time, world.Options.ApiCallsPerSecond);
 
+    /// <summary>A community token's own limit: VK allows it 20 calls a second, a user token 3 (docs/real-vk.md).</summary>
+    private readonly RateLimiter _communityLimiter = new(world.Time, world.Options.CommunityApiCallsPerSecond);
+
     /// <summary>Errors and captchas injected through the control API or <see cref="VkEmulator"/>.</summary>
     public ApiFaults Faults { get; } = new(new Random(world.Options.Seed ^ 0x14));
 
@@ -68,7 +71,7 @@ internal sealed partial class ApiEndpoint(World world)
 
         var token = Authenticate(tokenValue);
         var account = token.Account;
-        if (!_limiter.TryAcquire(account.Token))
+        if (!(account.IsCommunity ? _communityLimiter : _limiter).TryAcquire(account.Token))
         {
             throw new ApiError(6, "Too many requests per second");
         }

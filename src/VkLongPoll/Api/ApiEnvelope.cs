@@ -40,6 +40,28 @@ internal static class ApiEnvelope
     }
 
     /// <summary>The <c>response</c> object of <c>messages.getLongPollServer</c>.</summary>
+    /// <summary>A <c>{"response": N}</c> answer's number (<c>messages.send</c>'s message id).</summary>
+    /// <exception cref="LongPollProtocolException">The answer has no number as its response.</exception>
+    public static long ReadNumber(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("response"u8))
+            {
+                reader.Read();
+                if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
+                {
+                    return ReadNumber(ref reader);
+                }
+
+                break;
+            }
+        }
+
+        throw new LongPollProtocolException("the answer's response is not a number", 0);
+    }
+
     public static LongPollServer ReadLongPollServer(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body);

@@ -22,6 +22,13 @@ internal static class MethodSafety
             || name.StartsWith("resolve", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// True when sending the call again cannot do it twice: a read, or a <c>messages.send</c> with a <c>random_id</c> (VK keeps one
+    /// message per <c>random_id</c> of a sender, so a second send of the same call is answered with the first message).
+    /// </summary>
+    public static bool MayRepeat(string method, IReadOnlyList<KeyValuePair<string, string>> form) =>
+        IsRead(method) || (method == "messages.send" && form.Any(p => p.Key == "random_id" && p.Value is not ("" or "0")));
+
     /// <summary>VK errors after which the call was not done, whatever the method.</summary>
     public static bool NotDone(int errorCode) => errorCode is 6 or 9;
 

@@ -174,7 +174,7 @@ public sealed partial class VkApiClient : IDisposable
                 return body;
             }
 
-            if (Transient.Contains(error.Code) && attempt < _options.MaxRetries && (MethodSafety.IsRead(method) || MethodSafety.NotDone(error.Code)))
+            if (Transient.Contains(error.Code) && attempt < _options.MaxRetries && (MethodSafety.MayRepeat(method, form) || MethodSafety.NotDone(error.Code)))
             {
                 await _options.Backoff.WaitAsync(attempt + 1, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
@@ -216,7 +216,7 @@ public sealed partial class VkApiClient : IDisposable
             request.Content = new FormUrlEncodedContent([.. form, new("access_token", token)]);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             Transport.EnsureNotRedirected(response, uri, method);
-            if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries && MethodSafety.IsRead(method))
+            if (response.StatusCode >= HttpStatusCode.InternalServerError && attempt < _options.MaxRetries && MethodSafety.MayRepeat(method, form))
             {
                 await _options.Backoff.WaitAsync(attempt + 1, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 return null;
@@ -231,7 +231,7 @@ public sealed partial class VkApiClient : IDisposable
             return await BoundedBody.ReadAsync(response.Content, BoundedBody.MaxApiAnswerBytes, body => body.ToArray(), linked.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested
-            && e is HttpRequestException or OperationCanceledException && (MethodSafety.IsRead(method) || MethodSafety.NeverSent(e)))
+            && e is HttpRequestException or OperationCanceledException && (MethodSafety.MayRepeat(method, form) || MethodSafety.NeverSent(e)))
         {
             await _options.Backoff.WaitAsync(attempt + 1, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             return null;

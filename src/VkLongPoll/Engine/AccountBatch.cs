@@ -6,9 +6,12 @@ namespace VkLongPoll.Engine;
 public sealed class AccountBatch
 {
     private readonly ICheckpointStore? _store;
+    private readonly VkApiClient? _api;
+    private readonly Dictionary<string, int> _replies = new(StringComparer.Ordinal);
 
-    internal AccountBatch(string account, string checkpointName, LongPollBatch batch, int attempt, ICheckpointStore? store, IServiceProvider services)
+    internal AccountBatch(string account, string checkpointName, LongPollBatch batch, int attempt, ICheckpointStore? store, IServiceProvider services, VkApiClient? api = null)
     {
+        _api = api;
         Account = account;
         CheckpointName = checkpointName;
         Batch = batch;
@@ -40,6 +43,39 @@ public sealed class AccountBatch
 
     /// <summary>The host's services: the batch's own DI scope under Hosting, the silo's under Orleans, none otherwise.</summary>
     public IServiceProvider Services { get; }
+
+    /// <summary>The account's VK API client (its token, renewed when it can be, paced per token).</summary>
+    /// <exception cref="InvalidOperationException">The engine was given none (<see cref="AccountEngineOptions.Api"/>).</exception>
+    public VkApiClient Api => _api ?? throw new InvalidOperationException($"the account {Account} has no API client (AccountEngineOptions.Api)");
+
+    /// <summary>
+    /// Replies to the message <paramref name="to"/> is about, in its conversation, <b>once</b>: the reply's <c>random_id</c> is
+    /// derived from the account, the event and <paramref name="key"/> (<see cref="ReplyId"/>), so this batch handed over again,
+    /// the call retried or the process restarted sends the same <c>random_id</c>, and VK keeps one message.
+    /// </summary>
+    /// <param name="to">A message event (a user's <c>MessageNewEvent</c>, a community's <c>CommunityMessageNew</c>…).</param>
+    /// <param name="text">The reply.</param>
+    /// <param name="key">Which reply to this event: by default its index among this handler's replies to it (0, 1…); give a
+    /// name when the replies a handler sends depend on anything but the event (time, a lookup), so each keeps its own.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The sent message's id (VK's answer to <c>messages.send</c>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is about no message with a peer.</exception>
+    public async Task<long> ReplyAsync(Events.LongPollEvent to, string text, string? key = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(text);
+        var peer = EventIdentity.MessageOf(to)?.PeerId ?? throw new ArgumentException($"a {to.Type} event is about no conversation to reply in", nameof(to));
+        var identity = EventIdentity.Of(to);
+        var index = _replies.GetValueOrDefault(identity);
+        _replies[identity] = index + 1;
+        var randomId = ReplyId.Derive(Account, identity, key ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var body = await Api.CallAsync("messages.send", [
+            new("peer_id", peer.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("random_id", randomId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("message", text),
+        ], cancellationToken).ConfigureAwait(false);
+        return ApiEnvelope.ReadNumber(body);
+    }
 
     /// <summary>True once the batch's checkpoint was committed by the handler (the engine then does not save it again).</summary>
     public bool IsCommitted { get; private set; }

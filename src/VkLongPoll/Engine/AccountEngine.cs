@@ -123,7 +123,7 @@ public sealed partial class AccountEngine
     private async Task<TimeSpan?> AttemptInScopeAsync(LongPollBatch batch, int attempt, IServiceProvider services, long started, Activity? activity, CancellationToken handling)
     {
         var time = _options.TimeProvider;
-        var delivery = new AccountBatch(Account, _source.Name, batch, attempt, _options.CheckpointStore, services);
+        var delivery = new AccountBatch(Account, _source.Name, batch, attempt, _options.CheckpointStore, services, _options.Api);
         try
         {
             await _handler.HandleAsync(delivery, handling).ConfigureAwait(false);

@@ -30,6 +30,9 @@ public sealed class AccountEngineOptions
     /// <summary>Makes a DI scope for every attempt at a batch (<see cref="AccountBatch.Services"/>); null gives handlers no services.</summary>
     public IServiceScopeFactory? Scopes { get; set; }
 
+    /// <summary>The account's API client, for handlers (<see cref="AccountBatch.Api"/>, <see cref="AccountBatch.ReplyAsync"/>); null for none. Not disposed by the engine.</summary>
+    public VkApiClient? Api { get; set; }
+
     /// <summary>What the host learns of the run; null for nothing.</summary>
     public AccountEngineObserver? Observer { get; set; }
 

@@ -32,18 +32,5 @@ public sealed class DeadLetter
     public DateTimeOffset Time { get; }
 
     /// <summary>The events' identities, one short string each (<c>message_new 2000000001/57</c>, <c>typing 10</c>): what the log line names.</summary>
-    public IReadOnlyList<string> EventIdentities => [.. Batch.Events.Select(Identity)];
-
-    private static string Identity(Events.LongPollEvent e) => e switch
-    {
-        Events.MessageNewEvent m => Message(e.Type, m.Message),
-        Events.MessageEditEvent m => Message(e.Type, m.Message),
-        Events.MessageUpdatedEvent m => Message(e.Type, m.Message),
-        Events.MessageFlagsSetEvent m => Message(e.Type, m.Message),
-        Events.MessageFlagsResetEvent m => Message(e.Type, m.Message),
-        _ => e.Type,
-    };
-
-    private static string Message(string type, Events.LongPollMessage m) =>
-        $"{type} {m.PeerId?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}/{(m.ConversationMessageId ?? m.MessageId)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}";
+    public IReadOnlyList<string> EventIdentities => [.. Batch.Events.Select(EventIdentity.Of)];
 }

@@ -66,6 +66,20 @@ public sealed class LongPollClientOptions
     /// <summary>The one retry pacing made of <see cref="RetryDelay"/> and <see cref="MaxRetryDelay"/> (hosts pace their own retries with it too).</summary>
     public RetryBackoff Backoff() => new(RetryDelay, MaxRetryDelay);
 
+    /// <summary>
+    /// A VK API client for the account these options describe: its token (renewed when its source can), API address, pacing
+    /// (<see cref="ApiCallsPerSecond"/>, shared by every client of the token), captcha handler and clock — what a handler
+    /// needs to act (<see cref="Engine.AccountBatch.Api"/>). Dispose it when done.
+    /// </summary>
+    /// <param name="httpClient">An <see cref="HttpClient"/> to share; one of <see cref="LongPollHttp.CreateClient"/> when null.</param>
+    public VkApiClient CreateApiClient(HttpClient? httpClient = null) => new(Tokens(), new VkApiClientOptions
+    {
+        BaseUrl = ApiBaseUrl,
+        CallsPerSecond = ApiCallsPerSecond,
+        TimeProvider = TimeProvider,
+        CaptchaHandler = CaptchaHandler,
+    }, httpClient);
+
     internal IAccessTokenSource Tokens() => TokenSource ?? new StaticAccessTokenSource(AccessToken);
 
     internal int EffectiveMode(int version) => Mode ?? (2 | 8 | 32 | 128 | (version < 10 ? 64 : 0) | (version >= 19 ? 1024 : 0));
