@@ -53,7 +53,8 @@ internal sealed partial class CallbackReceiver
 
         if (!SecretMatches(community.Secret, envelope.Secret, required: envelope.Type != "confirmation"))
         {
-            WrongSecret(_logger, envelope.GroupId, envelope.Type);
+            // What a stranger sent is logged short and inert: the type VK would use is a word of letters and underscores.
+            WrongSecret(_logger, envelope.GroupId, envelope.Type.Length <= 40 && envelope.Type.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? envelope.Type : "(not a type)");
             await AnswerAsync(context, StatusCodes.Status403Forbidden, "wrong secret").ConfigureAwait(false);
             return;
         }
@@ -67,7 +68,7 @@ internal sealed partial class CallbackReceiver
         InboxRecordResult recorded;
         try
         {
-            recorded = await _inbox.RecordAsync(envelope.GroupId, envelope.EventId, Encoding.UTF8.GetString(body), context.RequestAborted).ConfigureAwait(false);
+            recorded = await _inbox.RecordAsync(envelope.GroupId, envelope.EventId, Envelope.WithoutSecret(body), context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -150,14 +151,17 @@ internal sealed partial class CallbackReceiver
     [LoggerMessage(3, LogLevel.Error, "VK Callback: an event of community {GroupId} could not be recorded; VK is told to send it again")]
     private static partial void RecordFailed(ILogger logger, Exception exception, long groupId);
 
-    /// <summary>What the endpoint needs of a POST before it records the body whole.</summary>
+    /// <summary>What the endpoint needs of a POST before it records the body.</summary>
     private sealed record Envelope(string Type, long GroupId, string EventId, string? Secret)
     {
+        /// <summary>Forwarded messages nest deep: as deep as the event reader takes.</summary>
+        private static readonly JsonDocumentOptions Depth = new() { MaxDepth = 256 };
+
         public static Envelope? Read(byte[] body)
         {
             try
             {
-                using var document = JsonDocument.Parse(body);
+                using var document = JsonDocument.Parse(body, Depth);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object
                     || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
@@ -170,10 +174,33 @@ internal sealed partial class CallbackReceiver
                 var secret = root.TryGetProperty("secret", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
                 return new Envelope(type.GetString()!, groupId, eventId, secret);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
+                // Not JSON, or a string that is not text (a lone surrogate): not an event, whoever sent it.
                 return null;
             }
+        }
+
+        /// <summary>The body as it is recorded: every field but the secret, which has done its work and is kept nowhere.</summary>
+        public static string WithoutSecret(byte[] body)
+        {
+            using var document = JsonDocument.Parse(body, Depth);
+            var buffer = new ArrayBufferWriter<byte>(body.Length);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (property.Name != "secret")
+                    {
+                        property.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
     }
 }

@@ -38,6 +38,11 @@ public sealed class VkCallbackOptions
             }
         }
 
+        if (Communities.GroupBy(c => c.GroupId).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"community {twice.Key} is listed twice: one code and one secret each");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBodyBytes, 1024, nameof(MaxBodyBytes));
     }
 }

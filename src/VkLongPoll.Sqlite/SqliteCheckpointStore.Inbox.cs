@@ -28,8 +28,16 @@ public sealed partial class SqliteCheckpointStore : ICallbackInbox
             using var transaction = connection.BeginTransaction(deferred: false);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "SELECT COUNT(*) FROM longpoll_callback_inbox WHERE group_id = $group";
+            // A retry of what the inbox holds is answered ok even when it is full: it is recorded already.
+            command.CommandText = "SELECT COUNT(*) FROM longpoll_callback_inbox WHERE group_id = $group AND event_id = $event";
             command.Parameters.AddWithValue("$group", groupId);
+            command.Parameters.AddWithValue("$event", eventId.Length > 0 ? eventId : DBNull.Value);
+            if (eventId.Length > 0 && (long)command.ExecuteScalar()! > 0)
+            {
+                return InboxRecordResult.Duplicate;
+            }
+
+            command.CommandText = "SELECT COUNT(*) FROM longpoll_callback_inbox WHERE group_id = $group";
             if ((long)command.ExecuteScalar()! >= InboxCapacity)
             {
                 return InboxRecordResult.Full;
@@ -40,7 +48,6 @@ public sealed partial class SqliteCheckpointStore : ICallbackInbox
                 VALUES ($group, $event, $body, $at)
                 """;
             // An empty event_id is never a duplicate: NULL is not equal to NULL under the unique index.
-            command.Parameters.AddWithValue("$event", eventId.Length > 0 ? eventId : DBNull.Value);
             command.Parameters.AddWithValue("$body", body);
             command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             var inserted = command.ExecuteNonQuery();

@@ -79,7 +79,7 @@ internal static class WatchCommand
         var captchaToken = new Option<string?>("--captcha-token") { Description = "The success_token VK's captcha page gave (or the older captcha's characters): answers the captcha VK asks for. Without it, watch asks on a terminal." };
         var transport = new Option<WatchTransport?>("--transport") { Description = "user (the User Long Poll; the default with a user's token), bots (a community's Bots Long Poll; the default with a community's token and --group-id), callback (VK POSTs to --listen), or both (bots and callback at once, each event once)." };
         var listen = OptionParsers.HttpUrl("--listen", "Where to take the Callback API's POSTs, e.g. http://127.0.0.1:8080/vk (port 0: any free port, said on start).", plainOnlyToLoopback: false);
-        var callbackSecret = new Option<string?>("--secret") { Description = "The Callback API's secret key (else VK_CALLBACK_SECRET); a POST without it is refused with 403." };
+        var callbackSecret = new Option<string?>("--secret") { Description = "The Callback API's secret key (else VK_CALLBACK_SECRET; required with callback): a POST without it is refused with 403." };
         var confirmation = new Option<string?>("--confirmation") { Description = "The Callback API's confirmation code (else asked from VK with groups.getCallbackConfirmationCode)." };
         var command = new Command("watch", "Show what happens on a VK account, live, in plain words.")
         {

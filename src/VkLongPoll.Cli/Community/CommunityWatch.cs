@@ -103,6 +103,12 @@ internal static class CommunityWatch
     private static async Task<CallbackListener> ListenAsync(WatchCommand.WatchSettings settings, long groupId, SqliteCheckpointStore store, VkApiClient api, CancellationToken cancellationToken)
     {
         var listen = settings.Listen ?? throw new CliFailure(ExitCodes.Usage, "--transport callback needs --listen URL, e.g. --listen http://127.0.0.1:8080/vk (VK POSTs there; put HTTPS in front of it)");
+        if (string.IsNullOrEmpty(settings.CallbackSecret))
+        {
+            // Without a secret anyone who finds the address could post events that look like VK's.
+            throw new CliFailure(ExitCodes.Usage, "--transport callback needs --secret S (or VK_CALLBACK_SECRET): the secret key set for the server in the community's Callback API settings");
+        }
+
         var code = settings.Confirmation;
         if (string.IsNullOrWhiteSpace(code))
         {

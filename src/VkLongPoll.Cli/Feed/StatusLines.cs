@@ -38,9 +38,12 @@ internal static class StatusLines
             CommunityEventsLost { BackfillUnavailable: not null } => ru
                 ? "сообщения сообщества недоступны токену — пропуски в событиях восполнить не получится"
                 : "the token cannot read the community's messages: a gap's messages cannot be recovered",
+            CommunityEventsLost { MessagesRecoverable: false } => ru
+                ? "часть событий сообщества пропала, и сообщения за этот промежуток не восстановить (у токена нет доступа к сообщениям)"
+                : "some of the community's events were lost, and the token cannot read its messages to recover them",
             CommunityEventsLost lost => ru
-                ? Invariant($"Bots Long Poll потерял {(lost.Count is { } n ? n.ToString(CultureInfo.InvariantCulture) + " " : "")}событий: сообщения восстановлены ({lost.MessagesRecovered}), прочие события этого промежутка VK не хранит")
-                : Invariant($"the Bots Long Poll lost {(lost.Count is { } m ? m.ToString(CultureInfo.InvariantCulture) + " " : "")}events: their messages were recovered ({lost.MessagesRecovered}); VK keeps no other events of the gap"),
+                ? Invariant($"часть событий сообщества пропала: сообщения восстановлены ({lost.MessagesRecovered}), прочие события этого промежутка VK не хранит")
+                : Invariant($"some of the community's events were lost: their messages were recovered ({lost.MessagesRecovered}); VK keeps no other events of the gap"),
             _ => null,
         };
     }
@@ -64,6 +67,7 @@ internal static class StatusLines
             LongPollRetryReason.UnreadableAnswer => ru ? $"{r.Host} прислал непонятный ответ ({r.Detail})" : $"{r.Host} sent an unreadable answer ({r.Detail})",
             LongPollRetryReason.VersionRejected => ru ? $"{r.Host} снова не принимает версию протокола" : $"{r.Host} keeps refusing the protocol version",
             LongPollRetryReason.TokenRenewalFailed => ru ? $"не удалось обновить токен доступа на {r.Host}: {r.Detail}" : $"could not renew the access token at {r.Host}: {r.Detail}",
+            LongPollRetryReason.InboxUnavailable => ru ? $"входящие Callback API пока не прочитать: {r.Detail}" : $"the Callback inbox cannot be read for now: {r.Detail}",
             _ => ru ? Invariant($"VK временно не отвечает (ошибка {r.ApiErrorCode}: {r.Detail})") : Invariant($"VK is not answering for now (error {r.ApiErrorCode}: {r.Detail})"),
         };
         if (plainApi is not null && r.Reason == LongPollRetryReason.ConnectionLost

@@ -13,12 +13,14 @@ namespace VkLongPoll.Cli.Soak;
 /// <summary>
 /// <c>vklp soak --community</c>: communities of the in-process emulator read by the Bots Long Poll and the Callback API at
 /// once — faults on each transport (<c>failed</c> 1/2/3, 5xx, resets and hangs on the one; timeouts after the record, lost
-/// deliveries, repeats and forged secrets on the other), consumers killed and restarted from their SQLite checkpoints —
+/// deliveries, repeats and forged secrets on the other), consumers killed mid-batch (the batch in hand unsaved) and started
+/// again from their SQLite checkpoints —
 /// then every event of the journal is looked for, once, among what the handlers got.
 /// </summary>
 internal sealed class CommunitySoakRunner(int events, int communities, int seed, string faults, TextWriter progress)
 {
-    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(5);
+    /// <summary>How long the consumers may take to get every event (a hung poll waits out wait + margin; the sender pauses after failures).</summary>
+    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(8);
 
     public async Task<CommunitySoakResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -236,12 +238,15 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
                 CallbackInbox = store,
             }, http);
             await using var disposeSource = source.ConfigureAwait(false);
+            // A kill, not a stop: the batch in hand is abandoned unsaved (handling cancelled too) and comes again on the next run.
+            // What was handed over counts once its checkpoint is saved (the observer), as a transactional consumer's would.
             var recorder = new Recorder(state);
             await new AccountEngine(source, recorder, new AccountEngineOptions
             {
                 CheckpointStore = store,
                 HandlerFailure = HandlerFailurePolicy.StopAccount,
-            }).RunAsync(restart.Token).ConfigureAwait(false);
+                Observer = recorder,
+            }).RunAsync(restart.Token, restart.Token).ConfigureAwait(false);
             if (stop.IsCancellationRequested)
             {
                 return;
@@ -254,9 +259,11 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
     /// <summary>One event the handler got: its id, or for a recovered message its place.</summary>
     private sealed record Delivery(string EventId, long? PeerId, long? ConversationMessageId);
 
-    private sealed class Recorder(CommunityState state) : IAccountBatchHandler
+    private sealed class Recorder(CommunityState state) : AccountEngineObserver, IAccountBatchHandler
     {
-        public ValueTask HandleAsync(AccountBatch batch, CancellationToken cancellationToken)
+        public ValueTask HandleAsync(AccountBatch batch, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public override void OnHandled(AccountBatch batch)
         {
             lock (state.Delivered)
             {
@@ -275,8 +282,6 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
                     }
                 }
             }
-
-            return ValueTask.CompletedTask;
         }
     }
 

@@ -116,16 +116,8 @@ internal sealed class CallbackSender : IAsyncDisposable
                 wake = Task.WhenAny(community.Changed, community.Log.Appended);
                 if (configured && confirmed)
                 {
-                    foreach (var e in community.Log.Since(server.DeliveredTs))
-                    {
-                        if (server.Events.Contains(e.Type))
-                        {
-                            next = e;
-                            break;
-                        }
-
-                        server.DeliveredTs = e.Ts; // not wanted by this server: passed over
-                    }
+                    // Walked in place, not copied: a sender far behind (retries, a pause) must not copy the journal's tail per event.
+                    next = community.Log.FirstAfter(server.DeliveredTs, e => server.Events.Contains(e.Type), passedOver => server.DeliveredTs = passedOver);
                 }
             }
 

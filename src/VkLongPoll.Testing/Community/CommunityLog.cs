@@ -51,6 +51,30 @@ internal sealed class CommunityLog(long firstTs, int retained, int capacity)
         return first >= _events.Count ? [] : _events.GetRange(first, _events.Count - first);
     }
 
+    /// <summary>
+    /// The first event after <paramref name="ts"/> still in the journal that <paramref name="wanted"/> takes; each one passed over
+    /// before it is told to <paramref name="passedOver"/> (by its ts). Null when there is none yet.
+    /// </summary>
+    public CommunityEvent? FirstAfter(long ts, Func<CommunityEvent, bool> wanted, Action<long> passedOver)
+    {
+        if (_events.Count == 0)
+        {
+            return null;
+        }
+
+        for (var i = (int)Math.Max(0, ts + 1 - _events[0].Ts); i < _events.Count; i++)
+        {
+            if (wanted(_events[i]))
+            {
+                return _events[i];
+            }
+
+            passedOver(_events[i].Ts);
+        }
+
+        return null;
+    }
+
     /// <summary>The whole journal, oldest first.</summary>
     public List<CommunityEvent> Snapshot() => [.. _events];
 

@@ -64,10 +64,10 @@ internal sealed class BotsLongPollTransport
                     }
 
                     break;
-                case 1:
+                case 1 when answer.Ts is { } next:
                     // The ts is older than the server keeps: VK says where to go on from, and what was in between is gone.
+                    // (A failed 1 without the ts to go on from is taken as 3: a new key and ts, never the same ts again.)
                     LongPollMetrics.Recoveries.Add(1, new KeyValuePair<string, object?>("kind", "bots_failed_1"));
-                    var next = answer.Ts ?? ts;
                     await output.WriteAsync(new TransportBatch(CommunityTransport.BotsLongPoll, [], next, server, key)
                     {
                         Gap = LongPollRecoveryCause.HistoryLost,
@@ -141,7 +141,8 @@ internal sealed class BotsLongPollTransport
         {
             try
             {
-                var reader = new Utf8JsonReader(body);
+                // Forwarded messages nest deep (the reader takes 256 levels, as the Callback endpoint does).
+                var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
                 using var document = JsonDocument.ParseValue(ref reader);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)

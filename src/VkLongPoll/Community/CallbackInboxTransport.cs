@@ -17,22 +17,42 @@ internal sealed class CallbackInboxTransport
 
     private readonly long _groupId;
     private readonly ICallbackInbox _inbox;
+    private readonly SessionPacing _pacing;
 
-    public CallbackInboxTransport(long groupId, ICallbackInbox inbox)
+    public CallbackInboxTransport(long groupId, ICallbackInbox inbox, SessionPacing pacing)
     {
         _groupId = groupId;
         _inbox = inbox;
+        _pacing = pacing;
     }
 
     public async Task RunAsync(long after, ChannelWriter<TransportBatch> output, CancellationToken cancellationToken)
     {
+        var failing = false;
         while (true)
         {
-            var entries = await _inbox.ReadAsync(_groupId, after, MaxEntriesPerBatch, cancellationToken).ConfigureAwait(false);
-            if (entries.Count == 0)
+            IReadOnlyList<CallbackInboxEntry> entries;
+            try
             {
-                await _inbox.WaitAsync(_groupId, after, LookAgainAfter, cancellationToken).ConfigureAwait(false);
+                entries = await _inbox.ReadAsync(_groupId, after, MaxEntriesPerBatch, cancellationToken).ConfigureAwait(false);
+                if (entries.Count == 0)
+                {
+                    await _inbox.WaitAsync(_groupId, after, LookAgainAfter, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+            }
+            catch (CheckpointStoreException e)
+            {
+                failing = true;
+                // A database locked for longer than its patience passes: what the inbox holds is safe there, read it again later.
+                await _pacing.RetryAfterAsync(new RetryCause(LongPollRetryReason.InboxUnavailable, e.Message, Exception: e), "callback inbox", apiMethod: null, cancellationToken).ConfigureAwait(false);
                 continue;
+            }
+
+            if (failing)
+            {
+                failing = false;
+                _pacing.Succeeded();
             }
 
             var events = new List<CommunityEvent>(entries.Count);

@@ -20,11 +20,14 @@ namespace VkLongPoll.Community;
 /// </remarks>
 public sealed class CommunitySource : IUpdateSource, IAsyncDisposable
 {
-    /// <summary>Message deliveries after which the <c>pts</c> is asked for again, so a gap's recovery starts near it.</summary>
+    /// <summary>Message deliveries after which the checkpoint's <c>pts</c> is moved on, so a gap's recovery starts near it.</summary>
     private const int PtsRefreshAfterMessages = 500;
 
-    /// <summary>How long a fresh <c>pts</c> waits before it is the checkpoint's: messages sent before it was taken may still be on their way.</summary>
-    private static readonly TimeSpan PtsSettles = TimeSpan.FromSeconds(30);
+    /// <summary>The longest the checkpoint's <c>pts</c> stays behind while messages come (well inside what the seen set remembers).</summary>
+    private static readonly TimeSpan PtsRefreshEvery = TimeSpan.FromMinutes(10);
+
+    /// <summary>The shortest time between two tries at moving the <c>pts</c> (each reads history pages).</summary>
+    private static readonly TimeSpan PtsRefreshAtMost = TimeSpan.FromSeconds(15);
 
     private readonly CommunitySourceOptions _options;
     private readonly LongPollClientOptions _connection;
@@ -85,8 +88,14 @@ public sealed class CommunitySource : IUpdateSource, IAsyncDisposable
     public async IAsyncEnumerable<LongPollBatch> ReadAsync(LongPollCheckpoint? from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var time = _connection.TimeProvider;
+        if (from is { Community: null })
+        {
+            // A store that does not keep LongPollCheckpoint.Community would make every restart start from now, silently.
+            throw new CheckpointStoreException(Name, "the saved checkpoint has no community position: the checkpoint store does not keep LongPollCheckpoint.Community (SQLite's, Redis' and the in-memory store do)");
+        }
+
         var seen = SeenDeliveries.Decode(from?.Community?.Seen ?? string.Empty, _options.SeenCapacity, _options.SeenFor);
-        var state = from is { Community: not null } ? from : null;
+        var state = from;
         if (state is null)
         {
             state = await StartAsync(cancellationToken).ConfigureAwait(false);
@@ -95,7 +104,7 @@ public sealed class CommunitySource : IUpdateSource, IAsyncDisposable
         else if (_options.CallbackInbox is not null && _backfillWorks)
         {
             // The endpoint may have been down while VK pushed: its messages are recovered from pts, the rest are retried by VK.
-            await foreach (var batch in RecoverAsync(state, seen, LongPollRecoveryCause.NoKeyInCheckpoint, lost: null, cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in RecoverAsync(state, after: null, seen, LongPollRecoveryCause.NoKeyInCheckpoint, lost: null, cancellationToken).ConfigureAwait(false))
             {
                 state = batch.Checkpoint;
                 yield return batch;
@@ -106,14 +115,14 @@ public sealed class CommunitySource : IUpdateSource, IAsyncDisposable
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<TransportBatch>(new BoundedChannelOptions(4) { SingleReader = true });
         var transports = StartTransports(state, channel.Writer, stop.Token);
-        var pending = new PtsRefresh();
+        var refresh = new PtsRefresh(time.GetUtcNow());
         try
         {
             await foreach (var raw in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (raw.Gap is { } cause)
                 {
-                    await foreach (var batch in RecoverAsync(state with { Ts = raw.Ts, Server = raw.Server, Key = raw.Key }, seen, cause, raw.LostEvents, cancellationToken).ConfigureAwait(false))
+                    await foreach (var batch in RecoverAsync(state, raw, seen, cause, raw.LostEvents, cancellationToken).ConfigureAwait(false))
                     {
                         state = batch.Checkpoint;
                         yield return batch;
@@ -122,17 +131,30 @@ public sealed class CommunitySource : IUpdateSource, IAsyncDisposable
                     continue;
                 }
 
-                var events = Unseen(raw.Events, seen, time.GetUtcNow(), pending);
+                var now = time.GetUtcNow();
+                var events = new List<LongPollEvent>(raw.Events.Count);
+                foreach (var e in raw.Events)
+                {
+                    if (!seen.TryTake(e, now))
+                    {
+                        LongPollMetrics.Duplicates.Add(1);
+                        continue;
+                    }
+
+                    refresh.Messages += SeenDeliveries.CreatedMessage(e) is null ? 0 : 1;
+                    events.Add(e);
+                }
+
                 state = raw.Transport == CommunityTransport.BotsLongPoll
                     ? state with { Ts = raw.Ts, Server = raw.Server, Key = raw.Key }
                     : state with { Community = state.Community! with { InboxPosition = raw.InboxPosition } };
-                state = await RefreshPtsAsync(state, pending, cancellationToken).ConfigureAwait(false);
+                state = await RefreshPtsAsync(state, seen, refresh, now, cancellationToken).ConfigureAwait(false);
                 yield return Batch(events, state, seen, recovered: false);
 
                 // The consumer asked for the next batch: this one is committed, and the inbox may forget what it held.
                 if (raw.Transport == CommunityTransport.Callback)
                 {
-                    await _options.CallbackInbox!.TrimAsync(_groupId, raw.InboxPosition, cancellationToken).ConfigureAwait(false);
+                    await TrimInboxAsync(raw.InboxPosition, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -164,36 +186,49 @@ public sealed class CommunitySource : IUpdateSource, IAsyncDisposable
     }
 
     /// <summary>Both transports, each writing into <paramref name="output"/>; the channel is completed (with the error, if one failed) when they end.</summary>
-    private Task StartTransports(LongPollCheckpoint state, ChannelWriter<TransportBatch> output, CancellationToken cancellationToken)
+    private Task StartTransports(LongPollCheckpoint state, ChannelWriter<TransportBatch> output, CancellationToken stopping)
     {
+        var stopOthers = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var cancellationToken = stopOthers.Token;
         var running = new List<Task>();
         if (_options.BotsLongPoll)
         {
             running.Add(Task.Run(async () =>
             {
-                var (server, key) = (state.Server, state.Key);
+                var (server, key, ts) = (state.Server, state.Key, state.Ts);
                 if (server is null || key is null)
                 {
                     var fresh = await _bots.ServerAsync(cancellationToken).ConfigureAwait(false);
-                    (server, key) = (fresh.Server, fresh.Key); // keep ts: VK says failed 1 if it is too old
+                    // Keep ts (VK says failed 1 if it is too old), unless there is none: the Bots Long Poll was just turned on.
+                    (server, key, ts) = (fresh.Server, fresh.Key, ts > 0 ? ts : fresh.Ts);
                 }
 
-                await _bots.RunAsync(state.Ts, server, key, output, cancellationToken).ConfigureAwait(false);
+                await _bots.RunAsync(ts, server, key, output, cancellationToken).ConfigureAwait(false);
             }, cancellationToken));
         }
 
         if (_options.CallbackInbox is { } inbox)
         {
-            running.Add(Task.Run(() => new CallbackInboxTransport(_groupId, inbox).RunAsync(state.Community!.InboxPosition, output, cancellationToken), cancellationToken));
+            running.Add(Task.Run(() => new CallbackInboxTransport(_groupId, inbox, _pacing).RunAsync(state.Community!.InboxPosition, output, cancellationToken), cancellationToken));
         }
 
         return Task.Run(async () =>
         {
             try
             {
-                // The first transport to fail ends the source: its error reaches the reader.
+                // The first transport to end (only a failure ends one) ends the source: its error reaches the reader, and the
+                // other is stopped and awaited, so nothing of this source runs on after it.
                 var first = await Task.WhenAny(running).ConfigureAwait(false);
-                await first.ConfigureAwait(false);
+                try
+                {
+                    await first.ConfigureAwait(false);
+                }
+                finally
+                {
+                    await stopOthers.CancelAsync().ConfigureAwait(false);
+                    await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+
                 output.TryComplete();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -204,120 +239,101 @@ public sealed class CommunitySource : IUpdateSource, IAsyncDisposable
             {
                 output.TryComplete(e);
             }
+            finally
+            {
+                stopOthers.Dispose();
+            }
         }, CancellationToken.None);
     }
 
-    /// <summary>The events not handed over before, remembered from now on; a message is known by its event and by its place.</summary>
-    private static List<LongPollEvent> Unseen(IReadOnlyList<CommunityEvent> events, SeenDeliveries seen, DateTimeOffset now, PtsRefresh pending)
-    {
-        var kept = new List<LongPollEvent>(events.Count);
-        foreach (var e in events)
-        {
-            var eventKey = e.EventId.Length > 0 ? SeenDeliveries.EventKey(e.EventId) : null;
-            var messageKey = CreatedMessage(e) is { } message ? SeenDeliveries.MessageKey(message) : null;
-            if ((eventKey is not null && seen.Contains(eventKey)) || (messageKey is not null && seen.Contains(messageKey)))
-            {
-                LongPollMetrics.Duplicates.Add(1);
-                continue;
-            }
-
-            if (eventKey is not null)
-            {
-                seen.Add(eventKey, now);
-            }
-
-            if (messageKey is not null)
-            {
-                seen.Add(messageKey, now);
-                pending.MessagesSincePts++;
-            }
-
-            kept.Add(e);
-        }
-
-        return kept;
-    }
-
-    /// <summary>The message an event creates (a new message, or the community's own reply); edits are not creations.</summary>
-    private static LongPollMessage? CreatedMessage(CommunityEvent e) => e switch
-    {
-        CommunityMessageNew created => created.Message,
-        CommunityMessageReply reply => reply.Message,
-        _ => null,
-    };
-
     /// <summary>
-    /// Recovers a gap's messages from <paramref name="state"/>'s pts; says what else is gone. Yields recovered batches; the last
-    /// carries the checkpoint after the gap.
+    /// Recovers a gap's messages from <paramref name="state"/>'s pts and says what else is gone. The recovered batches keep the
+    /// position before the gap, so a restart in the middle recovers the rest (the old <c>ts</c> meets <c>failed</c> again); the
+    /// last one moves to <paramref name="after"/>'s position, where the transport goes on.
     /// </summary>
-    private async IAsyncEnumerable<LongPollBatch> RecoverAsync(LongPollCheckpoint state, SeenDeliveries seen, LongPollRecoveryCause cause, long? lost, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<LongPollBatch> RecoverAsync(LongPollCheckpoint state, TransportBatch? after, SeenDeliveries seen, LongPollRecoveryCause cause, long? lost, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var time = _connection.TimeProvider;
         var fromPts = state.Pts;
         var recovered = 0;
-        if (!_backfillWorks || state.Pts <= 0)
+        if (_backfillWorks && state.Pts > 0)
         {
-            _pacing.Report(new CommunityEventsLost(cause, lost, 0));
-            yield return Batch([], state, seen, recovered: true);
-            yield break;
-        }
-
-        _pacing.Report(new LongPollRecoveryStarted(cause, state.Pts));
-        var pts = state.Pts;
-        while (true)
-        {
-            var page = await _backfill.PageAsync(pts, cancellationToken).ConfigureAwait(false);
-            if (page is not { } got)
+            _pacing.Report(new LongPollRecoveryStarted(cause, state.Pts));
+            var pts = state.Pts;
+            while (true)
             {
-                // VK will not give the gap: go on from now, the gap's messages are lost (reported by the backfill).
-                pts = await PtsOrNoneAsync(cancellationToken).ConfigureAwait(false);
+                if (await _backfill.PageAsync(pts, cancellationToken).ConfigureAwait(false) is not { } page)
+                {
+                    // VK will not give the gap (reported): go on from now; the gap's messages are lost.
+                    state = state with { Pts = await PtsOrNoneAsync(cancellationToken).ConfigureAwait(false) };
+                    break;
+                }
+
+                var now = _connection.TimeProvider.GetUtcNow();
+                var events = page.Messages.Where(m => seen.TryTake(m, now)).ToList<LongPollEvent>();
+                recovered += events.Count;
+                pts = page.NewPts;
                 state = state with { Pts = pts };
-                break;
+                if (events.Count > 0 || page.More)
+                {
+                    yield return Batch(events, state, seen, recovered: true);
+                }
+
+                if (!page.More)
+                {
+                    break;
+                }
             }
 
-            var events = Unseen(got.Messages, seen, time.GetUtcNow(), new PtsRefresh());
-            recovered += events.Count;
-            pts = got.NewPts;
-            state = state with { Pts = pts };
-            yield return Batch(events, state, seen, recovered: true);
-            if (!got.More)
-            {
-                break;
-            }
+            _pacing.Report(new LongPollRecoveryFinished(cause, recovered, fromPts, state.Pts));
         }
 
-        _pacing.Report(new LongPollRecoveryFinished(cause, recovered, fromPts, pts));
-        if (cause is LongPollRecoveryCause.HistoryLost or LongPollRecoveryCause.UserDataLost)
+        if (cause != LongPollRecoveryCause.NoKeyInCheckpoint || !_backfillWorks)
         {
-            _pacing.Report(new CommunityEventsLost(cause, lost, recovered));
+            _pacing.Report(new CommunityEventsLost(cause, lost, recovered) { MessagesRecoverable = _backfillWorks });
+        }
+
+        if (after is not null)
+        {
+            state = state with { Ts = after.Ts, Server = after.Server, Key = after.Key };
         }
 
         yield return Batch([], state, seen, recovered: true);
     }
 
-    /// <summary>Asks for a fresh pts after many messages, and makes it the checkpoint's once it has settled.</summary>
-    private async Task<LongPollCheckpoint> RefreshPtsAsync(LongPollCheckpoint state, PtsRefresh pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the checkpoint's pts on, after many messages or a while: only as far as every message before it was handed over
+    /// (<see cref="MessageBackfill.AdvanceAsync"/>), so a later gap recovers from near it and brings nothing again.
+    /// </summary>
+    private async Task<LongPollCheckpoint> RefreshPtsAsync(LongPollCheckpoint state, SeenDeliveries seen, PtsRefresh refresh, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!_backfillWorks)
+        // Never more often than PtsRefreshAtMost (a try that could not move waits too); after many messages, or a while.
+        if (!_backfillWorks || state.Pts <= 0 || refresh.Messages == 0 || now - refresh.At < PtsRefreshAtMost
+            || (refresh.Messages < PtsRefreshAfterMessages && now - refresh.At < PtsRefreshEvery))
         {
             return state;
         }
 
-        var now = _connection.TimeProvider.GetUtcNow();
-        if (pending.Candidate is { } candidate && now - pending.TakenAt >= PtsSettles)
+        refresh.At = now;
+        var pts = await _backfill.AdvanceAsync(state.Pts, seen, cancellationToken).ConfigureAwait(false);
+        if (pts > state.Pts)
         {
-            pending.Candidate = null;
-            return state with { Pts = Math.Max(state.Pts, candidate) };
+            refresh.Messages = 0;
         }
 
-        if (pending.Candidate is null && pending.MessagesSincePts >= PtsRefreshAfterMessages)
-        {
-            pending.MessagesSincePts = 0;
-            pending.Candidate = await PtsOrNoneAsync(cancellationToken).ConfigureAwait(false);
-            pending.TakenAt = now;
-        }
+        return state with { Pts = pts };
+    }
 
-        return state;
+    /// <summary>Forgets what the inbox held up to <paramref name="position"/>; a failure waits for the next trim, which covers it.</summary>
+    private async Task TrimInboxAsync(long position, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _options.CallbackInbox!.TrimAsync(_groupId, position, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CheckpointStoreException)
+        {
+            // The entries stay a little longer; the checkpoint is past them, so they are never handed over again.
+        }
     }
 
     /// <summary>The community's pts; 0 (and recovery off) when the token may not read the community's messages.</summary>
@@ -336,7 +352,7 @@ public sealed class CommunitySource : IUpdateSource, IAsyncDisposable
         {
             // No messages access (or messages are off in the community): events still come, gaps cannot be backfilled.
             _backfillWorks = false;
-            _pacing.Report(new CommunityEventsLost(LongPollRecoveryCause.NoKeyInCheckpoint, null, 0) { BackfillUnavailable = e.ErrorCode });
+            _pacing.Report(new CommunityEventsLost(LongPollRecoveryCause.NoKeyInCheckpoint, null, 0) { BackfillUnavailable = e.ErrorCode, MessagesRecoverable = false });
             return 0;
         }
     }
@@ -344,13 +360,11 @@ public sealed class CommunitySource : IUpdateSource, IAsyncDisposable
     private static LongPollBatch Batch(IReadOnlyList<LongPollEvent> events, LongPollCheckpoint state, SeenDeliveries seen, bool recovered) =>
         new(events, state with { Community = (state.Community ?? CommunityPosition.Empty) with { Seen = seen.Encode() } }, recovered);
 
-    /// <summary>A fresh pts on its way to the checkpoint.</summary>
-    private sealed class PtsRefresh
+    /// <summary>Messages handed over since the pts last moved, and when it was last tried.</summary>
+    private sealed class PtsRefresh(DateTimeOffset at)
     {
-        public int MessagesSincePts { get; set; }
+        public int Messages { get; set; }
 
-        public long? Candidate { get; set; }
-
-        public DateTimeOffset TakenAt { get; set; }
+        public DateTimeOffset At { get; set; } = at;
     }
 }

@@ -10,6 +10,9 @@ namespace VkLongPoll.Community;
 /// </summary>
 internal sealed class MessageBackfill
 {
+    /// <summary>Pages a refresh of the pts reads at most (the refresh runs often enough to need far fewer).</summary>
+    private const int MaxRefreshPages = 5;
+
     private readonly long _groupId;
     private readonly VkApiClient _api;
     private readonly SessionPacing _pacing;
@@ -28,8 +31,8 @@ internal sealed class MessageBackfill
         return server.Pts ?? 0;
     }
 
-    /// <summary>One page of the gap from <paramref name="pts"/>: its new messages, the <c>pts</c> after it, and whether more remain; null when VK will not give it.</summary>
-    public async Task<(IReadOnlyList<CommunityEvent> Messages, long NewPts, bool More)?> PageAsync(long pts, CancellationToken cancellationToken)
+    /// <summary>One page of the gap from <paramref name="pts"/>, through outages; null when VK will not give it (reported).</summary>
+    public async Task<HistoryPage?> PageAsync(long pts, CancellationToken cancellationToken)
     {
         LongPollHistory history;
         try
@@ -50,43 +53,58 @@ internal sealed class MessageBackfill
         }
 
         LongPollMetrics.HistoryPages.Add(1);
+        return Page(history, pts);
+    }
+
+    /// <summary>
+    /// A <c>pts</c> to move the checkpoint to: as far as the pages from <paramref name="pts"/> hold only messages already handed
+    /// over (or older than anything remembered). It never passes a message not yet handed over — one a transport still has on
+    /// its way — so a later gap's recovery from it misses nothing. One try, no retries: a refresh is never worth a stall.
+    /// </summary>
+    public async Task<long> AdvanceAsync(long pts, SeenDeliveries seen, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (var pages = 0; pages < MaxRefreshPages; pages++)
+            {
+                var history = await _api.GetLongPollHistoryAsync(pts, null, Decoder(), _groupId, cancellationToken).ConfigureAwait(false);
+                var page = Page(history, pts);
+                if (page.Messages.Any(m => !seen.Knows(SeenDeliveries.CreatedMessage(m)!)))
+                {
+                    return pts;
+                }
+
+                pts = page.NewPts;
+                if (!page.More)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The refresh waits for the next chance; the checkpoint keeps the pts it had.
+        }
+
+        return pts;
+    }
+
+    private HistoryPage Page(LongPollHistory history, long pts)
+    {
         var messages = new List<CommunityEvent>();
         foreach (var e in history.Events)
         {
-            if (e is MessageNewEvent created && Complete(created.Message, history.Messages) is { } message)
+            // History completes each message from messages.items by its place (id 0 in a community's chats).
+            if (e is MessageNewEvent { Message.IsComplete: true } created)
             {
-                messages.Add(message.IsOutgoing == true
-                    ? new CommunityMessageReply(message) { GroupId = _groupId }
-                    : new CommunityMessageNew(message) { GroupId = _groupId });
+                messages.Add(created.Message.IsOutgoing == true
+                    ? new CommunityMessageReply(created.Message) { GroupId = _groupId }
+                    : new CommunityMessageNew(created.Message) { GroupId = _groupId });
             }
         }
 
         var newPts = history.NewPts ?? pts;
-        return (messages, newPts, history.More && newPts > pts);
-    }
-
-    /// <summary>
-    /// The message whole: history's own completion, or the item of <c>messages.items</c> at the same place (a community chat's
-    /// messages all have id 0, so completion by id cannot find them).
-    /// </summary>
-    private static LongPollMessage? Complete(LongPollMessage message, IReadOnlyList<LongPollMessage> items)
-    {
-        if (message.IsComplete && message.MessageId is not 0)
-        {
-            return message;
-        }
-
-        foreach (var item in items)
-        {
-            var samePlace = item.PeerId == message.PeerId && item.ConversationMessageId is { } cmid && cmid == message.ConversationMessageId;
-            var sameId = message.MessageId is { } id and > 0 && item.MessageId == id;
-            if (samePlace || sameId)
-            {
-                return item;
-            }
-        }
-
-        return message.IsComplete ? message : null;
+        return new HistoryPage(messages, newPts, history.More && newPts > pts);
     }
 
     private static LongPollDecoder Decoder() => new(new LongPollDecoderOptions
@@ -95,3 +113,6 @@ internal sealed class MessageBackfill
         MalformedEvents = MalformedEventHandling.KeepAsUnknown,
     });
 }
+
+/// <summary>One page of a community's message history: its new messages as the transports' events, the pts after it, and whether more remain.</summary>
+internal sealed record HistoryPage(IReadOnlyList<CommunityEvent> Messages, long NewPts, bool More);

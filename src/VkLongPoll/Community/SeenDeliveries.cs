@@ -8,6 +8,10 @@ namespace VkLongPoll.Community;
 /// The deliveries a community handled lately, bounded by age and by count: what makes an event that comes again be
 /// recognised. Keys are hashed to 64 bits (a false match among 10,000 is about 1 in 3·10¹²), so the checkpoint stays small.
 /// </summary>
+/// <remarks>
+/// Age is counted back from the newest delivery, not from the clock: a process that was down for a day still remembers
+/// what it handled just before it stopped, which is exactly what a gap's recovery and VK's late retries bring again.
+/// </remarks>
 internal sealed class SeenDeliveries
 {
     private const int EntryBytes = 12;
@@ -40,18 +44,71 @@ internal sealed class SeenDeliveries
 
     public bool Contains(string key) => _present.ContainsKey(Hash(key));
 
+    /// <summary>
+    /// True, and remembered from now on, when <paramref name="e"/> was not handed over before: known neither by its
+    /// <c>event_id</c> nor — for a new message — by its place. A recovered message (no <c>event_id</c>) is remembered at the
+    /// time it was sent, so a recovery after a long stop does not push out what was handled just before it.
+    /// </summary>
+    public bool TryTake(CommunityEvent e, DateTimeOffset now)
+    {
+        var eventKey = e.EventId.Length > 0 ? EventKey(e.EventId) : null;
+        var messageKey = CreatedMessage(e) is { } message ? MessageKey(message) : null;
+        if ((eventKey is not null && Contains(eventKey)) || (messageKey is not null && Contains(messageKey)))
+        {
+            return false;
+        }
+
+        var at = eventKey is null && CreatedMessage(e)?.Time is { } sent ? sent : now;
+        if (eventKey is not null)
+        {
+            Add(eventKey, at);
+        }
+
+        if (messageKey is not null)
+        {
+            Add(messageKey, at);
+        }
+
+        return true;
+    }
+
+    /// <summary>True when a recovered message is known: by its place, or as older than what is remembered at all.</summary>
+    public bool Knows(Events.LongPollMessage message) =>
+        (MessageKey(message) is { } key && Contains(key)) || (message.Time is { } sent && Horizon is { } horizon && sent < horizon);
+
+    /// <summary>The message an event creates (a new message, or the community's own reply); edits are not creations.</summary>
+    public static Events.LongPollMessage? CreatedMessage(CommunityEvent e) => e switch
+    {
+        CommunityMessageNew created => created.Message,
+        CommunityMessageReply reply => reply.Message,
+        _ => null,
+    };
+
     public void Add(string key, DateTimeOffset now)
     {
         var hash = Hash(key);
+        // Kept in the order handed over: a recovered message's own (earlier) time may sit behind a later one, which only keeps
+        // it a little longer (trimming stops at the first delivery that is young enough).
         _order.Enqueue((hash, now.ToUnixTimeSeconds()));
         _present[hash] = _present.GetValueOrDefault(hash) + 1;
         Trim(now);
     }
 
-    /// <summary>Forgets what is older than <see cref="KeepFor"/> and what is past <see cref="Capacity"/>, oldest first.</summary>
+    /// <summary>When the newest delivery was remembered; null when none is.</summary>
+    public DateTimeOffset? Newest { get; private set; }
+
+    /// <summary>The time before which a delivery is no longer remembered (<see cref="KeepFor"/> before the newest).</summary>
+    public DateTimeOffset? Horizon => Newest - KeepFor;
+
+    /// <summary>Forgets what is older than <see cref="KeepFor"/> before the newest delivery and what is past <see cref="Capacity"/>, oldest first.</summary>
     public void Trim(DateTimeOffset now)
     {
-        var oldest = (now - KeepFor).ToUnixTimeSeconds();
+        if (Newest is not { } newest || now > newest)
+        {
+            Newest = now;
+        }
+
+        var oldest = (Newest.Value - KeepFor).ToUnixTimeSeconds();
         while (_order.Count > 0 && (_order.Count > Capacity || _order.Peek().Seconds < oldest))
         {
             var (hash, _) = _order.Dequeue();
@@ -100,6 +157,11 @@ internal sealed class SeenDeliveries
             var hash = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(at));
             seen._order.Enqueue((hash, origin + BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at + 8))));
             seen._present[hash] = seen._present.GetValueOrDefault(hash) + 1;
+        }
+
+        if (seen._order.Count > 0)
+        {
+            seen.Newest = DateTimeOffset.FromUnixTimeSeconds(seen._order.Max(e => e.Seconds));
         }
 
         return seen;

@@ -61,13 +61,8 @@ internal static class HistoryCompletion
                 return byId.GetValueOrDefault(id);
             }
 
-            if (message.PeerId is null && message.MinorId is { } minor)
-            {
-                return byId.GetValueOrDefault(minor); // a live short 10004: minor_id is the message id
-            }
-
-            return message.PeerId is { } peer && message.ConversationMessageId is { } cmid
-                ? byConversation.GetValueOrDefault((peer.Value, cmid))
+            return message.PeerId is null && message.MinorId is { } minor
+                ? byId.GetValueOrDefault(minor) // a live short 10004: minor_id is the message id
                 : null;
         }
     }

@@ -10,6 +10,9 @@ internal sealed partial class SessionPacing
 {
     private readonly LongPollClientOptions _options;
     private readonly ILogger _logger;
+
+    /// <summary>A community's transports run at once and share one pacing: its count and its status callback are taken in turn.</summary>
+    private readonly Lock _sync = new();
     private int _failedAttempts;
     private DateTimeOffset _firstFailureAt;
     private LongPollStatus? _status;
@@ -45,7 +48,10 @@ internal sealed partial class SessionPacing
 
         try
         {
-            onStatus(status);
+            lock (_sync)
+            {
+                onStatus(status);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -62,12 +68,17 @@ internal sealed partial class SessionPacing
     /// <param name="attempt">A count of its own (failed: 4 answers, which come between successful calls); the outage's count when null.</param>
     public async Task RetryAfterAsync(RetryCause cause, string host, string? apiMethod, CancellationToken cancellationToken, int? attempt = null)
     {
-        if (attempt is null && _failedAttempts++ == 0)
+        int number;
+        lock (_sync)
         {
-            _firstFailureAt = _options.TimeProvider.GetUtcNow();
+            if (attempt is null && _failedAttempts++ == 0)
+            {
+                _firstFailureAt = _options.TimeProvider.GetUtcNow();
+            }
+
+            number = attempt ?? _failedAttempts;
         }
 
-        var number = attempt ?? _failedAttempts;
         var delay = _options.Backoff().DelayFor(number);
         if (cause.ApiErrorCode == 29)
         {
@@ -88,10 +99,19 @@ internal sealed partial class SessionPacing
     /// <summary>A request went through: ends a run of failures.</summary>
     public void Succeeded()
     {
-        if (_failedAttempts > 0)
+        LongPollReconnected? reconnected = null;
+        lock (_sync)
         {
-            Report(new LongPollReconnected(_failedAttempts, _options.TimeProvider.GetUtcNow() - _firstFailureAt));
-            _failedAttempts = 0;
+            if (_failedAttempts > 0)
+            {
+                reconnected = new LongPollReconnected(_failedAttempts, _options.TimeProvider.GetUtcNow() - _firstFailureAt);
+                _failedAttempts = 0;
+            }
+        }
+
+        if (reconnected is not null)
+        {
+            Report(reconnected);
         }
     }
 

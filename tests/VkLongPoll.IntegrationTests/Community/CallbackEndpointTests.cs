@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using VkLongPoll.Callback;
 using VkLongPoll.Community;
 using VkLongPoll.Sqlite;
+using VkLongPoll.Testing;
 
 namespace VkLongPoll.IntegrationTests.Community;
 
@@ -95,6 +96,78 @@ public sealed class CallbackEndpointTests
 
         Assert.Equal(expected, status);
         Assert.Empty(await inbox.ReadAsync(Group, 0, 10));
+    }
+
+    [Fact]
+    public async Task AMessageForwarded45Deep_IsRecorded_AndTheSecretIsKeptNowhere()
+    {
+        var inbox = new InMemoryCallbackInbox();
+        await using var endpoint = await Endpoint.StartAsync(inbox);
+        var forward = """{"from_id":5,"date":1,"text":"deep"}""";
+        for (var i = 0; i < 45; i++)
+        {
+            forward = $$"""{"from_id":5,"date":1,"text":"level {{i}}","fwd_messages":[{{forward}}]}""";
+        }
+
+        var message = $$"""{"id":1,"date":1,"peer_id":5,"from_id":5,"text":"top","conversation_message_id":1,"fwd_messages":[{{forward}}]}""";
+        var body = $$$"""{"group_id":{{{Group}}},"type":"message_new","event_id":"deep1","v":"5.199","object":{"message":{{{message}}}},"secret":"{{{Secret}}}"}""";
+
+        Assert.Equal((HttpStatusCode.OK, "ok"), await endpoint.PostAsync(body));
+        var recorded = Assert.Single(await inbox.ReadAsync(Group, 0, 10)).Body;
+        Assert.DoesNotContain(Secret, recorded, StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"deep\"", recorded, StringComparison.Ordinal);
+        Assert.IsType<CommunityMessageNew>(CommunityEventReader.Read(Encoding.UTF8.GetBytes(recorded)));
+    }
+
+    [Fact]
+    public async Task AStringThatIsNotText_IsA400_NotACrash()
+    {
+        var inbox = new InMemoryCallbackInbox();
+        await using var endpoint = await Endpoint.StartAsync(inbox);
+
+        var (status, _) = await endpoint.PostAsync($$"""{"type":"\ud800","group_id":{{Group}}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [Fact]
+    public async Task AFullSqliteInbox_StillAnswersOk_ForARetryOfWhatItHolds()
+    {
+        using var folder = new TempFolder();
+        var inbox = new SqliteCheckpointStore(Path.Combine(folder.Path, "inbox.db")) { InboxCapacity = 1 };
+        await using var endpoint = await Endpoint.StartAsync(inbox);
+        await endpoint.PostAsync(Event("e1", Secret));
+
+        var retry = await endpoint.PostAsync(Event("e1", Secret), retry: 1);
+        using var other = await endpoint.SendAsync(Event("e2", Secret));
+
+        Assert.Equal((HttpStatusCode.OK, "ok"), retry);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryKindOfEventTheEmulatorSends_IsTakenAndRead()
+    {
+        await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { Seed = 5, Communities = 1 });
+        emulator.EmitCommunityScenario(0, new Random(5), 600);
+        var inbox = new InMemoryCallbackInbox();
+        Assert.Equal(Group, emulator.CommunityIds[0]); // the endpoint's own community
+        await using var endpoint = await Endpoint.StartAsync(inbox);
+        var refused = new List<string>();
+        foreach (var entry in emulator.CommunityJournal(0))
+        {
+            var update = Encoding.UTF8.GetString(entry.Update);
+            var body = update[..update.LastIndexOf('}')] + $",\"secret\":\"{Secret}\"}}";
+            if (await endpoint.PostAsync(body) is not (HttpStatusCode.OK, "ok"))
+            {
+                refused.Add(entry.Type + " " + update[..Math.Min(update.Length, 300)]);
+            }
+        }
+
+        Assert.Empty(refused);
+        var entries = await inbox.ReadAsync(emulator.CommunityIds[0], 0, 10_000);
+        Assert.Equal(emulator.CommunityJournal(0).Count, entries.Count);
+        Assert.DoesNotContain(entries, e => CommunityEventReader.Read(Encoding.UTF8.GetBytes(e.Body)) is UnknownCommunityEvent { DecodeError: not null });
     }
 
     [Fact]

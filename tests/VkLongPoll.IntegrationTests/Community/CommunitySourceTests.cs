@@ -58,7 +58,9 @@ public sealed class CommunitySourceTests(CommunityFixture fixture)
         // While nobody polls: two messages and a join; then VK says the ts is outdated.
         var lostA = fixture.Emulator.SendCommunityMessage(index, "in the gap 1");
         var lostB = fixture.Emulator.SendCommunityMessage(index, "in the gap 2", inChat: true);
-        fixture.Emulator.EmitCommunityScenario(index, new Random(7), 3);
+        // Enough of them that their messages fill more than one history page (200 messages a page).
+        fixture.Emulator.EmitCommunityScenario(index, new Random(7), 500);
+        var gapMessages = fixture.Emulator.CommunityJournal(index).Count(e => e.Type == "message_new" && e.Ts > lostB.Ts);
         fixture.Emulator.BotsFaults.EnqueueFor(-id, FaultKind.Failed1, 1);
         await using var second = await Run.StartAsync(Source(id, token, s => { lock (statuses) { statuses.Add(s); } }), store, fixture.Emulator, index);
         var after = fixture.Emulator.SendCommunityMessage(index, "after");
@@ -70,7 +72,8 @@ public sealed class CommunitySourceTests(CommunityFixture fixture)
         Assert.Equal(1, recovered.Count(r => r == (lostA.PeerId, lostA.ConversationMessageId)));
         Assert.Equal(1, recovered.Count(r => r == (lostB.PeerId, lostB.ConversationMessageId)));
         Assert.Equal(0, lostB.PeerId < 2_000_000_000 ? 1 : 0); // the second is a chat's, id 0
-        Assert.True(second.RecoveredBatches > 0);
+        Assert.True(second.RecoveredBatches > 1, $"{second.RecoveredBatches} recovered batches");
+        Assert.True(recovered.Count >= gapMessages + 2, $"{recovered.Count} recovered of {gapMessages + 2} new messages in the gap");
         Assert.DoesNotContain(second.Events.OfType<CommunityMessageNew>(), m => m.Message.Text == "before");
         lock (statuses)
         {

@@ -67,6 +67,22 @@ public sealed class SeenDeliveriesTests
         Assert.Null(SeenDeliveries.MessageKey(new LongPollMessage { MessageId = 0, PeerId = new PeerId(2_000_000_001) }));
     }
 
+    [Fact]
+    public void AfterALongStop_ARecoveryStillKnowsWhatWasHandledJustBeforeIt()
+    {
+        var seen = new SeenDeliveries(100, TimeSpan.FromHours(6));
+        var handled = new LongPollMessage { MessageId = 10, PeerId = new PeerId(5), ConversationMessageId = 10, Timestamp = Now.ToUnixTimeSeconds() };
+        Assert.True(seen.TryTake(new CommunityMessageNew(handled) { EventId = "a" }, Now));
+        var back = SeenDeliveries.Decode(seen.Encode(), 100, TimeSpan.FromHours(6));
+
+        // A day later the gap is recovered from pts: its first message was sent during the stop; the one before it comes again.
+        var later = Now.AddDays(1);
+        var inGap = new LongPollMessage { MessageId = 11, PeerId = new PeerId(5), ConversationMessageId = 11, Timestamp = Now.AddHours(1).ToUnixTimeSeconds() };
+        Assert.True(back.TryTake(new CommunityMessageNew(inGap), later));
+        Assert.False(back.TryTake(new CommunityMessageNew(handled), later));
+        Assert.True(back.Knows(handled));
+    }
+
     [Theory]
     [InlineData("x1:0:")]
     [InlineData("c1:-5:")]

@@ -32,9 +32,26 @@ public sealed class CommunityEventsLost : LongPollStatus
     /// <summary>VK's error when the community's messages cannot be read at all (no <c>messages</c> access): gaps will not be backfilled.</summary>
     public int? BackfillUnavailable { get; init; }
 
+    /// <summary>Whether the gap's messages could be recovered from <c>pts</c> (false: they are gone too).</summary>
+    public bool MessagesRecoverable { get; init; } = true;
+
     /// <inheritdoc/>
-    public override string Describe() => BackfillUnavailable is { } code
-        ? string.Create(CultureInfo.InvariantCulture, $"the community's messages cannot be read (API error {code}): a gap's messages will not be recovered")
-        : string.Create(CultureInfo.InvariantCulture,
-            $"the Bots Long Poll lost {(Count is { } n ? n.ToString(CultureInfo.InvariantCulture) : "some")} event{(Count == 1 ? "" : "s")} ({(Cause == LongPollRecoveryCause.UserDataLost ? "failed: 3" : "failed: 1")}); {MessagesRecovered} message{(MessagesRecovered == 1 ? "" : "s")} recovered from pts, other kinds of events in the gap are gone");
+    public override string Describe()
+    {
+        if (BackfillUnavailable is { } code)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the community's messages cannot be read (API error {code}): a gap's messages will not be recovered");
+        }
+
+        var gap = Cause switch
+        {
+            LongPollRecoveryCause.UserDataLost => "the Bots Long Poll lost its session (failed: 3)",
+            LongPollRecoveryCause.HistoryLost => "the Bots Long Poll skipped events (failed: 1)",
+            _ => "events came while the source was stopped",
+        };
+        var count = Count is { } n ? string.Create(CultureInfo.InvariantCulture, $" ({n} events)") : string.Empty;
+        return MessagesRecoverable
+            ? string.Create(CultureInfo.InvariantCulture, $"{gap}{count}: {MessagesRecovered} message{(MessagesRecovered == 1 ? "" : "s")} recovered from pts; VK keeps no other events of the gap")
+            : $"{gap}{count}: the community's messages cannot be read, so nothing of the gap is recovered";
+    }
 }

@@ -32,6 +32,9 @@ public enum LongPollRetryReason
     /// <c>temporarily_unavailable</c>, or not in time): the refresh token is kept and the renewal is tried again.
     /// </summary>
     TokenRenewalFailed,
+
+    /// <summary>The Callback inbox (the checkpoint store's) could not be read (a locked or unavailable database): read again after a pause.</summary>
+    InboxUnavailable,
 }
 
 /// <summary>Why a recovery started (<see cref="LongPollRecoveryStarted.Cause"/>).</summary>
