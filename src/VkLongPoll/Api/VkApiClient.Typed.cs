@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace VkLongPoll;
+
+/// <summary>The generated typed methods (<see cref="Messages"/>, <see cref="Users"/>, … in VkApiClient.Methods.g.cs) call VK through this.</summary>
+public sealed partial class VkApiClient
+{
+    /// <summary><see cref="CallAsync"/>, then VK's <c>response</c> read as <typeparamref name="T"/> with the generated serializer context.</summary>
+    internal async Task<T> InvokeAsync<T>(string method, List<KeyValuePair<string, string>> form, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var body = await CallAsync(method, form, cancellationToken).ConfigureAwait(false);
+        return ReadResponse(body, type, method);
+    }
+
+    /// <summary>The <c>response</c> member of an answer that is not an error (<see cref="CallAsync"/> has thrown for those).</summary>
+    internal static T ReadResponse<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> type, string method)
+    {
+        var reader = new Utf8JsonReader(body);
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("response"u8))
+                {
+                    reader.Read();
+                    return JsonSerializer.Deserialize(ref reader, type) ?? throw new JsonException($"{method}: VK's response is null");
+                }
+
+                reader.Skip();
+            }
+        }
+
+        throw new JsonException($"{method}: VK's answer has no response");
+    }
+}
