@@ -25,6 +25,16 @@ public static class ApiGenerator
             }
         }
 
+        // The methods' types (in VkLongPoll.Api.Methods) must not share a name with an object (in VkLongPoll.Api.Objects): the
+        // generated code names both without their namespace.
+        var objectNames = types.Classes.Keys.Concat(types.Enums.Keys).ToHashSet(StringComparer.Ordinal);
+        var methodNames = methods.Where(m => m.Parameters.Count > 0).Select(m => m.ParamsName)
+            .Concat(methods.Select(m => MethodEmitter.ClientName(m.Section)));
+        if (methodNames.FirstOrDefault(objectNames.Contains) is { } clash)
+        {
+            throw new InvalidOperationException($"{clash} is both a generated method type and a schema object: the generator must name one differently");
+        }
+
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         ObjectEmitter.Emit(types, methods, files);
         MethodEmitter.Emit(methods, files);

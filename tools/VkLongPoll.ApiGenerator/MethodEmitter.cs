@@ -34,6 +34,9 @@ internal static class MethodEmitter
         files["src/VkLongPoll/Api/VkApiClient.Methods.g.cs"] = Sections(methods, plain);
     }
 
+    /// <summary>The section's client type: <c>messages</c> → <c>MessagesMethods</c> (a name no schema object ends with).</summary>
+    public static string ClientName(string section) => Naming.Pascal(section) + "Methods";
+
     private static void Params(CodeWriter writer, MethodModel method)
     {
         writer.Doc("The parameters of <c>" + method.VkName + "</c>" + (Naming.Doc(method.Description) is { Length: > 0 } d ? ": " + d : "."));
@@ -80,7 +83,7 @@ internal static class MethodEmitter
 
     private static void Client(CodeWriter writer, string section, IReadOnlyList<MethodModel> methods)
     {
-        var name = Naming.Pascal(section) + "Client";
+        var name = ClientName(section);
         writer.Doc("The <c>" + section + ".*</c> methods of the VK API, typed (from VK's schema); get it from <see cref=\"VkApiClient." + Naming.Pascal(section) + "\"/>.",
             "Each call goes through <see cref=\"VkApiClient.CallAsync\"/>: the token, pacing, retries of what is safe to repeat, and VK's errors as <see cref=\"VkApiException\"/>.");
         writer.Open("public sealed class " + name);
@@ -140,7 +143,7 @@ internal static class MethodEmitter
 
             first = false;
             body.Doc("The typed <c>" + section + ".*</c> methods (made on first use).");
-            body.Line("public " + Naming.Pascal(section) + "Client " + Naming.Pascal(section) + " => field ??= new(this);");
+            body.Line("public " + ClientName(section) + " " + Naming.Pascal(section) + " => field ??= new(this);");
         }
 
         foreach (var method in plain)

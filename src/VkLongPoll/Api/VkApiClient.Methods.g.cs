@@ -14,25 +14,25 @@ namespace VkLongPoll;
 public sealed partial class VkApiClient
 {
     /// <summary>The typed <c>docs.*</c> methods (made on first use).</summary>
-    public DocsClient Docs => field ??= new(this);
+    public DocsMethods Docs => field ??= new(this);
 
     /// <summary>The typed <c>friends.*</c> methods (made on first use).</summary>
-    public FriendsClient Friends => field ??= new(this);
+    public FriendsMethods Friends => field ??= new(this);
 
     /// <summary>The typed <c>groups.*</c> methods (made on first use).</summary>
-    public GroupsClient Groups => field ??= new(this);
+    public GroupsMethods Groups => field ??= new(this);
 
     /// <summary>The typed <c>messages.*</c> methods (made on first use).</summary>
-    public MessagesClient Messages => field ??= new(this);
+    public MessagesMethods Messages => field ??= new(this);
 
     /// <summary>The typed <c>photos.*</c> methods (made on first use).</summary>
-    public PhotosClient Photos => field ??= new(this);
+    public PhotosMethods Photos => field ??= new(this);
 
     /// <summary>The typed <c>users.*</c> methods (made on first use).</summary>
-    public UsersClient Users => field ??= new(this);
+    public UsersMethods Users => field ??= new(this);
 
     /// <summary>The typed <c>utils.*</c> methods (made on first use).</summary>
-    public UtilsClient Utils => field ??= new(this);
+    public UtilsMethods Utils => field ??= new(this);
 
     /// <summary><c>execute</c>.</summary>
     /// <remarks>Calls <c>execute</c>; VK's answer <c>response</c>.</remarks>

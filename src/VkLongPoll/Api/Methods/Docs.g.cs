@@ -333,11 +333,11 @@ public sealed class DocsSearchParams
 
 /// <summary>The <c>docs.*</c> methods of the VK API, typed (from VK's schema); get it from <see cref="VkApiClient.Docs"/>.</summary>
 /// <remarks>Each call goes through <see cref="VkApiClient.CallAsync"/>: the token, pacing, retries of what is safe to repeat, and VK's errors as <see cref="VkApiException"/>.</remarks>
-public sealed class DocsClient
+public sealed class DocsMethods
 {
     private readonly VkApiClient _api;
 
-    internal DocsClient(VkApiClient api) => _api = api;
+    internal DocsMethods(VkApiClient api) => _api = api;
 
     /// <summary>Copies a document to a user's or community's document list.</summary>
     /// <remarks>Calls <c>docs.add</c>; VK's answer <c>response</c>.</remarks>

@@ -604,11 +604,11 @@ public sealed class FriendsSearchParams
 
 /// <summary>The <c>friends.*</c> methods of the VK API, typed (from VK's schema); get it from <see cref="VkApiClient.Friends"/>.</summary>
 /// <remarks>Each call goes through <see cref="VkApiClient.CallAsync"/>: the token, pacing, retries of what is safe to repeat, and VK's errors as <see cref="VkApiException"/>.</remarks>
-public sealed class FriendsClient
+public sealed class FriendsMethods
 {
     private readonly VkApiClient _api;
 
-    internal FriendsClient(VkApiClient api) => _api = api;
+    internal FriendsMethods(VkApiClient api) => _api = api;
 
     /// <summary>Approves or creates a friend request.</summary>
     /// <remarks>Calls <c>friends.add</c>; VK's answer <c>response</c>.</remarks>

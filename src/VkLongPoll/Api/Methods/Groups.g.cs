@@ -2845,11 +2845,11 @@ public sealed class GroupsUnbanParams
 
 /// <summary>The <c>groups.*</c> methods of the VK API, typed (from VK's schema); get it from <see cref="VkApiClient.Groups"/>.</summary>
 /// <remarks>Each call goes through <see cref="VkApiClient.CallAsync"/>: the token, pacing, retries of what is safe to repeat, and VK's errors as <see cref="VkApiException"/>.</remarks>
-public sealed class GroupsClient
+public sealed class GroupsMethods
 {
     private readonly VkApiClient _api;
 
-    internal GroupsClient(VkApiClient api) => _api = api;
+    internal GroupsMethods(VkApiClient api) => _api = api;
 
     /// <summary><c>groups.addAddress</c>.</summary>
     /// <remarks>Calls <c>groups.addAddress</c>; VK's answer <c>response</c>.</remarks>

@@ -2076,11 +2076,11 @@ public sealed class MessagesUnpinParams
 
 /// <summary>The <c>messages.*</c> methods of the VK API, typed (from VK's schema); get it from <see cref="VkApiClient.Messages"/>.</summary>
 /// <remarks>Each call goes through <see cref="VkApiClient.CallAsync"/>: the token, pacing, retries of what is safe to repeat, and VK's errors as <see cref="VkApiException"/>.</remarks>
-public sealed class MessagesClient
+public sealed class MessagesMethods
 {
     private readonly VkApiClient _api;
 
-    internal MessagesClient(VkApiClient api) => _api = api;
+    internal MessagesMethods(VkApiClient api) => _api = api;
 
     /// <summary>Adds a new user to a chat.</summary>
     /// <remarks>Calls <c>messages.addChatUser</c>; VK's answer <c>response</c>.</remarks>

@@ -1836,11 +1836,11 @@ public sealed class PhotosSearchParams
 
 /// <summary>The <c>photos.*</c> methods of the VK API, typed (from VK's schema); get it from <see cref="VkApiClient.Photos"/>.</summary>
 /// <remarks>Each call goes through <see cref="VkApiClient.CallAsync"/>: the token, pacing, retries of what is safe to repeat, and VK's errors as <see cref="VkApiException"/>.</remarks>
-public sealed class PhotosClient
+public sealed class PhotosMethods
 {
     private readonly VkApiClient _api;
 
-    internal PhotosClient(VkApiClient api) => _api = api;
+    internal PhotosMethods(VkApiClient api) => _api = api;
 
     /// <summary>Confirms a tag on a photo.</summary>
     /// <remarks>Calls <c>photos.confirmTag</c>; VK's answer <c>response</c>.</remarks>

@@ -469,11 +469,11 @@ public sealed class UsersSearchParams
 
 /// <summary>The <c>users.*</c> methods of the VK API, typed (from VK's schema); get it from <see cref="VkApiClient.Users"/>.</summary>
 /// <remarks>Each call goes through <see cref="VkApiClient.CallAsync"/>: the token, pacing, retries of what is safe to repeat, and VK's errors as <see cref="VkApiException"/>.</remarks>
-public sealed class UsersClient
+public sealed class UsersMethods
 {
     private readonly VkApiClient _api;
 
-    internal UsersClient(VkApiClient api) => _api = api;
+    internal UsersMethods(VkApiClient api) => _api = api;
 
     /// <summary>Returns detailed information on users.</summary>
     /// <remarks>Calls <c>users.get</c>; VK's answer <c>response</c>.</remarks>

@@ -148,11 +148,11 @@ public sealed class UtilsResolveScreenNameParams
 
 /// <summary>The <c>utils.*</c> methods of the VK API, typed (from VK's schema); get it from <see cref="VkApiClient.Utils"/>.</summary>
 /// <remarks>Each call goes through <see cref="VkApiClient.CallAsync"/>: the token, pacing, retries of what is safe to repeat, and VK's errors as <see cref="VkApiException"/>.</remarks>
-public sealed class UtilsClient
+public sealed class UtilsMethods
 {
     private readonly VkApiClient _api;
 
-    internal UtilsClient(VkApiClient api) => _api = api;
+    internal UtilsMethods(VkApiClient api) => _api = api;
 
     /// <summary>Checks whether a link is blocked in VK.</summary>
     /// <remarks>Calls <c>utils.checkLink</c>; VK's answer <c>response</c>.</remarks>
