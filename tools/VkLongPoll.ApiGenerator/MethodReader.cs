@@ -49,7 +49,8 @@ internal static class MethodReader
             if (parameter.TryGetProperty("enum", out var values) && form is ParameterForm.Text or ParameterForm.Int)
             {
                 var list = string.Join(", ", values.EnumerateArray().Select(v => "<c>" + v.ToString() + "</c>"));
-                description = (description is null ? string.Empty : description.TrimEnd() + " ") + "One of: " + list + ".";
+                var text = description?.TrimEnd() ?? string.Empty;
+                description = (text.Length == 0 ? string.Empty : text.EndsWith('.') ? text + " " : text + ". ") + "One of: " + list + ".";
             }
 
             model.Parameters.Add(new ParameterModel(vkName, Naming.Unique(Naming.Pascal(vkName), names), type, form, required, description));

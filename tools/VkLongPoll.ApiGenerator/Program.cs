@@ -9,7 +9,7 @@ var changed = 0;
 foreach (var (path, text) in files)
 {
     var full = Path.Combine(root, path);
-    if (File.Exists(full) && File.ReadAllText(full) == text)
+    if (File.Exists(full) && File.ReadAllText(full).ReplaceLineEndings("\n") == text)
     {
         continue;
     }

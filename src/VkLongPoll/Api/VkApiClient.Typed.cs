@@ -14,6 +14,7 @@ public sealed partial class VkApiClient
     }
 
     /// <summary>The <c>response</c> member of an answer that is not an error (<see cref="CallAsync"/> has thrown for those).</summary>
+    /// <exception cref="JsonException">The answer has no <c>response</c>, or an object or list in it is of another shape than the schema's (the message names the method and the path).</exception>
     internal static T ReadResponse<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> type, string method)
     {
         var reader = new Utf8JsonReader(body);
@@ -24,7 +25,15 @@ public sealed partial class VkApiClient
                 if (reader.ValueTextEquals("response"u8))
                 {
                     reader.Read();
-                    return JsonSerializer.Deserialize(ref reader, type) ?? throw new JsonException($"{method}: VK's response is null");
+                    try
+                    {
+                        return JsonSerializer.Deserialize(ref reader, type) ?? throw new JsonException($"{method}: VK's response is null");
+                    }
+                    catch (JsonException e) when (e.Path is not null)
+                    {
+                        // An object or a list in a shape the schema does not describe (primitives are read leniently): say which method.
+                        throw new JsonException($"{method}: {e.Message}", e.Path, e.LineNumber, e.BytePositionInLine, e);
+                    }
                 }
 
                 reader.Skip();

@@ -136,6 +136,20 @@ public sealed class GeneratedClientCallTests
         Assert.Same(api.Photos, api.Photos); // section clients are made once
     }
 
+    [Fact]
+    public async Task AnObjectInAnotherShape_FailsTheRead_NamingTheMethodAndThePath()
+    {
+        // The documented limit (docs/api.md): primitives are lenient, objects and lists are not — here VK's PHP-style
+        // empty array where the schema describes an object.
+        var vk = new FakeVk("""{"response":[{"id":1,"first_name":"A","city":[]}]}""");
+        using var api = vk.Client();
+
+        var error = await Assert.ThrowsAsync<JsonException>(() => api.Users.GetAsync(new UsersGetParams { UserIds = ["1"] }));
+
+        Assert.StartsWith("users.get: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("city", error.Path, StringComparison.Ordinal);
+    }
+
     private sealed class FakeVk(params string[] answers) : HttpMessageHandler
     {
         private int _next;

@@ -19,7 +19,8 @@ public sealed class GeneratedClientDriftTests
         {
             var full = Path.Combine(Root, path);
             Assert.True(File.Exists(full), $"{path} is generated but not checked in: run dotnet run --project tools/VkLongPoll.ApiGenerator");
-            Assert.True(text == File.ReadAllText(full), $"{path} differs from the generator's output: run dotnet run --project tools/VkLongPoll.ApiGenerator");
+            // A checkout may have turned '\n' into "\r\n" (core.autocrlf): the text is compared, not the line ends.
+            Assert.True(text == File.ReadAllText(full).ReplaceLineEndings("\n"), $"{path} differs from the generator's output: run dotnet run --project tools/VkLongPoll.ApiGenerator");
         }
 
         foreach (var folder in ApiGenerator.ApiGenerator.OutputFolders)

@@ -433,7 +433,7 @@ public sealed class FriendsGetRequestsParams
     /// <remarks>Sent as <c>out</c>.</remarks>
     public bool? Out { get; init; }
 
-    /// <summary>Sort order: '1' - by number of mutual friends, '0' - by date One of: <c>0</c>, <c>1</c>, <c>2</c>.</summary>
+    /// <summary>Sort order: '1' - by number of mutual friends, '0' - by date. One of: <c>0</c>, <c>1</c>, <c>2</c>.</summary>
     /// <remarks>Sent as <c>sort</c>.</remarks>
     public long? Sort { get; init; }
 

@@ -234,7 +234,7 @@ public sealed class GroupsCreateParams
     /// <remarks>Sent as <c>description</c>.</remarks>
     public string? Description { get; init; }
 
-    /// <summary>Community type. Possible values: *'group' - group,, *'event' - event,, *'public' - public page One of: <c>event</c>, <c>group</c>, <c>public</c>.</summary>
+    /// <summary>Community type. Possible values: *'group' - group,, *'event' - event,, *'public' - public page. One of: <c>event</c>, <c>group</c>, <c>public</c>.</summary>
     /// <remarks>Sent as <c>type</c>.</remarks>
     public string? Type { get; init; }
 
@@ -1638,7 +1638,7 @@ public sealed class GroupsSearchParams
     /// <remarks>Sent as <c>q</c>; required.</remarks>
     public required string Q { get; init; }
 
-    /// <summary>Community type. Possible values: 'group, page, event.' One of: <c>event</c>, <c>group</c>, <c>page</c>.</summary>
+    /// <summary>Community type. Possible values: 'group, page, event.'. One of: <c>event</c>, <c>group</c>, <c>page</c>.</summary>
     /// <remarks>Sent as <c>type</c>.</remarks>
     public string? Type { get; init; }
 
@@ -2742,7 +2742,7 @@ public sealed class GroupsTagBindParams
     /// <remarks>Sent as <c>user_id</c>; required.</remarks>
     public required long UserId { get; init; }
 
-    /// <summary>Describe the action One of: <c>bind</c>, <c>unbind</c>.</summary>
+    /// <summary>Describe the action. One of: <c>bind</c>, <c>unbind</c>.</summary>
     /// <remarks>Sent as <c>act</c>; required.</remarks>
     public required string Act { get; init; }
 

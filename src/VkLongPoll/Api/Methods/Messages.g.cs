@@ -688,7 +688,7 @@ public sealed class MessagesGetConversationsParams
     /// <remarks>Sent as <c>count</c>.</remarks>
     public long? Count { get; init; }
 
-    /// <summary>Filter to apply: 'all' - all conversations, 'unread' - conversations with unread messages, 'important' - conversations, marked as important (only for community messages), 'unanswered' - conversations, marked as unanswered (only for community messages) One of: <c>all</c>, <c>archive</c>, <c>important</c>, <c>sorted_chats</c>, <c>unanswered</c>, <c>unread</c>.</summary>
+    /// <summary>Filter to apply: 'all' - all conversations, 'unread' - conversations with unread messages, 'important' - conversations, marked as important (only for community messages), 'unanswered' - conversations, marked as unanswered (only for community messages). One of: <c>all</c>, <c>archive</c>, <c>important</c>, <c>sorted_chats</c>, <c>unanswered</c>, <c>unread</c>.</summary>
     /// <remarks>Sent as <c>filter</c>.</remarks>
     public string? Filter { get; init; }
 
@@ -788,7 +788,7 @@ public sealed class MessagesGetHistoryAttachmentsParams
     /// <remarks>Sent as <c>message_video</c>.</remarks>
     public bool? MessageVideo { get; init; }
 
-    /// <summary>Type of media files to return: *'photo',, *'video',, *'audio',, *'doc',, *'link'.,*'market'.,*'wall'.,*'share' One of: <c>app_action_games</c>, <c>app_action_mini_apps</c>, <c>audio</c>, <c>audio_message</c>, <c>clip</c>, <c>doc</c>, <c>graffiti</c>, <c>link</c>, <c>market</c>, <c>photo</c>, <c>share</c>, <c>video</c>, <c>wall</c>.</summary>
+    /// <summary>Type of media files to return: *'photo',, *'video',, *'audio',, *'doc',, *'link'.,*'market'.,*'wall'.,*'share'. One of: <c>app_action_games</c>, <c>app_action_mini_apps</c>, <c>audio</c>, <c>audio_message</c>, <c>clip</c>, <c>doc</c>, <c>graffiti</c>, <c>link</c>, <c>market</c>, <c>photo</c>, <c>share</c>, <c>video</c>, <c>wall</c>.</summary>
     /// <remarks>Sent as <c>media_type</c>.</remarks>
     public string? MediaType { get; init; }
 

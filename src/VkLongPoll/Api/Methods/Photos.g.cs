@@ -757,7 +757,7 @@ public sealed class PhotosGetCommentsParams
     /// <remarks>Sent as <c>count</c>.</remarks>
     public long? Count { get; init; }
 
-    /// <summary>Sort order: 'asc' - old first, 'desc' - new first One of: <c>asc</c>, <c>desc</c>.</summary>
+    /// <summary>Sort order: 'asc' - old first, 'desc' - new first. One of: <c>asc</c>, <c>desc</c>.</summary>
     /// <remarks>Sent as <c>sort</c>.</remarks>
     public string? Sort { get; init; }
 
@@ -1369,7 +1369,7 @@ public sealed class PhotosReportCommentParams
     /// <remarks>Sent as <c>comment_id</c>; required.</remarks>
     public required long CommentId { get; init; }
 
-    /// <summary>Reason for the complaint: '0' - spam, '1' - child pornography, '2' - extremism, '3' - violence, '4' - drug propaganda, '5' - adult material, '6' - insult, abuse One of: <c>0</c>, <c>1</c>, <c>2</c>, <c>3</c>, <c>4</c>, <c>5</c>, <c>6</c>.</summary>
+    /// <summary>Reason for the complaint: '0' - spam, '1' - child pornography, '2' - extremism, '3' - violence, '4' - drug propaganda, '5' - adult material, '6' - insult, abuse. One of: <c>0</c>, <c>1</c>, <c>2</c>, <c>3</c>, <c>4</c>, <c>5</c>, <c>6</c>.</summary>
     /// <remarks>Sent as <c>reason</c>.</remarks>
     public long? Reason { get; init; }
 
@@ -1395,7 +1395,7 @@ public sealed class PhotosReportParams
     /// <remarks>Sent as <c>photo_id</c>; required.</remarks>
     public required long PhotoId { get; init; }
 
-    /// <summary>Reason for the complaint: '0' - spam, '1' - child pornography, '2' - extremism, '3' - violence, '4' - drug propaganda, '5' - adult material, '6' - insult, abuse, '8' - suicide calls One of: <c>0</c>, <c>1</c>, <c>2</c>, <c>3</c>, <c>4</c>, <c>5</c>, <c>6</c>, <c>8</c>.</summary>
+    /// <summary>Reason for the complaint: '0' - spam, '1' - child pornography, '2' - extremism, '3' - violence, '4' - drug propaganda, '5' - adult material, '6' - insult, abuse, '8' - suicide calls. One of: <c>0</c>, <c>1</c>, <c>2</c>, <c>3</c>, <c>4</c>, <c>5</c>, <c>6</c>, <c>8</c>.</summary>
     /// <remarks>Sent as <c>reason</c>.</remarks>
     public long? Reason { get; init; }
 

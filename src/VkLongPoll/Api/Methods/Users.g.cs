@@ -152,7 +152,7 @@ public sealed class UsersReportParams
     /// <remarks>Sent as <c>user_id</c>; required.</remarks>
     public required long UserId { get; init; }
 
-    /// <summary>Type of complaint: 'porn' - pornography, 'spam' - spamming, 'insult' - abusive behavior, 'advertisement' - disruptive advertisements One of: <c>advertisement</c>, <c>advertisment</c>, <c>fraud</c>, <c>insult</c>, <c>porn</c>, <c>spam</c>.</summary>
+    /// <summary>Type of complaint: 'porn' - pornography, 'spam' - spamming, 'insult' - abusive behavior, 'advertisement' - disruptive advertisements. One of: <c>advertisement</c>, <c>advertisment</c>, <c>fraud</c>, <c>insult</c>, <c>porn</c>, <c>spam</c>.</summary>
     /// <remarks>Sent as <c>type</c>; required.</remarks>
     public required string Type { get; init; }
 
@@ -178,7 +178,7 @@ public sealed class UsersSearchParams
     /// <remarks>Sent as <c>q</c>.</remarks>
     public string? Q { get; init; }
 
-    /// <summary>Sort order: '1' - by date registered, '0' - by rating One of: <c>0</c>, <c>1</c>.</summary>
+    /// <summary>Sort order: '1' - by date registered, '0' - by rating. One of: <c>0</c>, <c>1</c>.</summary>
     /// <remarks>Sent as <c>sort</c>.</remarks>
     public long? Sort { get; init; }
 
@@ -234,11 +234,11 @@ public sealed class UsersSearchParams
     /// <remarks>Sent as <c>university_chair</c>.</remarks>
     public long? UniversityChair { get; init; }
 
-    /// <summary>'1' - female, '2' - male, '0' - any (default) One of: <c>0</c>, <c>1</c>, <c>2</c>.</summary>
+    /// <summary>'1' - female, '2' - male, '0' - any (default). One of: <c>0</c>, <c>1</c>, <c>2</c>.</summary>
     /// <remarks>Sent as <c>sex</c>.</remarks>
     public long? Sex { get; init; }
 
-    /// <summary>Relationship status: '0' - Not specified, '1' - Not married, '2' - In a relationship, '3' - Engaged, '4' - Married, '5' - It's complicated, '6' - Actively searching, '7' - In love, '8' - In a civil union One of: <c>0</c>, <c>1</c>, <c>2</c>, <c>3</c>, <c>4</c>, <c>5</c>, <c>6</c>, <c>7</c>, <c>8</c>.</summary>
+    /// <summary>Relationship status: '0' - Not specified, '1' - Not married, '2' - In a relationship, '3' - Engaged, '4' - Married, '5' - It's complicated, '6' - Actively searching, '7' - In love, '8' - In a civil union. One of: <c>0</c>, <c>1</c>, <c>2</c>, <c>3</c>, <c>4</c>, <c>5</c>, <c>6</c>, <c>7</c>, <c>8</c>.</summary>
     /// <remarks>Sent as <c>status</c>.</remarks>
     public long? Status { get; init; }
 

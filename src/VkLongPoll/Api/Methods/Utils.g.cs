@@ -66,7 +66,7 @@ public sealed class UtilsGetLinkStatsParams
     /// <remarks>Sent as <c>key</c>; required.</remarks>
     public required string Key { get; init; }
 
-    /// <summary>Source of scope One of: <c>vk_cc</c>, <c>vk_link</c>.</summary>
+    /// <summary>Source of scope. One of: <c>vk_cc</c>, <c>vk_link</c>.</summary>
     /// <remarks>Sent as <c>source</c>.</remarks>
     public string? Source { get; init; }
 
