@@ -137,6 +137,29 @@ public sealed class GeneratedClientCallTests
     }
 
     [Fact]
+    public async Task GetLongPollHistory_ReadsRealCapturedAnswers()
+    {
+        // TestData/real/I.json: a real answer of February 2023; H1.json: VkNet's fixture of the old API (sources in TestData/README.md).
+        var vk = new FakeVk(
+            Encoding.UTF8.GetString(TestData.Bytes("real/I.json")),
+            Encoding.UTF8.GetString(TestData.Bytes("real/H1.json")));
+        using var api = vk.Client();
+        var parameters = new MessagesGetLongPollHistoryParams { Pts = 10000073, LpVersion = 3 };
+
+        var recent = await api.Messages.GetLongPollHistoryAsync(parameters);
+        var old = await api.Messages.GetLongPollHistoryAsync(parameters);
+
+        Assert.Equal(10000075, recent.NewPts);
+        var message = Assert.Single(recent.Messages!.Items!);
+        Assert.Equal("привет", message.Text);
+        Assert.Equal(761651406, message.PeerId);
+        Assert.Equal("Владимир", Assert.Single(recent.Profiles!).FirstName);
+        Assert.Equal(JsonValueKind.Number, recent.History![0][0].ValueKind);
+        Assert.NotNull(old.History);
+        Assert.Equal("10000073", vk.Requests[0].Form["pts"]);
+    }
+
+    [Fact]
     public async Task AnObjectInAnotherShape_FailsTheRead_NamingTheMethodAndThePath()
     {
         // The documented limit (docs/api.md): primitives are lenient, objects and lists are not — here VK's PHP-style
