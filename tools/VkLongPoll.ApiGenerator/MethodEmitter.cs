@@ -125,7 +125,7 @@ internal static class MethodEmitter
             writer.Line("VkForm.Set(form, \"extended\", \"1\");");
         }
 
-        writer.Line("return " + api + "InvokeAsync(" + Naming.Literal(method.VkName) + ", form, VkApiJsonContext.Default." + ObjectEmitter.RootName(variant.Type) + ", cancellationToken);");
+        writer.Line("return " + api + "InvokeAsync<" + variant.Type.Name + ">(" + Naming.Literal(method.VkName) + ", form, cancellationToken);");
         writer.Close();
     }
 

@@ -31,6 +31,7 @@ internal static class ObjectEmitter
         }
 
         files[Folder + "VkApiJsonContext.g.cs"] = Context(types, methods);
+        files[Folder + "VkJson.g.cs"] = LenientConverters(types);
     }
 
     /// <summary>The property name of a method's answer type in <c>VkApiJsonContext</c>.</summary>
@@ -112,6 +113,31 @@ internal static class ObjectEmitter
     }
 
     private static string Origin(string origin) => Naming.Doc(origin[(origin.IndexOf('#', StringComparison.Ordinal) + 1)..]);
+
+    /// <summary>The converter of each object and list type a property has (VkJson.cs puts them on the properties).</summary>
+    private static string LenientConverters(TypeResolver types)
+    {
+        var lists = types.Classes.Values.SelectMany(c => c.Properties).Select(p => p.Type.Name)
+            .Where(n => n.StartsWith("IReadOnlyList<", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var body = new CodeWriter();
+        body.Open("internal static partial class VkJson");
+        body.Line("private static readonly Dictionary<Type, Func<JsonConverter>> LenientConverters = new()");
+        body.Line("{");
+        foreach (var name in types.Classes.Keys)
+        {
+            body.Line("    [typeof(" + name + ")] = () => new VkObjectConverter<" + name + ">(),");
+        }
+
+        foreach (var list in lists)
+        {
+            var item = list["IReadOnlyList<".Length..^1];
+            body.Line("    [typeof(" + list + ")] = () => new VkListConverter<" + item + ">(" + (types.Classes.ContainsKey(item) ? "true" : "false") + "),");
+        }
+
+        body.Line("};");
+        body.Close();
+        return Compose(body, "VkLongPoll.Api.Objects", "System.Text.Json.Serialization");
+    }
 
     private static string Context(TypeResolver types, IReadOnlyList<MethodModel> methods)
     {

@@ -41,6 +41,6 @@ public sealed partial class VkApiClient
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return InvokeAsync("execute", form, VkApiJsonContext.Default.JsonElement, cancellationToken);
+        return InvokeAsync<JsonElement>("execute", form, cancellationToken);
     }
 }

@@ -1,20 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using VkLongPoll.Api.Objects;
 
 namespace VkLongPoll;
 
 /// <summary>The generated typed methods (<see cref="Messages"/>, <see cref="Users"/>, … in VkApiClient.Methods.g.cs) call VK through this.</summary>
 public sealed partial class VkApiClient
 {
-    /// <summary><see cref="CallAsync"/>, then VK's <c>response</c> read as <typeparamref name="T"/> with the generated serializer context.</summary>
-    internal async Task<T> InvokeAsync<T>(string method, List<KeyValuePair<string, string>> form, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary><see cref="CallAsync"/>, then VK's <c>response</c> read as <typeparamref name="T"/> with the generated serializer context (<see cref="VkJson"/>).</summary>
+    internal async Task<T> InvokeAsync<T>(string method, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
         var body = await CallAsync(method, form, cancellationToken).ConfigureAwait(false);
-        return ReadResponse(body, type, method);
+        return ReadResponse(body, VkJson.Info<T>(), method);
     }
 
     /// <summary>The <c>response</c> member of an answer that is not an error (<see cref="CallAsync"/> has thrown for those).</summary>
-    /// <exception cref="JsonException">The answer has no <c>response</c>, or an object or list in it is of another shape than the schema's (the message names the method and the path).</exception>
+    /// <exception cref="JsonException">The answer has no <c>response</c>, or is itself of another kind than the schema's (the message names the method and the path).</exception>
     internal static T ReadResponse<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> type, string method)
     {
         var reader = new Utf8JsonReader(body);
@@ -31,7 +32,7 @@ public sealed partial class VkApiClient
                     }
                     catch (JsonException e) when (e.Path is not null)
                     {
-                        // An object or a list in a shape the schema does not describe (primitives are read leniently): say which method.
+                        // What even the lenient reading cannot take (the answer itself of another kind): say which method.
                         throw new JsonException($"{method}: {e.Message}", e.Path, e.LineNumber, e.BytePositionInLine, e);
                     }
                 }

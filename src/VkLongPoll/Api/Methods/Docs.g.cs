@@ -346,7 +346,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.add", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("docs.add", form, cancellationToken);
     }
 
     /// <summary>Deletes a user or community document.</summary>
@@ -356,7 +356,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.delete", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("docs.delete", form, cancellationToken);
     }
 
     /// <summary>Edits a document.</summary>
@@ -366,7 +366,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.edit", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("docs.edit", form, cancellationToken);
     }
 
     /// <summary>Returns detailed information about user or community documents.</summary>
@@ -376,7 +376,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.get", form, VkApiJsonContext.Default.RootDocsGetResponse, cancellationToken);
+        return _api.InvokeAsync<DocsGetResponse>("docs.get", form, cancellationToken);
     }
 
     /// <summary>Returns information about documents by their IDs.</summary>
@@ -386,7 +386,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.getById", form, VkApiJsonContext.Default.RootListOfDocsDoc, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<DocsDoc>>("docs.getById", form, cancellationToken);
     }
 
     /// <summary>Returns the server address for document upload.</summary>
@@ -396,7 +396,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.getMessagesUploadServer", form, VkApiJsonContext.Default.RootBaseUploadServer, cancellationToken);
+        return _api.InvokeAsync<BaseUploadServer>("docs.getMessagesUploadServer", form, cancellationToken);
     }
 
     /// <summary>Returns documents types available for current user.</summary>
@@ -406,7 +406,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.getTypes", form, VkApiJsonContext.Default.RootDocsGetTypesResponse, cancellationToken);
+        return _api.InvokeAsync<DocsGetTypesResponse>("docs.getTypes", form, cancellationToken);
     }
 
     /// <summary>Returns the server address for document upload.</summary>
@@ -416,7 +416,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.getUploadServer", form, VkApiJsonContext.Default.RootBaseUploadServer, cancellationToken);
+        return _api.InvokeAsync<BaseUploadServer>("docs.getUploadServer", form, cancellationToken);
     }
 
     /// <summary>Returns the server address for document upload onto a user's or community's wall.</summary>
@@ -426,7 +426,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.getWallUploadServer", form, VkApiJsonContext.Default.RootBaseUploadServer, cancellationToken);
+        return _api.InvokeAsync<BaseUploadServer>("docs.getWallUploadServer", form, cancellationToken);
     }
 
     /// <summary><c>docs.restore</c>.</summary>
@@ -436,7 +436,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.restore", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("docs.restore", form, cancellationToken);
     }
 
     /// <summary>Saves a document after [vk.com/dev/upload_files_2|uploading it to a server].</summary>
@@ -446,7 +446,7 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.save", form, VkApiJsonContext.Default.RootDocsSaveResponse, cancellationToken);
+        return _api.InvokeAsync<DocsSaveResponse>("docs.save", form, cancellationToken);
     }
 
     /// <summary>Returns a list of documents matching the search criteria.</summary>
@@ -456,6 +456,6 @@ public sealed class DocsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("docs.search", form, VkApiJsonContext.Default.RootDocsSearchResponse, cancellationToken);
+        return _api.InvokeAsync<DocsSearchResponse>("docs.search", form, cancellationToken);
     }
 }

@@ -617,7 +617,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.add", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("friends.add", form, cancellationToken);
     }
 
     /// <summary>Creates a new friend list for the current user.</summary>
@@ -627,7 +627,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.addList", form, VkApiJsonContext.Default.RootFriendsAddListResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsAddListResponse>("friends.addList", form, cancellationToken);
     }
 
     /// <summary>Checks the current user's friendship status with other specified users.</summary>
@@ -637,7 +637,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.areFriends", form, VkApiJsonContext.Default.RootListOfFriendsFriendStatus, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<FriendsFriendStatus>>("friends.areFriends", form, cancellationToken);
     }
 
     /// <summary>Checks the current user's friendship status with other specified users.</summary>
@@ -648,7 +648,7 @@ public sealed class FriendsMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("friends.areFriends", form, VkApiJsonContext.Default.RootListOfFriendsFriendExtendedStatus, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<FriendsFriendExtendedStatus>>("friends.areFriends", form, cancellationToken);
     }
 
     /// <summary>Declines a friend request or deletes a user from the current user's friend list.</summary>
@@ -658,7 +658,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.delete", form, VkApiJsonContext.Default.RootFriendsDeleteResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsDeleteResponse>("friends.delete", form, cancellationToken);
     }
 
     /// <summary>Marks all incoming friend requests as viewed.</summary>
@@ -666,7 +666,7 @@ public sealed class FriendsMethods
     public Task<long> DeleteAllRequestsAsync(CancellationToken cancellationToken = default)
     {
         var form = new List<KeyValuePair<string, string>>();
-        return _api.InvokeAsync("friends.deleteAllRequests", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("friends.deleteAllRequests", form, cancellationToken);
     }
 
     /// <summary>Deletes a friend list of the current user.</summary>
@@ -676,7 +676,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.deleteList", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("friends.deleteList", form, cancellationToken);
     }
 
     /// <summary>Edits the friend lists of the selected user.</summary>
@@ -686,7 +686,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.edit", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("friends.edit", form, cancellationToken);
     }
 
     /// <summary>Edits a friend list of the current user.</summary>
@@ -696,7 +696,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.editList", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("friends.editList", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs or detailed information about a user's friends.</summary>
@@ -706,7 +706,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.get", form, VkApiJsonContext.Default.RootFriendsGetResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsGetResponse>("friends.get", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs or detailed information about a user's friends.</summary>
@@ -716,7 +716,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.get", form, VkApiJsonContext.Default.RootFriendsGetFieldsResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsGetFieldsResponse>("friends.get", form, cancellationToken);
     }
 
     /// <summary>Returns a list of IDs of the current user's friends who installed the application.</summary>
@@ -724,7 +724,7 @@ public sealed class FriendsMethods
     public Task<IReadOnlyList<long>> GetAppUsersAsync(CancellationToken cancellationToken = default)
     {
         var form = new List<KeyValuePair<string, string>>();
-        return _api.InvokeAsync("friends.getAppUsers", form, VkApiJsonContext.Default.RootListOflong, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<long>>("friends.getAppUsers", form, cancellationToken);
     }
 
     /// <summary>Returns a list of the user's friend lists.</summary>
@@ -734,7 +734,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getLists", form, VkApiJsonContext.Default.RootFriendsGetListsResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsGetListsResponse>("friends.getLists", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs of the mutual friends of two users.</summary>
@@ -744,7 +744,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getMutual", form, VkApiJsonContext.Default.RootListOflong, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<long>>("friends.getMutual", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs of the mutual friends of two users.</summary>
@@ -754,7 +754,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getMutual", form, VkApiJsonContext.Default.RootListOfFriendsMutualFriend, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<FriendsMutualFriend>>("friends.getMutual", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs of the mutual friends of two users.</summary>
@@ -764,7 +764,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getMutual", form, VkApiJsonContext.Default.RootFriendsMutualFriend, cancellationToken);
+        return _api.InvokeAsync<FriendsMutualFriend>("friends.getMutual", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs of a user's friends who are online.</summary>
@@ -774,7 +774,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getOnline", form, VkApiJsonContext.Default.RootListOflong, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<long>>("friends.getOnline", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs of a user's friends who are online.</summary>
@@ -784,7 +784,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getOnline", form, VkApiJsonContext.Default.RootFriendsGetOnlineOnlineMobileResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsGetOnlineOnlineMobileResponse>("friends.getOnline", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs of a user's friends who are online.</summary>
@@ -794,7 +794,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getOnline", form, VkApiJsonContext.Default.RootFriendsOnlineUsers, cancellationToken);
+        return _api.InvokeAsync<FriendsOnlineUsers>("friends.getOnline", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs of a user's friends who are online.</summary>
@@ -804,7 +804,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getOnline", form, VkApiJsonContext.Default.RootFriendsOnlineUsersWithMobile, cancellationToken);
+        return _api.InvokeAsync<FriendsOnlineUsersWithMobile>("friends.getOnline", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user IDs of the current user's recently added friends.</summary>
@@ -814,7 +814,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getRecent", form, VkApiJsonContext.Default.RootListOflong, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<long>>("friends.getRecent", form, cancellationToken);
     }
 
     /// <summary>Returns information about the current user's incoming and outgoing friend requests.</summary>
@@ -824,7 +824,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getRequests", form, VkApiJsonContext.Default.RootFriendsGetRequestsResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsGetRequestsResponse>("friends.getRequests", form, cancellationToken);
     }
 
     /// <summary>Returns information about the current user's incoming and outgoing friend requests.</summary>
@@ -834,7 +834,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getRequests", form, VkApiJsonContext.Default.RootFriendsGetRequestsNeedMutualResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsGetRequestsNeedMutualResponse>("friends.getRequests", form, cancellationToken);
     }
 
     /// <summary>Returns information about the current user's incoming and outgoing friend requests.</summary>
@@ -845,7 +845,7 @@ public sealed class FriendsMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("friends.getRequests", form, VkApiJsonContext.Default.RootFriendsGetRequestsExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsGetRequestsExtendedResponse>("friends.getRequests", form, cancellationToken);
     }
 
     /// <summary>Returns a list of profiles of users whom the current user may know.</summary>
@@ -855,7 +855,7 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.getSuggestions", form, VkApiJsonContext.Default.RootFriendsGetSuggestionsResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsGetSuggestionsResponse>("friends.getSuggestions", form, cancellationToken);
     }
 
     /// <summary>Returns a list of friends matching the search criteria.</summary>
@@ -865,6 +865,6 @@ public sealed class FriendsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("friends.search", form, VkApiJsonContext.Default.RootFriendsSearchResponse, cancellationToken);
+        return _api.InvokeAsync<FriendsSearchResponse>("friends.search", form, cancellationToken);
     }
 }

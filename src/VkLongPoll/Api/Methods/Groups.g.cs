@@ -2858,7 +2858,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.addAddress", form, VkApiJsonContext.Default.RootGroupsAddress, cancellationToken);
+        return _api.InvokeAsync<GroupsAddress>("groups.addAddress", form, cancellationToken);
     }
 
     /// <summary><c>groups.addCallbackServer</c>.</summary>
@@ -2868,7 +2868,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.addCallbackServer", form, VkApiJsonContext.Default.RootGroupsAddCallbackServerResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsAddCallbackServerResponse>("groups.addCallbackServer", form, cancellationToken);
     }
 
     /// <summary>Allows to add a link to the community.</summary>
@@ -2878,7 +2878,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.addLink", form, VkApiJsonContext.Default.RootGroupsLinksItem, cancellationToken);
+        return _api.InvokeAsync<GroupsLinksItem>("groups.addLink", form, cancellationToken);
     }
 
     /// <summary>Allows to approve join request to the community.</summary>
@@ -2888,7 +2888,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.approveRequest", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.approveRequest", form, cancellationToken);
     }
 
     /// <summary><c>groups.ban</c>.</summary>
@@ -2898,7 +2898,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.ban", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.ban", form, cancellationToken);
     }
 
     /// <summary>Creates a new community.</summary>
@@ -2908,7 +2908,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.create", form, VkApiJsonContext.Default.RootGroupsGroupFull, cancellationToken);
+        return _api.InvokeAsync<GroupsGroupFull>("groups.create", form, cancellationToken);
     }
 
     /// <summary><c>groups.deleteAddress</c>.</summary>
@@ -2918,7 +2918,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.deleteAddress", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.deleteAddress", form, cancellationToken);
     }
 
     /// <summary><c>groups.deleteCallbackServer</c>.</summary>
@@ -2928,7 +2928,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.deleteCallbackServer", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.deleteCallbackServer", form, cancellationToken);
     }
 
     /// <summary>Allows to delete a link from the community.</summary>
@@ -2938,7 +2938,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.deleteLink", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.deleteLink", form, cancellationToken);
     }
 
     /// <summary><c>groups.disableOnline</c>.</summary>
@@ -2948,7 +2948,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.disableOnline", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.disableOnline", form, cancellationToken);
     }
 
     /// <summary>Edits a community.</summary>
@@ -2958,7 +2958,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.edit", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.edit", form, cancellationToken);
     }
 
     /// <summary><c>groups.editAddress</c>.</summary>
@@ -2968,7 +2968,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.editAddress", form, VkApiJsonContext.Default.RootGroupsAddress, cancellationToken);
+        return _api.InvokeAsync<GroupsAddress>("groups.editAddress", form, cancellationToken);
     }
 
     /// <summary><c>groups.editCallbackServer</c>.</summary>
@@ -2978,7 +2978,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.editCallbackServer", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.editCallbackServer", form, cancellationToken);
     }
 
     /// <summary>Allows to edit a link in the community.</summary>
@@ -2988,7 +2988,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.editLink", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.editLink", form, cancellationToken);
     }
 
     /// <summary>Allows to add, remove or edit the community manager.</summary>
@@ -2998,7 +2998,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.editManager", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.editManager", form, cancellationToken);
     }
 
     /// <summary><c>groups.enableOnline</c>.</summary>
@@ -3008,7 +3008,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.enableOnline", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.enableOnline", form, cancellationToken);
     }
 
     /// <summary>Returns a list of the communities to which a user belongs.</summary>
@@ -3018,7 +3018,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.get", form, VkApiJsonContext.Default.RootGroupsGetResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetResponse>("groups.get", form, cancellationToken);
     }
 
     /// <summary>Returns a list of the communities to which a user belongs.</summary>
@@ -3029,7 +3029,7 @@ public sealed class GroupsMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("groups.get", form, VkApiJsonContext.Default.RootGroupsGetObjectExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetObjectExtendedResponse>("groups.get", form, cancellationToken);
     }
 
     /// <summary>Returns a list of community addresses.</summary>
@@ -3039,7 +3039,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getAddresses", form, VkApiJsonContext.Default.RootGroupsGetAddressesResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetAddressesResponse>("groups.getAddresses", form, cancellationToken);
     }
 
     /// <summary>Returns a list of users on a community blacklist.</summary>
@@ -3049,7 +3049,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getBanned", form, VkApiJsonContext.Default.RootGroupsGetBannedResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetBannedResponse>("groups.getBanned", form, cancellationToken);
     }
 
     /// <summary>Returns information about communities by their IDs.</summary>
@@ -3059,7 +3059,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getById", form, VkApiJsonContext.Default.RootGroupsGetByIdObjectResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetByIdObjectResponse>("groups.getById", form, cancellationToken);
     }
 
     /// <summary>Returns Callback API confirmation code for the community.</summary>
@@ -3069,7 +3069,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getCallbackConfirmationCode", form, VkApiJsonContext.Default.RootGroupsGetCallbackConfirmationCodeResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetCallbackConfirmationCodeResponse>("groups.getCallbackConfirmationCode", form, cancellationToken);
     }
 
     /// <summary><c>groups.getCallbackServers</c>.</summary>
@@ -3079,7 +3079,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getCallbackServers", form, VkApiJsonContext.Default.RootGroupsGetCallbackServersResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetCallbackServersResponse>("groups.getCallbackServers", form, cancellationToken);
     }
 
     /// <summary>Returns [vk.com/dev/callback_api|Callback API] notifications settings.</summary>
@@ -3089,7 +3089,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getCallbackSettings", form, VkApiJsonContext.Default.RootGroupsCallbackSettings, cancellationToken);
+        return _api.InvokeAsync<GroupsCallbackSettings>("groups.getCallbackSettings", form, cancellationToken);
     }
 
     /// <summary>Returns categories list for communities catalog</summary>
@@ -3099,7 +3099,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getCatalogInfo", form, VkApiJsonContext.Default.RootGroupsGetCatalogInfoResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetCatalogInfoResponse>("groups.getCatalogInfo", form, cancellationToken);
     }
 
     /// <summary>Returns categories list for communities catalog</summary>
@@ -3110,7 +3110,7 @@ public sealed class GroupsMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("groups.getCatalogInfo", form, VkApiJsonContext.Default.RootGroupsGetCatalogInfoExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetCatalogInfoExtendedResponse>("groups.getCatalogInfo", form, cancellationToken);
     }
 
     /// <summary>Returns invited users list of a community</summary>
@@ -3120,7 +3120,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getInvitedUsers", form, VkApiJsonContext.Default.RootGroupsGetInvitedUsersResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetInvitedUsersResponse>("groups.getInvitedUsers", form, cancellationToken);
     }
 
     /// <summary>Returns a list of invitations to join communities and events.</summary>
@@ -3130,7 +3130,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getInvites", form, VkApiJsonContext.Default.RootGroupsGetInvitesResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetInvitesResponse>("groups.getInvites", form, cancellationToken);
     }
 
     /// <summary>Returns a list of invitations to join communities and events.</summary>
@@ -3141,7 +3141,7 @@ public sealed class GroupsMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("groups.getInvites", form, VkApiJsonContext.Default.RootGroupsGetInvitesExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetInvitesExtendedResponse>("groups.getInvites", form, cancellationToken);
     }
 
     /// <summary>Returns the data needed to query a Long Poll server for events</summary>
@@ -3151,7 +3151,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getLongPollServer", form, VkApiJsonContext.Default.RootGroupsLongPollServer, cancellationToken);
+        return _api.InvokeAsync<GroupsLongPollServer>("groups.getLongPollServer", form, cancellationToken);
     }
 
     /// <summary>Returns Long Poll notification settings</summary>
@@ -3161,7 +3161,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getLongPollSettings", form, VkApiJsonContext.Default.RootGroupsLongPollSettings, cancellationToken);
+        return _api.InvokeAsync<GroupsLongPollSettings>("groups.getLongPollSettings", form, cancellationToken);
     }
 
     /// <summary>Returns a list of community members.</summary>
@@ -3171,7 +3171,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getMembers", form, VkApiJsonContext.Default.RootGroupsGetMembersResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetMembersResponse>("groups.getMembers", form, cancellationToken);
     }
 
     /// <summary>Returns a list of community members.</summary>
@@ -3181,7 +3181,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getMembers", form, VkApiJsonContext.Default.RootGroupsGetMembersFieldsResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetMembersFieldsResponse>("groups.getMembers", form, cancellationToken);
     }
 
     /// <summary>Returns a list of community members.</summary>
@@ -3191,7 +3191,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getMembers", form, VkApiJsonContext.Default.RootGroupsGetMembersFilterResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetMembersFilterResponse>("groups.getMembers", form, cancellationToken);
     }
 
     /// <summary><c>groups.getOnlineStatus</c>.</summary>
@@ -3201,7 +3201,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getOnlineStatus", form, VkApiJsonContext.Default.RootGroupsGetOnlineStatusResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetOnlineStatusResponse>("groups.getOnlineStatus", form, cancellationToken);
     }
 
     /// <summary>Returns a list of requests to the community.</summary>
@@ -3211,7 +3211,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getRequests", form, VkApiJsonContext.Default.RootGroupsGetRequestsResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetRequestsResponse>("groups.getRequests", form, cancellationToken);
     }
 
     /// <summary>Returns a list of requests to the community.</summary>
@@ -3221,7 +3221,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getRequests", form, VkApiJsonContext.Default.RootGroupsGetRequestsFieldsResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetRequestsFieldsResponse>("groups.getRequests", form, cancellationToken);
     }
 
     /// <summary>Returns community settings.</summary>
@@ -3231,7 +3231,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getSettings", form, VkApiJsonContext.Default.RootGroupsGetSettingsResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetSettingsResponse>("groups.getSettings", form, cancellationToken);
     }
 
     /// <summary>List of group's tags</summary>
@@ -3241,7 +3241,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.getTagList", form, VkApiJsonContext.Default.RootListOfGroupsGroupTag, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<GroupsGroupTag>>("groups.getTagList", form, cancellationToken);
     }
 
     /// <summary><c>groups.getTokenPermissions</c>.</summary>
@@ -3249,7 +3249,7 @@ public sealed class GroupsMethods
     public Task<GroupsGetTokenPermissionsResponse> GetTokenPermissionsAsync(CancellationToken cancellationToken = default)
     {
         var form = new List<KeyValuePair<string, string>>();
-        return _api.InvokeAsync("groups.getTokenPermissions", form, VkApiJsonContext.Default.RootGroupsGetTokenPermissionsResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsGetTokenPermissionsResponse>("groups.getTokenPermissions", form, cancellationToken);
     }
 
     /// <summary>Allows to invite friends to the community.</summary>
@@ -3259,7 +3259,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.invite", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.invite", form, cancellationToken);
     }
 
     /// <summary>Allows to invite friends to the community.</summary>
@@ -3269,7 +3269,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.invite", form, VkApiJsonContext.Default.RootGroupsInviteUserIdsListResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsInviteUserIdsListResponse>("groups.invite", form, cancellationToken);
     }
 
     /// <summary>Returns information specifying whether a user is a member of a community.</summary>
@@ -3279,7 +3279,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.isMember", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("groups.isMember", form, cancellationToken);
     }
 
     /// <summary>Returns information specifying whether a user is a member of a community.</summary>
@@ -3289,7 +3289,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.isMember", form, VkApiJsonContext.Default.RootListOfGroupsMemberStatus, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<GroupsMemberStatus>>("groups.isMember", form, cancellationToken);
     }
 
     /// <summary>Returns information specifying whether a user is a member of a community.</summary>
@@ -3300,7 +3300,7 @@ public sealed class GroupsMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("groups.isMember", form, VkApiJsonContext.Default.RootGroupsIsMemberExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsIsMemberExtendedResponse>("groups.isMember", form, cancellationToken);
     }
 
     /// <summary>Returns information specifying whether a user is a member of a community.</summary>
@@ -3311,7 +3311,7 @@ public sealed class GroupsMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("groups.isMember", form, VkApiJsonContext.Default.RootListOfGroupsMemberStatusFull, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<GroupsMemberStatusFull>>("groups.isMember", form, cancellationToken);
     }
 
     /// <summary>With this method you can join the group or public page, and also confirm your participation in an event.</summary>
@@ -3321,7 +3321,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.join", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.join", form, cancellationToken);
     }
 
     /// <summary>With this method you can leave a group, public page, or event.</summary>
@@ -3331,7 +3331,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.leave", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.leave", form, cancellationToken);
     }
 
     /// <summary>Removes a user from the community.</summary>
@@ -3341,7 +3341,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.removeUser", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.removeUser", form, cancellationToken);
     }
 
     /// <summary>Allows to reorder links in the community.</summary>
@@ -3351,7 +3351,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.reorderLink", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.reorderLink", form, cancellationToken);
     }
 
     /// <summary>Returns a list of communities matching the search criteria.</summary>
@@ -3361,7 +3361,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.search", form, VkApiJsonContext.Default.RootGroupsSearchResponse, cancellationToken);
+        return _api.InvokeAsync<GroupsSearchResponse>("groups.search", form, cancellationToken);
     }
 
     /// <summary>Allow to set notifications settings for group.</summary>
@@ -3371,7 +3371,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.setCallbackSettings", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.setCallbackSettings", form, cancellationToken);
     }
 
     /// <summary>Sets Long Poll notification settings</summary>
@@ -3381,7 +3381,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.setLongPollSettings", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.setLongPollSettings", form, cancellationToken);
     }
 
     /// <summary><c>groups.setSettings</c>.</summary>
@@ -3391,7 +3391,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.setSettings", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.setSettings", form, cancellationToken);
     }
 
     /// <summary>In order to save note about group participant</summary>
@@ -3401,7 +3401,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.setUserNote", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("groups.setUserNote", form, cancellationToken);
     }
 
     /// <summary>Add new group's tag</summary>
@@ -3411,7 +3411,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.tagAdd", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("groups.tagAdd", form, cancellationToken);
     }
 
     /// <summary>Bind or unbind group's tag to user</summary>
@@ -3421,7 +3421,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.tagBind", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("groups.tagBind", form, cancellationToken);
     }
 
     /// <summary>Delete group's tag</summary>
@@ -3431,7 +3431,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.tagDelete", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("groups.tagDelete", form, cancellationToken);
     }
 
     /// <summary>Update group's tag</summary>
@@ -3441,7 +3441,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.tagUpdate", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("groups.tagUpdate", form, cancellationToken);
     }
 
     /// <summary><c>groups.toggleMarket</c>.</summary>
@@ -3451,7 +3451,7 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.toggleMarket", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.toggleMarket", form, cancellationToken);
     }
 
     /// <summary><c>groups.unban</c>.</summary>
@@ -3461,6 +3461,6 @@ public sealed class GroupsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("groups.unban", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("groups.unban", form, cancellationToken);
     }
 }

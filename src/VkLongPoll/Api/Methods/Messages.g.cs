@@ -2089,7 +2089,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.addChatUser", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.addChatUser", form, cancellationToken);
     }
 
     /// <summary>Adds new users to a chat.</summary>
@@ -2099,7 +2099,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.addChatUsers", form, VkApiJsonContext.Default.RootMessagesAddChatUsersResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesAddChatUsersResponse>("messages.addChatUsers", form, cancellationToken);
     }
 
     /// <summary>Allows sending messages from community to the current user.</summary>
@@ -2109,7 +2109,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.allowMessagesFromGroup", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.allowMessagesFromGroup", form, cancellationToken);
     }
 
     /// <summary>Creates a chat with several participants.</summary>
@@ -2119,7 +2119,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.createChat", form, VkApiJsonContext.Default.RootMessagesCreateChatWithPeerIdsResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesCreateChatWithPeerIdsResponse>("messages.createChat", form, cancellationToken);
     }
 
     /// <summary>Deletes one or more messages.</summary>
@@ -2129,7 +2129,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.delete", form, VkApiJsonContext.Default.RootListOfMessagesDeleteFullResponseItem, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<MessagesDeleteFullResponseItem>>("messages.delete", form, cancellationToken);
     }
 
     /// <summary>Deletes a chat's cover picture.</summary>
@@ -2139,7 +2139,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.deleteChatPhoto", form, VkApiJsonContext.Default.RootMessagesDeleteChatPhotoResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesDeleteChatPhotoResponse>("messages.deleteChatPhoto", form, cancellationToken);
     }
 
     /// <summary>Deletes all private messages in a conversation.</summary>
@@ -2149,7 +2149,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.deleteConversation", form, VkApiJsonContext.Default.RootMessagesDeleteConversationResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesDeleteConversationResponse>("messages.deleteConversation", form, cancellationToken);
     }
 
     /// <summary>Delete message reaction</summary>
@@ -2159,7 +2159,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.deleteReaction", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("messages.deleteReaction", form, cancellationToken);
     }
 
     /// <summary>Denies sending message from community to the current user.</summary>
@@ -2169,7 +2169,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.denyMessagesFromGroup", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.denyMessagesFromGroup", form, cancellationToken);
     }
 
     /// <summary>Edits the message.</summary>
@@ -2179,7 +2179,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.edit", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("messages.edit", form, cancellationToken);
     }
 
     /// <summary>Edits the title of a chat.</summary>
@@ -2189,7 +2189,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.editChat", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.editChat", form, cancellationToken);
     }
 
     /// <summary>Returns messages by their IDs within the conversation.</summary>
@@ -2199,7 +2199,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getByConversationMessageId", form, VkApiJsonContext.Default.RootMessagesGetByConversationMessageIdResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetByConversationMessageIdResponse>("messages.getByConversationMessageId", form, cancellationToken);
     }
 
     /// <summary>Returns messages by their IDs within the conversation.</summary>
@@ -2210,7 +2210,7 @@ public sealed class MessagesMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("messages.getByConversationMessageId", form, VkApiJsonContext.Default.RootMessagesGetByConversationMessageIdExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetByConversationMessageIdExtendedResponse>("messages.getByConversationMessageId", form, cancellationToken);
     }
 
     /// <summary>Returns messages by their IDs.</summary>
@@ -2220,7 +2220,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getById", form, VkApiJsonContext.Default.RootMessagesGetByIdResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetByIdResponse>("messages.getById", form, cancellationToken);
     }
 
     /// <summary>Returns messages by their IDs.</summary>
@@ -2231,7 +2231,7 @@ public sealed class MessagesMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("messages.getById", form, VkApiJsonContext.Default.RootMessagesGetByIdExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetByIdExtendedResponse>("messages.getById", form, cancellationToken);
     }
 
     /// <summary>Returns information about a chat.</summary>
@@ -2241,7 +2241,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getChat", form, VkApiJsonContext.Default.RootMessagesChat, cancellationToken);
+        return _api.InvokeAsync<MessagesChat>("messages.getChat", form, cancellationToken);
     }
 
     /// <summary>Returns information about a chat.</summary>
@@ -2251,7 +2251,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getChat", form, VkApiJsonContext.Default.RootMessagesChatFull, cancellationToken);
+        return _api.InvokeAsync<MessagesChatFull>("messages.getChat", form, cancellationToken);
     }
 
     /// <summary>Returns information about a chat.</summary>
@@ -2261,7 +2261,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getChat", form, VkApiJsonContext.Default.RootListOfMessagesChat, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<MessagesChat>>("messages.getChat", form, cancellationToken);
     }
 
     /// <summary>Returns information about a chat.</summary>
@@ -2271,7 +2271,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getChat", form, VkApiJsonContext.Default.RootListOfMessagesChatFull, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<MessagesChatFull>>("messages.getChat", form, cancellationToken);
     }
 
     /// <summary><c>messages.getChatPreview</c>.</summary>
@@ -2281,7 +2281,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getChatPreview", form, VkApiJsonContext.Default.RootMessagesGetChatPreviewResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetChatPreviewResponse>("messages.getChatPreview", form, cancellationToken);
     }
 
     /// <summary>Returns a list of IDs of users participating in a chat.</summary>
@@ -2291,7 +2291,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getConversationMembers", form, VkApiJsonContext.Default.RootMessagesGetConversationMembers, cancellationToken);
+        return _api.InvokeAsync<MessagesGetConversationMembers>("messages.getConversationMembers", form, cancellationToken);
     }
 
     /// <summary>Returns a list of the current user's conversations.</summary>
@@ -2301,7 +2301,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getConversations", form, VkApiJsonContext.Default.RootMessagesGetConversationsResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetConversationsResponse>("messages.getConversations", form, cancellationToken);
     }
 
     /// <summary>Returns conversations by their IDs</summary>
@@ -2311,7 +2311,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getConversationsById", form, VkApiJsonContext.Default.RootMessagesGetConversationById, cancellationToken);
+        return _api.InvokeAsync<MessagesGetConversationById>("messages.getConversationsById", form, cancellationToken);
     }
 
     /// <summary>Returns conversations by their IDs</summary>
@@ -2322,7 +2322,7 @@ public sealed class MessagesMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("messages.getConversationsById", form, VkApiJsonContext.Default.RootMessagesGetConversationByIdExtended, cancellationToken);
+        return _api.InvokeAsync<MessagesGetConversationByIdExtended>("messages.getConversationsById", form, cancellationToken);
     }
 
     /// <summary>Returns message history for the specified user or group chat.</summary>
@@ -2332,7 +2332,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getHistory", form, VkApiJsonContext.Default.RootMessagesGetHistoryResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetHistoryResponse>("messages.getHistory", form, cancellationToken);
     }
 
     /// <summary>Returns message history for the specified user or group chat.</summary>
@@ -2343,7 +2343,7 @@ public sealed class MessagesMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("messages.getHistory", form, VkApiJsonContext.Default.RootMessagesGetHistoryExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetHistoryExtendedResponse>("messages.getHistory", form, cancellationToken);
     }
 
     /// <summary>Returns media files from the dialog or group chat.</summary>
@@ -2353,7 +2353,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getHistoryAttachments", form, VkApiJsonContext.Default.RootMessagesGetHistoryAttachmentsResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetHistoryAttachmentsResponse>("messages.getHistoryAttachments", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user's important messages.</summary>
@@ -2363,7 +2363,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getImportantMessages", form, VkApiJsonContext.Default.RootMessagesGetImportantMessagesResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetImportantMessagesResponse>("messages.getImportantMessages", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user's important messages.</summary>
@@ -2374,7 +2374,7 @@ public sealed class MessagesMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("messages.getImportantMessages", form, VkApiJsonContext.Default.RootMessagesGetImportantMessagesExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetImportantMessagesExtendedResponse>("messages.getImportantMessages", form, cancellationToken);
     }
 
     /// <summary><c>messages.getIntentUsers</c>.</summary>
@@ -2384,7 +2384,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getIntentUsers", form, VkApiJsonContext.Default.RootMessagesGetIntentUsersResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetIntentUsersResponse>("messages.getIntentUsers", form, cancellationToken);
     }
 
     /// <summary><c>messages.getInviteLink</c>.</summary>
@@ -2394,7 +2394,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getInviteLink", form, VkApiJsonContext.Default.RootMessagesGetInviteLinkResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetInviteLinkResponse>("messages.getInviteLink", form, cancellationToken);
     }
 
     /// <summary><c>messages.getInviteLink</c>.</summary>
@@ -2404,7 +2404,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getInviteLink", form, VkApiJsonContext.Default.RootMessagesGetInviteLinkByOwnerResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetInviteLinkByOwnerResponse>("messages.getInviteLink", form, cancellationToken);
     }
 
     /// <summary>Returns a user's current status and date of last activity.</summary>
@@ -2414,7 +2414,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getLastActivity", form, VkApiJsonContext.Default.RootMessagesLastActivity, cancellationToken);
+        return _api.InvokeAsync<MessagesLastActivity>("messages.getLastActivity", form, cancellationToken);
     }
 
     /// <summary>Returns updates in user's private messages.</summary>
@@ -2424,7 +2424,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getLongPollHistory", form, VkApiJsonContext.Default.RootMessagesGetLongPollHistoryResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetLongPollHistoryResponse>("messages.getLongPollHistory", form, cancellationToken);
     }
 
     /// <summary>Returns data required for connection to a Long Poll server.</summary>
@@ -2434,7 +2434,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getLongPollServer", form, VkApiJsonContext.Default.RootMessagesLongpollParams, cancellationToken);
+        return _api.InvokeAsync<MessagesLongpollParams>("messages.getLongPollServer", form, cancellationToken);
     }
 
     /// <summary>Get reaction counters for message</summary>
@@ -2444,7 +2444,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getMessagesReactions", form, VkApiJsonContext.Default.RootMessagesGetMessagesReactionsResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetMessagesReactionsResponse>("messages.getMessagesReactions", form, cancellationToken);
     }
 
     /// <summary>Get reacted users and counters for message</summary>
@@ -2454,7 +2454,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getReactedPeers", form, VkApiJsonContext.Default.RootMessagesGetReactedPeersResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetReactedPeersResponse>("messages.getReactedPeers", form, cancellationToken);
     }
 
     /// <summary>Get assets to display message reactions</summary>
@@ -2464,7 +2464,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.getReactionsAssets", form, VkApiJsonContext.Default.RootMessagesGetReactionsAssetsResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesGetReactionsAssetsResponse>("messages.getReactionsAssets", form, cancellationToken);
     }
 
     /// <summary>Returns information whether sending messages from the community to current user is allowed.</summary>
@@ -2474,7 +2474,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.isMessagesFromGroupAllowed", form, VkApiJsonContext.Default.RootMessagesIsMessagesFromGroupAllowedResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesIsMessagesFromGroupAllowedResponse>("messages.isMessagesFromGroupAllowed", form, cancellationToken);
     }
 
     /// <summary><c>messages.joinChatByInviteLink</c>.</summary>
@@ -2484,7 +2484,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.joinChatByInviteLink", form, VkApiJsonContext.Default.RootMessagesJoinChatByInviteLinkResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesJoinChatByInviteLinkResponse>("messages.joinChatByInviteLink", form, cancellationToken);
     }
 
     /// <summary>Marks and unmarks conversations as unanswered.</summary>
@@ -2494,7 +2494,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.markAsAnsweredConversation", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.markAsAnsweredConversation", form, cancellationToken);
     }
 
     /// <summary>Marks and unmarks messages as important (starred).</summary>
@@ -2504,7 +2504,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.markAsImportant", form, VkApiJsonContext.Default.RootListOflong, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<long>>("messages.markAsImportant", form, cancellationToken);
     }
 
     /// <summary>Marks and unmarks conversations as important.</summary>
@@ -2514,7 +2514,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.markAsImportantConversation", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.markAsImportantConversation", form, cancellationToken);
     }
 
     /// <summary>Marks messages as read.</summary>
@@ -2524,7 +2524,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.markAsRead", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.markAsRead", form, cancellationToken);
     }
 
     /// <summary>Mark messages reactions as read</summary>
@@ -2534,7 +2534,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.markReactionsAsRead", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("messages.markReactionsAsRead", form, cancellationToken);
     }
 
     /// <summary><c>messages.muteChatMentions</c>.</summary>
@@ -2544,7 +2544,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.muteChatMentions", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.muteChatMentions", form, cancellationToken);
     }
 
     /// <summary>Pin a message.</summary>
@@ -2554,7 +2554,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.pin", form, VkApiJsonContext.Default.RootMessagesPinnedMessage, cancellationToken);
+        return _api.InvokeAsync<MessagesPinnedMessage>("messages.pin", form, cancellationToken);
     }
 
     /// <summary>Allows the current user to leave a chat or, if the current user started the chat, allows the user to remove another user from the chat.</summary>
@@ -2564,7 +2564,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.removeChatUser", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.removeChatUser", form, cancellationToken);
     }
 
     /// <summary>Restores a deleted message.</summary>
@@ -2574,7 +2574,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.restore", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.restore", form, cancellationToken);
     }
 
     /// <summary>Returns a list of the current user's private messages that match search criteria.</summary>
@@ -2584,7 +2584,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.search", form, VkApiJsonContext.Default.RootMessagesSearchResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesSearchResponse>("messages.search", form, cancellationToken);
     }
 
     /// <summary>Returns a list of the current user's private messages that match search criteria.</summary>
@@ -2595,7 +2595,7 @@ public sealed class MessagesMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("messages.search", form, VkApiJsonContext.Default.RootMessagesSearchExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesSearchExtendedResponse>("messages.search", form, cancellationToken);
     }
 
     /// <summary>Returns a list of the current user's conversations that match search criteria.</summary>
@@ -2605,7 +2605,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.searchConversations", form, VkApiJsonContext.Default.RootMessagesSearchConversationsResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesSearchConversationsResponse>("messages.searchConversations", form, cancellationToken);
     }
 
     /// <summary>Returns a list of the current user's conversations that match search criteria.</summary>
@@ -2616,7 +2616,7 @@ public sealed class MessagesMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("messages.searchConversations", form, VkApiJsonContext.Default.RootMessagesSearchConversationsExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesSearchConversationsExtendedResponse>("messages.searchConversations", form, cancellationToken);
     }
 
     /// <summary>Sends a message.</summary>
@@ -2626,7 +2626,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.send", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.send", form, cancellationToken);
     }
 
     /// <summary>Sends a message.</summary>
@@ -2636,7 +2636,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.send", form, VkApiJsonContext.Default.RootListOfMessagesSendUserIdsResponseItem, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<MessagesSendUserIdsResponseItem>>("messages.send", form, cancellationToken);
     }
 
     /// <summary><c>messages.sendMessageEventAnswer</c>.</summary>
@@ -2646,7 +2646,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.sendMessageEventAnswer", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.sendMessageEventAnswer", form, cancellationToken);
     }
 
     /// <summary>Send message reaction</summary>
@@ -2656,7 +2656,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.sendReaction", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("messages.sendReaction", form, cancellationToken);
     }
 
     /// <summary>Changes the status of a user as typing in a conversation.</summary>
@@ -2666,7 +2666,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.setActivity", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.setActivity", form, cancellationToken);
     }
 
     /// <summary>Sets a previously-uploaded picture as the cover picture of a chat.</summary>
@@ -2676,7 +2676,7 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.setChatPhoto", form, VkApiJsonContext.Default.RootMessagesSetChatPhotoResponse, cancellationToken);
+        return _api.InvokeAsync<MessagesSetChatPhotoResponse>("messages.setChatPhoto", form, cancellationToken);
     }
 
     /// <summary><c>messages.unpin</c>.</summary>
@@ -2686,6 +2686,6 @@ public sealed class MessagesMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("messages.unpin", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("messages.unpin", form, cancellationToken);
     }
 }

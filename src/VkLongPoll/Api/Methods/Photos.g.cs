@@ -1849,7 +1849,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.confirmTag", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.confirmTag", form, cancellationToken);
     }
 
     /// <summary>Allows to copy a photo to the "Saved photos" album</summary>
@@ -1859,7 +1859,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.copy", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.copy", form, cancellationToken);
     }
 
     /// <summary>Creates an empty photo album.</summary>
@@ -1869,7 +1869,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.createAlbum", form, VkApiJsonContext.Default.RootPhotosPhotoAlbumFull, cancellationToken);
+        return _api.InvokeAsync<PhotosPhotoAlbumFull>("photos.createAlbum", form, cancellationToken);
     }
 
     /// <summary>Adds a new comment on the photo.</summary>
@@ -1879,7 +1879,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.createComment", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.createComment", form, cancellationToken);
     }
 
     /// <summary>Deletes a photo.</summary>
@@ -1889,7 +1889,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.delete", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.delete", form, cancellationToken);
     }
 
     /// <summary>Deletes a photo album belonging to the current user.</summary>
@@ -1899,7 +1899,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.deleteAlbum", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.deleteAlbum", form, cancellationToken);
     }
 
     /// <summary>Deletes a comment on the photo.</summary>
@@ -1909,7 +1909,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.deleteComment", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("photos.deleteComment", form, cancellationToken);
     }
 
     /// <summary>Edits the caption of a photo.</summary>
@@ -1919,7 +1919,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.edit", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.edit", form, cancellationToken);
     }
 
     /// <summary>Edits information about a photo album.</summary>
@@ -1929,7 +1929,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.editAlbum", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.editAlbum", form, cancellationToken);
     }
 
     /// <summary>Edits a comment on a photo.</summary>
@@ -1939,7 +1939,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.editComment", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.editComment", form, cancellationToken);
     }
 
     /// <summary>Returns a list of a user's or community's photos.</summary>
@@ -1949,7 +1949,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.get", form, VkApiJsonContext.Default.RootPhotosGetResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosGetResponse>("photos.get", form, cancellationToken);
     }
 
     /// <summary>Returns a list of a user's or community's photo albums.</summary>
@@ -1959,7 +1959,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getAlbums", form, VkApiJsonContext.Default.RootPhotosGetAlbumsResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosGetAlbumsResponse>("photos.getAlbums", form, cancellationToken);
     }
 
     /// <summary>Returns the number of photo albums belonging to a user or community.</summary>
@@ -1969,7 +1969,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getAlbumsCount", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.getAlbumsCount", form, cancellationToken);
     }
 
     /// <summary>Returns a list of photos belonging to a user or community, in reverse chronological order.</summary>
@@ -1979,7 +1979,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getAll", form, VkApiJsonContext.Default.RootPhotosGetAllResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosGetAllResponse>("photos.getAll", form, cancellationToken);
     }
 
     /// <summary>Returns a list of comments on a specific photo album or all albums of the user sorted in reverse chronological order.</summary>
@@ -1989,7 +1989,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getAllComments", form, VkApiJsonContext.Default.RootPhotosGetAllCommentsResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosGetAllCommentsResponse>("photos.getAllComments", form, cancellationToken);
     }
 
     /// <summary>Returns information about photos by their IDs.</summary>
@@ -1999,7 +1999,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getById", form, VkApiJsonContext.Default.RootListOfPhotosPhoto, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<PhotosPhoto>>("photos.getById", form, cancellationToken);
     }
 
     /// <summary>Returns an upload link for chat cover pictures.</summary>
@@ -2009,7 +2009,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getChatUploadServer", form, VkApiJsonContext.Default.RootBaseUploadServer, cancellationToken);
+        return _api.InvokeAsync<BaseUploadServer>("photos.getChatUploadServer", form, cancellationToken);
     }
 
     /// <summary>Returns a list of comments on a photo.</summary>
@@ -2019,7 +2019,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getComments", form, VkApiJsonContext.Default.RootPhotosGetCommentsResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosGetCommentsResponse>("photos.getComments", form, cancellationToken);
     }
 
     /// <summary>Returns a list of comments on a photo.</summary>
@@ -2030,7 +2030,7 @@ public sealed class PhotosMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("photos.getComments", form, VkApiJsonContext.Default.RootPhotosGetCommentsExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosGetCommentsExtendedResponse>("photos.getComments", form, cancellationToken);
     }
 
     /// <summary>Returns the server address for market album photo upload.</summary>
@@ -2040,7 +2040,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getMarketAlbumUploadServer", form, VkApiJsonContext.Default.RootBaseUploadServer, cancellationToken);
+        return _api.InvokeAsync<BaseUploadServer>("photos.getMarketAlbumUploadServer", form, cancellationToken);
     }
 
     /// <summary>Returns the server address for photo upload in a private message for a user.</summary>
@@ -2050,7 +2050,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getMessagesUploadServer", form, VkApiJsonContext.Default.RootPhotosPhotoUpload, cancellationToken);
+        return _api.InvokeAsync<PhotosPhotoUpload>("photos.getMessagesUploadServer", form, cancellationToken);
     }
 
     /// <summary>Returns a list of photos with tags that have not been viewed.</summary>
@@ -2060,7 +2060,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getNewTags", form, VkApiJsonContext.Default.RootPhotosGetNewTagsResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosGetNewTagsResponse>("photos.getNewTags", form, cancellationToken);
     }
 
     /// <summary>Returns the server address for owner cover upload.</summary>
@@ -2070,7 +2070,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getOwnerCoverPhotoUploadServer", form, VkApiJsonContext.Default.RootBaseUploadServer, cancellationToken);
+        return _api.InvokeAsync<BaseUploadServer>("photos.getOwnerCoverPhotoUploadServer", form, cancellationToken);
     }
 
     /// <summary>Returns an upload server address for a profile or community photo.</summary>
@@ -2080,7 +2080,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getOwnerPhotoUploadServer", form, VkApiJsonContext.Default.RootBaseUploadServer, cancellationToken);
+        return _api.InvokeAsync<BaseUploadServer>("photos.getOwnerPhotoUploadServer", form, cancellationToken);
     }
 
     /// <summary>Returns a list of tags on a photo.</summary>
@@ -2090,7 +2090,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getTags", form, VkApiJsonContext.Default.RootListOfPhotosPhotoTag, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<PhotosPhotoTag>>("photos.getTags", form, cancellationToken);
     }
 
     /// <summary>Returns the server address for photo upload.</summary>
@@ -2100,7 +2100,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getUploadServer", form, VkApiJsonContext.Default.RootPhotosPhotoUpload, cancellationToken);
+        return _api.InvokeAsync<PhotosPhotoUpload>("photos.getUploadServer", form, cancellationToken);
     }
 
     /// <summary>Returns a list of photos in which a user is tagged.</summary>
@@ -2110,7 +2110,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getUserPhotos", form, VkApiJsonContext.Default.RootPhotosGetUserPhotosResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosGetUserPhotosResponse>("photos.getUserPhotos", form, cancellationToken);
     }
 
     /// <summary>Returns the server address for photo upload onto a user's wall.</summary>
@@ -2120,7 +2120,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.getWallUploadServer", form, VkApiJsonContext.Default.RootPhotosPhotoUpload, cancellationToken);
+        return _api.InvokeAsync<PhotosPhotoUpload>("photos.getWallUploadServer", form, cancellationToken);
     }
 
     /// <summary>Makes a photo into an album cover.</summary>
@@ -2130,7 +2130,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.makeCover", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.makeCover", form, cancellationToken);
     }
 
     /// <summary>Moves a photo from one album to another.</summary>
@@ -2140,7 +2140,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.move", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.move", form, cancellationToken);
     }
 
     /// <summary>Adds a tag on the photo.</summary>
@@ -2150,7 +2150,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.putTag", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.putTag", form, cancellationToken);
     }
 
     /// <summary>Removes a tag from a photo.</summary>
@@ -2160,7 +2160,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.removeTag", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.removeTag", form, cancellationToken);
     }
 
     /// <summary>Reorders the album in the list of user albums.</summary>
@@ -2170,7 +2170,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.reorderAlbums", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.reorderAlbums", form, cancellationToken);
     }
 
     /// <summary>Reorders the photo in the list of photos of the user album.</summary>
@@ -2180,7 +2180,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.reorderPhotos", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.reorderPhotos", form, cancellationToken);
     }
 
     /// <summary>Reports (submits a complaint about) a photo.</summary>
@@ -2190,7 +2190,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.report", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.report", form, cancellationToken);
     }
 
     /// <summary>Reports (submits a complaint about) a comment on a photo.</summary>
@@ -2200,7 +2200,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.reportComment", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.reportComment", form, cancellationToken);
     }
 
     /// <summary>Restores a deleted photo.</summary>
@@ -2210,7 +2210,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.restore", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("photos.restore", form, cancellationToken);
     }
 
     /// <summary>Restores a deleted comment on a photo.</summary>
@@ -2220,7 +2220,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.restoreComment", form, VkApiJsonContext.Default.Boolean, cancellationToken);
+        return _api.InvokeAsync<bool>("photos.restoreComment", form, cancellationToken);
     }
 
     /// <summary>Saves photos after successful uploading.</summary>
@@ -2230,7 +2230,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.save", form, VkApiJsonContext.Default.RootListOfPhotosPhoto, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<PhotosPhoto>>("photos.save", form, cancellationToken);
     }
 
     /// <summary>Saves market album photos after successful uploading.</summary>
@@ -2240,7 +2240,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.saveMarketAlbumPhoto", form, VkApiJsonContext.Default.RootListOfPhotosPhoto, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<PhotosPhoto>>("photos.saveMarketAlbumPhoto", form, cancellationToken);
     }
 
     /// <summary>Saves a photo after being successfully uploaded. URL obtained with [vk.com/dev/photos.getMessagesUploadServer|photos.getMessagesUploadServer] method.</summary>
@@ -2250,7 +2250,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.saveMessagesPhoto", form, VkApiJsonContext.Default.RootListOfPhotosPhoto, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<PhotosPhoto>>("photos.saveMessagesPhoto", form, cancellationToken);
     }
 
     /// <summary>Saves cover photo after successful uploading.</summary>
@@ -2260,7 +2260,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.saveOwnerCoverPhoto", form, VkApiJsonContext.Default.RootPhotosSaveOwnerCoverPhotoResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosSaveOwnerCoverPhotoResponse>("photos.saveOwnerCoverPhoto", form, cancellationToken);
     }
 
     /// <summary>Saves a profile or community photo. Upload URL can be got with the [vk.com/dev/photos.getOwnerPhotoUploadServer|photos.getOwnerPhotoUploadServer] method.</summary>
@@ -2270,7 +2270,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.saveOwnerPhoto", form, VkApiJsonContext.Default.RootPhotosSaveOwnerPhotoResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosSaveOwnerPhotoResponse>("photos.saveOwnerPhoto", form, cancellationToken);
     }
 
     /// <summary>Saves a photo to a user's or community's wall after being uploaded.</summary>
@@ -2280,7 +2280,7 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.saveWallPhoto", form, VkApiJsonContext.Default.RootListOfPhotosPhoto, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<PhotosPhoto>>("photos.saveWallPhoto", form, cancellationToken);
     }
 
     /// <summary>Returns a list of photos.</summary>
@@ -2290,6 +2290,6 @@ public sealed class PhotosMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("photos.search", form, VkApiJsonContext.Default.RootPhotosSearchResponse, cancellationToken);
+        return _api.InvokeAsync<PhotosSearchResponse>("photos.search", form, cancellationToken);
     }
 }

@@ -482,7 +482,7 @@ public sealed class UsersMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("users.get", form, VkApiJsonContext.Default.RootListOfUsersUserFull, cancellationToken);
+        return _api.InvokeAsync<IReadOnlyList<UsersUserFull>>("users.get", form, cancellationToken);
     }
 
     /// <summary>Returns a list of IDs of followers of the user in question, sorted by date added, most recent first.</summary>
@@ -492,7 +492,7 @@ public sealed class UsersMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("users.getFollowers", form, VkApiJsonContext.Default.RootUsersGetFollowersResponse, cancellationToken);
+        return _api.InvokeAsync<UsersGetFollowersResponse>("users.getFollowers", form, cancellationToken);
     }
 
     /// <summary>Returns a list of IDs of followers of the user in question, sorted by date added, most recent first.</summary>
@@ -502,7 +502,7 @@ public sealed class UsersMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("users.getFollowers", form, VkApiJsonContext.Default.RootUsersGetFollowersFieldsResponse, cancellationToken);
+        return _api.InvokeAsync<UsersGetFollowersFieldsResponse>("users.getFollowers", form, cancellationToken);
     }
 
     /// <summary>Returns a list of IDs of users and communities followed by the user.</summary>
@@ -512,7 +512,7 @@ public sealed class UsersMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("users.getSubscriptions", form, VkApiJsonContext.Default.RootUsersGetSubscriptionsResponse, cancellationToken);
+        return _api.InvokeAsync<UsersGetSubscriptionsResponse>("users.getSubscriptions", form, cancellationToken);
     }
 
     /// <summary>Returns a list of IDs of users and communities followed by the user.</summary>
@@ -523,7 +523,7 @@ public sealed class UsersMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("users.getSubscriptions", form, VkApiJsonContext.Default.RootUsersGetSubscriptionsExtendedResponse, cancellationToken);
+        return _api.InvokeAsync<UsersGetSubscriptionsExtendedResponse>("users.getSubscriptions", form, cancellationToken);
     }
 
     /// <summary>Reports (submits a complain about) a user.</summary>
@@ -533,7 +533,7 @@ public sealed class UsersMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("users.report", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("users.report", form, cancellationToken);
     }
 
     /// <summary>Returns a list of users matching the search criteria.</summary>
@@ -543,6 +543,6 @@ public sealed class UsersMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("users.search", form, VkApiJsonContext.Default.RootUsersSearchResponse, cancellationToken);
+        return _api.InvokeAsync<UsersSearchResponse>("users.search", form, cancellationToken);
     }
 }

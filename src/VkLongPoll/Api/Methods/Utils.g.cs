@@ -161,7 +161,7 @@ public sealed class UtilsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("utils.checkLink", form, VkApiJsonContext.Default.RootUtilsLinkChecked, cancellationToken);
+        return _api.InvokeAsync<UtilsLinkChecked>("utils.checkLink", form, cancellationToken);
     }
 
     /// <summary>Deletes shortened link from user's list.</summary>
@@ -171,7 +171,7 @@ public sealed class UtilsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("utils.deleteFromLastShortened", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("utils.deleteFromLastShortened", form, cancellationToken);
     }
 
     /// <summary>Returns a list of user's shortened links.</summary>
@@ -181,7 +181,7 @@ public sealed class UtilsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("utils.getLastShortenedLinks", form, VkApiJsonContext.Default.RootUtilsGetLastShortenedLinksResponse, cancellationToken);
+        return _api.InvokeAsync<UtilsGetLastShortenedLinksResponse>("utils.getLastShortenedLinks", form, cancellationToken);
     }
 
     /// <summary>Returns stats data for shortened link.</summary>
@@ -191,7 +191,7 @@ public sealed class UtilsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("utils.getLinkStats", form, VkApiJsonContext.Default.RootUtilsLinkStats, cancellationToken);
+        return _api.InvokeAsync<UtilsLinkStats>("utils.getLinkStats", form, cancellationToken);
     }
 
     /// <summary>Returns stats data for shortened link.</summary>
@@ -202,7 +202,7 @@ public sealed class UtilsMethods
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
         VkForm.Set(form, "extended", "1");
-        return _api.InvokeAsync("utils.getLinkStats", form, VkApiJsonContext.Default.RootUtilsLinkStatsExtended, cancellationToken);
+        return _api.InvokeAsync<UtilsLinkStatsExtended>("utils.getLinkStats", form, cancellationToken);
     }
 
     /// <summary>Returns the current time of the VK server.</summary>
@@ -210,7 +210,7 @@ public sealed class UtilsMethods
     public Task<long> GetServerTimeAsync(CancellationToken cancellationToken = default)
     {
         var form = new List<KeyValuePair<string, string>>();
-        return _api.InvokeAsync("utils.getServerTime", form, VkApiJsonContext.Default.Int64, cancellationToken);
+        return _api.InvokeAsync<long>("utils.getServerTime", form, cancellationToken);
     }
 
     /// <summary>Allows to receive a link shortened via vk.cc.</summary>
@@ -220,7 +220,7 @@ public sealed class UtilsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("utils.getShortLink", form, VkApiJsonContext.Default.RootUtilsShortLink, cancellationToken);
+        return _api.InvokeAsync<UtilsShortLink>("utils.getShortLink", form, cancellationToken);
     }
 
     /// <summary>Detects a type of object (e.g., user, community, application) and its ID by screen name.</summary>
@@ -230,6 +230,6 @@ public sealed class UtilsMethods
         ArgumentNullException.ThrowIfNull(parameters);
         var form = new List<KeyValuePair<string, string>>();
         parameters.WriteTo(form);
-        return _api.InvokeAsync("utils.resolveScreenName", form, VkApiJsonContext.Default.RootUtilsDomainResolved, cancellationToken);
+        return _api.InvokeAsync<UtilsDomainResolved>("utils.resolveScreenName", form, cancellationToken);
     }
 }
