@@ -105,6 +105,13 @@ internal static class MethodEmitter
     {
         var remarks = "Calls <c>" + method.VkName + "</c>" + (variant.SetsExtended ? " with <c>extended=1</c>" : string.Empty) + "; VK's answer <c>" + variant.Key + "</c>"
             + (method.Variants.Count > 1 && !variant.SetsExtended && variant.Key != "response" ? " (VK gives this shape for the parameters its name says)" : string.Empty) + ".";
+        if (method.Variants.Count > 1)
+        {
+            // The parameters decide VK's shape: one that selects another shape read as this one gives nulls and zeros.
+            remarks += " VK answers this method in " + method.Variants.Count.ToString(CultureInfo.InvariantCulture) + " shapes, one call each: "
+                + string.Join(", ", method.Variants.Select(v => "<see cref=\"" + v.MethodName + "\"/> (<c>" + v.Key + "</c>)"))
+                + "; use the one that matches the parameters set.";
+        }
         writer.Doc(Naming.Doc(method.Description) is { Length: > 0 } d ? d : "<c>" + method.VkName + "</c>.", remarks);
         var hasParams = method.Parameters.Count > 0;
         var signature = "public Task<" + variant.Type.Name + "> " + variant.MethodName + "(" + (hasParams ? method.ParamsName + " parameters, " : string.Empty) + "CancellationToken cancellationToken = default)";

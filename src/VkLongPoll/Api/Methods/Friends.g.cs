@@ -631,7 +631,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Checks the current user's friendship status with other specified users.</summary>
-    /// <remarks>Calls <c>friends.areFriends</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>friends.areFriends</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="AreFriendsAsync"/> (<c>response</c>), <see cref="AreFriendsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<FriendsFriendStatus>> AreFriendsAsync(FriendsAreFriendsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -641,7 +641,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Checks the current user's friendship status with other specified users.</summary>
-    /// <remarks>Calls <c>friends.areFriends</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>friends.areFriends</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="AreFriendsAsync"/> (<c>response</c>), <see cref="AreFriendsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<FriendsFriendExtendedStatus>> AreFriendsExtendedAsync(FriendsAreFriendsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -700,7 +700,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns a list of user IDs or detailed information about a user's friends.</summary>
-    /// <remarks>Calls <c>friends.get</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>friends.get</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetAsync"/> (<c>response</c>), <see cref="GetFieldsAsync"/> (<c>fieldsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<FriendsGetResponse> GetAsync(FriendsGetParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -710,7 +710,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns a list of user IDs or detailed information about a user's friends.</summary>
-    /// <remarks>Calls <c>friends.get</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>friends.get</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 2 shapes, one call each: <see cref="GetAsync"/> (<c>response</c>), <see cref="GetFieldsAsync"/> (<c>fieldsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<FriendsGetFieldsResponse> GetFieldsAsync(FriendsGetParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -738,7 +738,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns a list of user IDs of the mutual friends of two users.</summary>
-    /// <remarks>Calls <c>friends.getMutual</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>friends.getMutual</c>; VK's answer <c>response</c>. VK answers this method in 3 shapes, one call each: <see cref="GetMutualAsync"/> (<c>response</c>), <see cref="GetMutualTargetUidsAsync"/> (<c>targetUidsResponse</c>), <see cref="GetMutualTotalCountAsync"/> (<c>totalCountResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<long>> GetMutualAsync(FriendsGetMutualParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -748,7 +748,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns a list of user IDs of the mutual friends of two users.</summary>
-    /// <remarks>Calls <c>friends.getMutual</c>; VK's answer <c>targetUidsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>friends.getMutual</c>; VK's answer <c>targetUidsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 3 shapes, one call each: <see cref="GetMutualAsync"/> (<c>response</c>), <see cref="GetMutualTargetUidsAsync"/> (<c>targetUidsResponse</c>), <see cref="GetMutualTotalCountAsync"/> (<c>totalCountResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<FriendsMutualFriend>> GetMutualTargetUidsAsync(FriendsGetMutualParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -758,7 +758,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns a list of user IDs of the mutual friends of two users.</summary>
-    /// <remarks>Calls <c>friends.getMutual</c>; VK's answer <c>totalCountResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>friends.getMutual</c>; VK's answer <c>totalCountResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 3 shapes, one call each: <see cref="GetMutualAsync"/> (<c>response</c>), <see cref="GetMutualTargetUidsAsync"/> (<c>targetUidsResponse</c>), <see cref="GetMutualTotalCountAsync"/> (<c>totalCountResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<FriendsMutualFriend> GetMutualTotalCountAsync(FriendsGetMutualParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -768,7 +768,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns a list of user IDs of a user's friends who are online.</summary>
-    /// <remarks>Calls <c>friends.getOnline</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>friends.getOnline</c>; VK's answer <c>response</c>. VK answers this method in 4 shapes, one call each: <see cref="GetOnlineAsync"/> (<c>response</c>), <see cref="GetOnlineOnlineMobileAsync"/> (<c>onlineMobileResponse</c>), <see cref="GetOnlineExtendedAsync"/> (<c>extendedResponse</c>), <see cref="GetOnlineOnlineMobileExtendedAsync"/> (<c>onlineMobileExtendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<long>> GetOnlineAsync(FriendsGetOnlineParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -778,7 +778,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns a list of user IDs of a user's friends who are online.</summary>
-    /// <remarks>Calls <c>friends.getOnline</c>; VK's answer <c>onlineMobileResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>friends.getOnline</c>; VK's answer <c>onlineMobileResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 4 shapes, one call each: <see cref="GetOnlineAsync"/> (<c>response</c>), <see cref="GetOnlineOnlineMobileAsync"/> (<c>onlineMobileResponse</c>), <see cref="GetOnlineExtendedAsync"/> (<c>extendedResponse</c>), <see cref="GetOnlineOnlineMobileExtendedAsync"/> (<c>onlineMobileExtendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<FriendsGetOnlineOnlineMobileResponse> GetOnlineOnlineMobileAsync(FriendsGetOnlineParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -788,7 +788,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns a list of user IDs of a user's friends who are online.</summary>
-    /// <remarks>Calls <c>friends.getOnline</c>; VK's answer <c>extendedResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>friends.getOnline</c>; VK's answer <c>extendedResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 4 shapes, one call each: <see cref="GetOnlineAsync"/> (<c>response</c>), <see cref="GetOnlineOnlineMobileAsync"/> (<c>onlineMobileResponse</c>), <see cref="GetOnlineExtendedAsync"/> (<c>extendedResponse</c>), <see cref="GetOnlineOnlineMobileExtendedAsync"/> (<c>onlineMobileExtendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<FriendsOnlineUsers> GetOnlineExtendedAsync(FriendsGetOnlineParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -798,7 +798,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns a list of user IDs of a user's friends who are online.</summary>
-    /// <remarks>Calls <c>friends.getOnline</c>; VK's answer <c>onlineMobileExtendedResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>friends.getOnline</c>; VK's answer <c>onlineMobileExtendedResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 4 shapes, one call each: <see cref="GetOnlineAsync"/> (<c>response</c>), <see cref="GetOnlineOnlineMobileAsync"/> (<c>onlineMobileResponse</c>), <see cref="GetOnlineExtendedAsync"/> (<c>extendedResponse</c>), <see cref="GetOnlineOnlineMobileExtendedAsync"/> (<c>onlineMobileExtendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<FriendsOnlineUsersWithMobile> GetOnlineOnlineMobileExtendedAsync(FriendsGetOnlineParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -818,7 +818,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns information about the current user's incoming and outgoing friend requests.</summary>
-    /// <remarks>Calls <c>friends.getRequests</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>friends.getRequests</c>; VK's answer <c>response</c>. VK answers this method in 3 shapes, one call each: <see cref="GetRequestsAsync"/> (<c>response</c>), <see cref="GetRequestsNeedMutualAsync"/> (<c>needMutualResponse</c>), <see cref="GetRequestsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<FriendsGetRequestsResponse> GetRequestsAsync(FriendsGetRequestsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -828,7 +828,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns information about the current user's incoming and outgoing friend requests.</summary>
-    /// <remarks>Calls <c>friends.getRequests</c>; VK's answer <c>needMutualResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>friends.getRequests</c>; VK's answer <c>needMutualResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 3 shapes, one call each: <see cref="GetRequestsAsync"/> (<c>response</c>), <see cref="GetRequestsNeedMutualAsync"/> (<c>needMutualResponse</c>), <see cref="GetRequestsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<FriendsGetRequestsNeedMutualResponse> GetRequestsNeedMutualAsync(FriendsGetRequestsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -838,7 +838,7 @@ public sealed class FriendsMethods
     }
 
     /// <summary>Returns information about the current user's incoming and outgoing friend requests.</summary>
-    /// <remarks>Calls <c>friends.getRequests</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>friends.getRequests</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 3 shapes, one call each: <see cref="GetRequestsAsync"/> (<c>response</c>), <see cref="GetRequestsNeedMutualAsync"/> (<c>needMutualResponse</c>), <see cref="GetRequestsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<FriendsGetRequestsExtendedResponse> GetRequestsExtendedAsync(FriendsGetRequestsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);

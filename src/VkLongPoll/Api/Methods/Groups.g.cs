@@ -3012,7 +3012,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns a list of the communities to which a user belongs.</summary>
-    /// <remarks>Calls <c>groups.get</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>groups.get</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetAsync"/> (<c>response</c>), <see cref="GetExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetResponse> GetAsync(GroupsGetParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3022,7 +3022,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns a list of the communities to which a user belongs.</summary>
-    /// <remarks>Calls <c>groups.get</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>groups.get</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetAsync"/> (<c>response</c>), <see cref="GetExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetObjectExtendedResponse> GetExtendedAsync(GroupsGetParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3093,7 +3093,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns categories list for communities catalog</summary>
-    /// <remarks>Calls <c>groups.getCatalogInfo</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>groups.getCatalogInfo</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetCatalogInfoAsync"/> (<c>response</c>), <see cref="GetCatalogInfoExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetCatalogInfoResponse> GetCatalogInfoAsync(GroupsGetCatalogInfoParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3103,7 +3103,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns categories list for communities catalog</summary>
-    /// <remarks>Calls <c>groups.getCatalogInfo</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>groups.getCatalogInfo</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetCatalogInfoAsync"/> (<c>response</c>), <see cref="GetCatalogInfoExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetCatalogInfoExtendedResponse> GetCatalogInfoExtendedAsync(GroupsGetCatalogInfoParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3124,7 +3124,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns a list of invitations to join communities and events.</summary>
-    /// <remarks>Calls <c>groups.getInvites</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>groups.getInvites</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetInvitesAsync"/> (<c>response</c>), <see cref="GetInvitesExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetInvitesResponse> GetInvitesAsync(GroupsGetInvitesParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3134,7 +3134,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns a list of invitations to join communities and events.</summary>
-    /// <remarks>Calls <c>groups.getInvites</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>groups.getInvites</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetInvitesAsync"/> (<c>response</c>), <see cref="GetInvitesExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetInvitesExtendedResponse> GetInvitesExtendedAsync(GroupsGetInvitesParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3165,7 +3165,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns a list of community members.</summary>
-    /// <remarks>Calls <c>groups.getMembers</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>groups.getMembers</c>; VK's answer <c>response</c>. VK answers this method in 3 shapes, one call each: <see cref="GetMembersAsync"/> (<c>response</c>), <see cref="GetMembersFieldsAsync"/> (<c>fieldsResponse</c>), <see cref="GetMembersFilterAsync"/> (<c>filterResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetMembersResponse> GetMembersAsync(GroupsGetMembersParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3175,7 +3175,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns a list of community members.</summary>
-    /// <remarks>Calls <c>groups.getMembers</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>groups.getMembers</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 3 shapes, one call each: <see cref="GetMembersAsync"/> (<c>response</c>), <see cref="GetMembersFieldsAsync"/> (<c>fieldsResponse</c>), <see cref="GetMembersFilterAsync"/> (<c>filterResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetMembersFieldsResponse> GetMembersFieldsAsync(GroupsGetMembersParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3185,7 +3185,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns a list of community members.</summary>
-    /// <remarks>Calls <c>groups.getMembers</c>; VK's answer <c>filterResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>groups.getMembers</c>; VK's answer <c>filterResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 3 shapes, one call each: <see cref="GetMembersAsync"/> (<c>response</c>), <see cref="GetMembersFieldsAsync"/> (<c>fieldsResponse</c>), <see cref="GetMembersFilterAsync"/> (<c>filterResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetMembersFilterResponse> GetMembersFilterAsync(GroupsGetMembersParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3205,7 +3205,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns a list of requests to the community.</summary>
-    /// <remarks>Calls <c>groups.getRequests</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>groups.getRequests</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetRequestsAsync"/> (<c>response</c>), <see cref="GetRequestsFieldsAsync"/> (<c>fieldsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetRequestsResponse> GetRequestsAsync(GroupsGetRequestsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3215,7 +3215,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns a list of requests to the community.</summary>
-    /// <remarks>Calls <c>groups.getRequests</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>groups.getRequests</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 2 shapes, one call each: <see cref="GetRequestsAsync"/> (<c>response</c>), <see cref="GetRequestsFieldsAsync"/> (<c>fieldsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsGetRequestsFieldsResponse> GetRequestsFieldsAsync(GroupsGetRequestsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3253,7 +3253,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Allows to invite friends to the community.</summary>
-    /// <remarks>Calls <c>groups.invite</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>groups.invite</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="InviteAsync"/> (<c>response</c>), <see cref="InviteUserIdsAsync"/> (<c>userIdsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<long> InviteAsync(GroupsInviteParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3263,7 +3263,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Allows to invite friends to the community.</summary>
-    /// <remarks>Calls <c>groups.invite</c>; VK's answer <c>userIdsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>groups.invite</c>; VK's answer <c>userIdsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 2 shapes, one call each: <see cref="InviteAsync"/> (<c>response</c>), <see cref="InviteUserIdsAsync"/> (<c>userIdsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsInviteUserIdsListResponse> InviteUserIdsAsync(GroupsInviteParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3273,7 +3273,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns information specifying whether a user is a member of a community.</summary>
-    /// <remarks>Calls <c>groups.isMember</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>groups.isMember</c>; VK's answer <c>response</c>. VK answers this method in 4 shapes, one call each: <see cref="IsMemberAsync"/> (<c>response</c>), <see cref="IsMemberUserIdsAsync"/> (<c>userIdsResponse</c>), <see cref="IsMemberExtendedAsync"/> (<c>extendedResponse</c>), <see cref="IsMemberUserIdsExtendedAsync"/> (<c>userIds_Extended_Response</c>); use the one that matches the parameters set.</remarks>
     public Task<bool> IsMemberAsync(GroupsIsMemberParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3283,7 +3283,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns information specifying whether a user is a member of a community.</summary>
-    /// <remarks>Calls <c>groups.isMember</c>; VK's answer <c>userIdsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>groups.isMember</c>; VK's answer <c>userIdsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 4 shapes, one call each: <see cref="IsMemberAsync"/> (<c>response</c>), <see cref="IsMemberUserIdsAsync"/> (<c>userIdsResponse</c>), <see cref="IsMemberExtendedAsync"/> (<c>extendedResponse</c>), <see cref="IsMemberUserIdsExtendedAsync"/> (<c>userIds_Extended_Response</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<GroupsMemberStatus>> IsMemberUserIdsAsync(GroupsIsMemberParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3293,7 +3293,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns information specifying whether a user is a member of a community.</summary>
-    /// <remarks>Calls <c>groups.isMember</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>groups.isMember</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 4 shapes, one call each: <see cref="IsMemberAsync"/> (<c>response</c>), <see cref="IsMemberUserIdsAsync"/> (<c>userIdsResponse</c>), <see cref="IsMemberExtendedAsync"/> (<c>extendedResponse</c>), <see cref="IsMemberUserIdsExtendedAsync"/> (<c>userIds_Extended_Response</c>); use the one that matches the parameters set.</remarks>
     public Task<GroupsIsMemberExtendedResponse> IsMemberExtendedAsync(GroupsIsMemberParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -3304,7 +3304,7 @@ public sealed class GroupsMethods
     }
 
     /// <summary>Returns information specifying whether a user is a member of a community.</summary>
-    /// <remarks>Calls <c>groups.isMember</c> with <c>extended=1</c>; VK's answer <c>userIds_Extended_Response</c>.</remarks>
+    /// <remarks>Calls <c>groups.isMember</c> with <c>extended=1</c>; VK's answer <c>userIds_Extended_Response</c>. VK answers this method in 4 shapes, one call each: <see cref="IsMemberAsync"/> (<c>response</c>), <see cref="IsMemberUserIdsAsync"/> (<c>userIdsResponse</c>), <see cref="IsMemberExtendedAsync"/> (<c>extendedResponse</c>), <see cref="IsMemberUserIdsExtendedAsync"/> (<c>userIds_Extended_Response</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<GroupsMemberStatusFull>> IsMemberUserIdsExtendedAsync(GroupsIsMemberParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);

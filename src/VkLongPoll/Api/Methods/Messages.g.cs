@@ -2193,7 +2193,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns messages by their IDs within the conversation.</summary>
-    /// <remarks>Calls <c>messages.getByConversationMessageId</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>messages.getByConversationMessageId</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetByConversationMessageIdAsync"/> (<c>response</c>), <see cref="GetByConversationMessageIdExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetByConversationMessageIdResponse> GetByConversationMessageIdAsync(MessagesGetByConversationMessageIdParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2203,7 +2203,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns messages by their IDs within the conversation.</summary>
-    /// <remarks>Calls <c>messages.getByConversationMessageId</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>messages.getByConversationMessageId</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetByConversationMessageIdAsync"/> (<c>response</c>), <see cref="GetByConversationMessageIdExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetByConversationMessageIdExtendedResponse> GetByConversationMessageIdExtendedAsync(MessagesGetByConversationMessageIdParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2214,7 +2214,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns messages by their IDs.</summary>
-    /// <remarks>Calls <c>messages.getById</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>messages.getById</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetByIdAsync"/> (<c>response</c>), <see cref="GetByIdExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetByIdResponse> GetByIdAsync(MessagesGetByIdParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2224,7 +2224,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns messages by their IDs.</summary>
-    /// <remarks>Calls <c>messages.getById</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>messages.getById</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetByIdAsync"/> (<c>response</c>), <see cref="GetByIdExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetByIdExtendedResponse> GetByIdExtendedAsync(MessagesGetByIdParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2235,7 +2235,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns information about a chat.</summary>
-    /// <remarks>Calls <c>messages.getChat</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>messages.getChat</c>; VK's answer <c>response</c>. VK answers this method in 4 shapes, one call each: <see cref="GetChatAsync"/> (<c>response</c>), <see cref="GetChatFieldsAsync"/> (<c>fieldsResponse</c>), <see cref="GetChatChatIdsAsync"/> (<c>chatIdsResponse</c>), <see cref="GetChatChatIdsFieldsAsync"/> (<c>chatIds_Fields_Response</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesChat> GetChatAsync(MessagesGetChatParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2245,7 +2245,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns information about a chat.</summary>
-    /// <remarks>Calls <c>messages.getChat</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>messages.getChat</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 4 shapes, one call each: <see cref="GetChatAsync"/> (<c>response</c>), <see cref="GetChatFieldsAsync"/> (<c>fieldsResponse</c>), <see cref="GetChatChatIdsAsync"/> (<c>chatIdsResponse</c>), <see cref="GetChatChatIdsFieldsAsync"/> (<c>chatIds_Fields_Response</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesChatFull> GetChatFieldsAsync(MessagesGetChatParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2255,7 +2255,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns information about a chat.</summary>
-    /// <remarks>Calls <c>messages.getChat</c>; VK's answer <c>chatIdsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>messages.getChat</c>; VK's answer <c>chatIdsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 4 shapes, one call each: <see cref="GetChatAsync"/> (<c>response</c>), <see cref="GetChatFieldsAsync"/> (<c>fieldsResponse</c>), <see cref="GetChatChatIdsAsync"/> (<c>chatIdsResponse</c>), <see cref="GetChatChatIdsFieldsAsync"/> (<c>chatIds_Fields_Response</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<MessagesChat>> GetChatChatIdsAsync(MessagesGetChatParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2265,7 +2265,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns information about a chat.</summary>
-    /// <remarks>Calls <c>messages.getChat</c>; VK's answer <c>chatIds_Fields_Response</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>messages.getChat</c>; VK's answer <c>chatIds_Fields_Response</c> (VK gives this shape for the parameters its name says). VK answers this method in 4 shapes, one call each: <see cref="GetChatAsync"/> (<c>response</c>), <see cref="GetChatFieldsAsync"/> (<c>fieldsResponse</c>), <see cref="GetChatChatIdsAsync"/> (<c>chatIdsResponse</c>), <see cref="GetChatChatIdsFieldsAsync"/> (<c>chatIds_Fields_Response</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<MessagesChatFull>> GetChatChatIdsFieldsAsync(MessagesGetChatParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2305,7 +2305,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns conversations by their IDs</summary>
-    /// <remarks>Calls <c>messages.getConversationsById</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>messages.getConversationsById</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetConversationsByIdAsync"/> (<c>response</c>), <see cref="GetConversationsByIdExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetConversationById> GetConversationsByIdAsync(MessagesGetConversationsByIdParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2315,7 +2315,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns conversations by their IDs</summary>
-    /// <remarks>Calls <c>messages.getConversationsById</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>messages.getConversationsById</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetConversationsByIdAsync"/> (<c>response</c>), <see cref="GetConversationsByIdExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetConversationByIdExtended> GetConversationsByIdExtendedAsync(MessagesGetConversationsByIdParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2326,7 +2326,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns message history for the specified user or group chat.</summary>
-    /// <remarks>Calls <c>messages.getHistory</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>messages.getHistory</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetHistoryAsync"/> (<c>response</c>), <see cref="GetHistoryExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetHistoryResponse> GetHistoryAsync(MessagesGetHistoryParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2336,7 +2336,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns message history for the specified user or group chat.</summary>
-    /// <remarks>Calls <c>messages.getHistory</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>messages.getHistory</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetHistoryAsync"/> (<c>response</c>), <see cref="GetHistoryExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetHistoryExtendedResponse> GetHistoryExtendedAsync(MessagesGetHistoryParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2357,7 +2357,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns a list of user's important messages.</summary>
-    /// <remarks>Calls <c>messages.getImportantMessages</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>messages.getImportantMessages</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetImportantMessagesAsync"/> (<c>response</c>), <see cref="GetImportantMessagesExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetImportantMessagesResponse> GetImportantMessagesAsync(MessagesGetImportantMessagesParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2367,7 +2367,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns a list of user's important messages.</summary>
-    /// <remarks>Calls <c>messages.getImportantMessages</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>messages.getImportantMessages</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetImportantMessagesAsync"/> (<c>response</c>), <see cref="GetImportantMessagesExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetImportantMessagesExtendedResponse> GetImportantMessagesExtendedAsync(MessagesGetImportantMessagesParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2388,7 +2388,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary><c>messages.getInviteLink</c>.</summary>
-    /// <remarks>Calls <c>messages.getInviteLink</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>messages.getInviteLink</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetInviteLinkAsync"/> (<c>response</c>), <see cref="GetInviteLinkByOwnerAsync"/> (<c>responseByOwner</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetInviteLinkResponse> GetInviteLinkAsync(MessagesGetInviteLinkParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2398,7 +2398,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary><c>messages.getInviteLink</c>.</summary>
-    /// <remarks>Calls <c>messages.getInviteLink</c>; VK's answer <c>responseByOwner</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>messages.getInviteLink</c>; VK's answer <c>responseByOwner</c> (VK gives this shape for the parameters its name says). VK answers this method in 2 shapes, one call each: <see cref="GetInviteLinkAsync"/> (<c>response</c>), <see cref="GetInviteLinkByOwnerAsync"/> (<c>responseByOwner</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesGetInviteLinkByOwnerResponse> GetInviteLinkByOwnerAsync(MessagesGetInviteLinkParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2578,7 +2578,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns a list of the current user's private messages that match search criteria.</summary>
-    /// <remarks>Calls <c>messages.search</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>messages.search</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="SearchAsync"/> (<c>response</c>), <see cref="SearchExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesSearchResponse> SearchAsync(MessagesSearchParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2588,7 +2588,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns a list of the current user's private messages that match search criteria.</summary>
-    /// <remarks>Calls <c>messages.search</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>messages.search</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="SearchAsync"/> (<c>response</c>), <see cref="SearchExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesSearchExtendedResponse> SearchExtendedAsync(MessagesSearchParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2599,7 +2599,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns a list of the current user's conversations that match search criteria.</summary>
-    /// <remarks>Calls <c>messages.searchConversations</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>messages.searchConversations</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="SearchConversationsAsync"/> (<c>response</c>), <see cref="SearchConversationsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesSearchConversationsResponse> SearchConversationsAsync(MessagesSearchConversationsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2609,7 +2609,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Returns a list of the current user's conversations that match search criteria.</summary>
-    /// <remarks>Calls <c>messages.searchConversations</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>messages.searchConversations</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="SearchConversationsAsync"/> (<c>response</c>), <see cref="SearchConversationsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<MessagesSearchConversationsExtendedResponse> SearchConversationsExtendedAsync(MessagesSearchConversationsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2620,7 +2620,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Sends a message.</summary>
-    /// <remarks>Calls <c>messages.send</c>; VK's answer <c>deprecatedResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>messages.send</c>; VK's answer <c>deprecatedResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 2 shapes, one call each: <see cref="SendAsync"/> (<c>deprecatedResponse</c>), <see cref="SendUserIdsAsync"/> (<c>userIdsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<long> SendAsync(MessagesSendParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2630,7 +2630,7 @@ public sealed class MessagesMethods
     }
 
     /// <summary>Sends a message.</summary>
-    /// <remarks>Calls <c>messages.send</c>; VK's answer <c>userIdsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>messages.send</c>; VK's answer <c>userIdsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 2 shapes, one call each: <see cref="SendAsync"/> (<c>deprecatedResponse</c>), <see cref="SendUserIdsAsync"/> (<c>userIdsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<IReadOnlyList<MessagesSendUserIdsResponseItem>> SendUserIdsAsync(MessagesSendParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);

@@ -2013,7 +2013,7 @@ public sealed class PhotosMethods
     }
 
     /// <summary>Returns a list of comments on a photo.</summary>
-    /// <remarks>Calls <c>photos.getComments</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>photos.getComments</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetCommentsAsync"/> (<c>response</c>), <see cref="GetCommentsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<PhotosGetCommentsResponse> GetCommentsAsync(PhotosGetCommentsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -2023,7 +2023,7 @@ public sealed class PhotosMethods
     }
 
     /// <summary>Returns a list of comments on a photo.</summary>
-    /// <remarks>Calls <c>photos.getComments</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>photos.getComments</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetCommentsAsync"/> (<c>response</c>), <see cref="GetCommentsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<PhotosGetCommentsExtendedResponse> GetCommentsExtendedAsync(PhotosGetCommentsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);

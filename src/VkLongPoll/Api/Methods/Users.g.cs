@@ -486,7 +486,7 @@ public sealed class UsersMethods
     }
 
     /// <summary>Returns a list of IDs of followers of the user in question, sorted by date added, most recent first.</summary>
-    /// <remarks>Calls <c>users.getFollowers</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>users.getFollowers</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetFollowersAsync"/> (<c>response</c>), <see cref="GetFollowersFieldsAsync"/> (<c>fieldsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<UsersGetFollowersResponse> GetFollowersAsync(UsersGetFollowersParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -496,7 +496,7 @@ public sealed class UsersMethods
     }
 
     /// <summary>Returns a list of IDs of followers of the user in question, sorted by date added, most recent first.</summary>
-    /// <remarks>Calls <c>users.getFollowers</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says).</remarks>
+    /// <remarks>Calls <c>users.getFollowers</c>; VK's answer <c>fieldsResponse</c> (VK gives this shape for the parameters its name says). VK answers this method in 2 shapes, one call each: <see cref="GetFollowersAsync"/> (<c>response</c>), <see cref="GetFollowersFieldsAsync"/> (<c>fieldsResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<UsersGetFollowersFieldsResponse> GetFollowersFieldsAsync(UsersGetFollowersParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -506,7 +506,7 @@ public sealed class UsersMethods
     }
 
     /// <summary>Returns a list of IDs of users and communities followed by the user.</summary>
-    /// <remarks>Calls <c>users.getSubscriptions</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>users.getSubscriptions</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetSubscriptionsAsync"/> (<c>response</c>), <see cref="GetSubscriptionsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<UsersGetSubscriptionsResponse> GetSubscriptionsAsync(UsersGetSubscriptionsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -516,7 +516,7 @@ public sealed class UsersMethods
     }
 
     /// <summary>Returns a list of IDs of users and communities followed by the user.</summary>
-    /// <remarks>Calls <c>users.getSubscriptions</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>users.getSubscriptions</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetSubscriptionsAsync"/> (<c>response</c>), <see cref="GetSubscriptionsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<UsersGetSubscriptionsExtendedResponse> GetSubscriptionsExtendedAsync(UsersGetSubscriptionsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);

@@ -185,7 +185,7 @@ public sealed class UtilsMethods
     }
 
     /// <summary>Returns stats data for shortened link.</summary>
-    /// <remarks>Calls <c>utils.getLinkStats</c>; VK's answer <c>response</c>.</remarks>
+    /// <remarks>Calls <c>utils.getLinkStats</c>; VK's answer <c>response</c>. VK answers this method in 2 shapes, one call each: <see cref="GetLinkStatsAsync"/> (<c>response</c>), <see cref="GetLinkStatsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<UtilsLinkStats> GetLinkStatsAsync(UtilsGetLinkStatsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -195,7 +195,7 @@ public sealed class UtilsMethods
     }
 
     /// <summary>Returns stats data for shortened link.</summary>
-    /// <remarks>Calls <c>utils.getLinkStats</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>.</remarks>
+    /// <remarks>Calls <c>utils.getLinkStats</c> with <c>extended=1</c>; VK's answer <c>extendedResponse</c>. VK answers this method in 2 shapes, one call each: <see cref="GetLinkStatsAsync"/> (<c>response</c>), <see cref="GetLinkStatsExtendedAsync"/> (<c>extendedResponse</c>); use the one that matches the parameters set.</remarks>
     public Task<UtilsLinkStatsExtended> GetLinkStatsExtendedAsync(UtilsGetLinkStatsParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
