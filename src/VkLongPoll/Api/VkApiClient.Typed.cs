@@ -4,7 +4,7 @@ using VkLongPoll.Api.Objects;
 
 namespace VkLongPoll;
 
-/// <summary>The generated typed methods (<see cref="Messages"/>, <see cref="Users"/>, … in VkApiClient.Methods.g.cs) call VK through this.</summary>
+// The generated typed methods (Messages, Users, … in VkApiClient.Methods.g.cs) call VK through this (the class is documented in VkApiClient.cs).
 public sealed partial class VkApiClient
 {
     /// <summary><see cref="CallAsync"/>, then VK's <c>response</c> read as <typeparamref name="T"/> with the generated serializer context (<see cref="VkJson"/>).</summary>
