@@ -218,7 +218,8 @@ internal sealed class TypeResolver
             var number = value.GetInt64();
             var raw = index < nameList.Count ? Naming.Pascal(nameList[index]) : string.Empty;
             var fallback = "Value" + (number < 0 ? "Minus" : string.Empty) + Math.Abs(number).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var memberName = raw.Length == 0 || raw.StartsWith('N') && raw.Length > 1 && char.IsAsciiDigit(raw[1]) ? fallback : raw;
+            // A name that begins with a digit ("16 plus") keeps its words after "Value": Value16Plus.
+            var memberName = raw.Length == 0 ? fallback : raw.StartsWith('N') && raw.Length > 1 && char.IsAsciiDigit(raw[1]) ? "Value" + raw[1..] : raw;
             if (!memberNames.Add(memberName))
             {
                 memberName = Naming.Unique(fallback, memberNames);

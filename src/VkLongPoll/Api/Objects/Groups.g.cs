@@ -61,9 +61,9 @@ public enum GroupsGroupAgeLimits
     /// <summary><c>1</c>.</summary>
     Unlimited = 1,
     /// <summary><c>2</c>.</summary>
-    Value2 = 2,
+    Value16Plus = 2,
     /// <summary><c>3</c>.</summary>
-    Value3 = 3,
+    Value18Plus = 3,
 }
 
 /// <summary>VK's <c>groups_group_audio</c>.</summary>
