@@ -10,7 +10,7 @@ work=$(mktemp -d)
 emulator="" bot="" sender=""
 cleanup() {
   for pid in $sender $bot $emulator; do kill -9 "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
+  [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -28,6 +28,8 @@ wait_for "the emulator" test -s "$work/emulator.env"
 . "$work/emulator.env"
 journal() { curl -sf --cacert "$CA" "$CONTROL/community_journal"; }
 replies() { journal | grep -o '"text":"echo: m[0-9]*"' || true; }
+# A function, so each try counts again (the arguments of wait_for are expanded once).
+all_answered() { [ "$(replies | sort -u | wc -l)" -ge 200 ]; }
 
 bot_dir="$samples/EchoBot/bin/Debug/net10.0"
 export VkLongPoll__ApiBaseUrl="$API_URL" VkLongPoll__TrustedCertificatePath="$CA" \
@@ -61,7 +63,7 @@ wait "$sender" || fail "sending the messages failed"
 sender=""
 
 # Every message answered: 200 distinct replies, then a moment more in which no second one may come.
-wait_for "200 replies" test "$(replies | sort -u | wc -l)" -ge 200
+wait_for "200 replies" all_answered
 sleep 2
 kill -TERM "$bot"; wait "$bot" || true; bot=""
 all=$(replies | wc -l)

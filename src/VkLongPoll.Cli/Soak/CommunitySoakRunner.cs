@@ -45,6 +45,7 @@ internal sealed class CommunitySoakRunner(int events, int communities, int seed,
             Communities = communities,
             Seed = seed,
             ApiCallsPerSecond = 0,
+            CommunityApiCallsPerSecond = 0,
             CallbackRetryDelay = TimeSpan.FromMilliseconds(20),
             CallbackPause = TimeSpan.FromMilliseconds(500),
         }, cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,7 @@ internal sealed partial class ApiEndpoint
 {
     private void AnswerCommunity(Utf8JsonWriter json, string method, RequestParameters p, EmulatedCommunity community)
     {
-        if (!_limiter.TryAcquire(community.Token))
+        if (!_communityLimiter.TryAcquire(community.Token))
         {
             throw new ApiError(6, "Too many requests per second");
         }

@@ -71,7 +71,7 @@ internal sealed partial class ApiEndpoint(World world)
 
         var token = Authenticate(tokenValue);
         var account = token.Account;
-        if (!(account.IsCommunity ? _communityLimiter : _limiter).TryAcquire(account.Token))
+        if (!_limiter.TryAcquire(account.Token))
         {
             throw new ApiError(6, "Too many requests per second");
         }

@@ -21,6 +21,7 @@ public sealed class CommunityFixture : IAsyncLifetime
             Communities = 40,
             Seed = 23,
             ApiCallsPerSecond = 0,
+            CommunityApiCallsPerSecond = 0,
             // Short callback waits so retries and pauses happen within a test's bound.
             CallbackTimeout = TimeSpan.FromSeconds(3),
             CallbackRetryDelay = TimeSpan.FromMilliseconds(20),
