@@ -19,12 +19,13 @@ public sealed class ApiClientTests
     }
 
     [Theory]
-    [InlineData("messages.send", 10, false)] // VK may have sent it: a second send is a second message
-    [InlineData("messages.send", 1, false)]
-    [InlineData("messages.edit", 36, false)]
-    [InlineData("messages.send", 6, true)] // refused before it ran: safe to send again
-    [InlineData("users.get", 10, true)] // a read: safe to ask again
-    public async Task AFailureWithAnUnknownOutcome_IsNeverRetriedForAMethodThatChangesState(string method, int errorCode, bool retried)
+    [InlineData("messages.send", 10, false, false)] // VK may have sent it: a second send is a second message
+    [InlineData("messages.send", 1, false, false)]
+    [InlineData("messages.edit", 36, false, false)]
+    [InlineData("messages.send", 6, false, true)] // refused before it ran: safe to send again
+    [InlineData("users.get", 10, false, true)] // a read: safe to ask again
+    [InlineData("messages.send", 10, true, true)] // with a random_id VK keeps one message however often it comes: safe
+    public async Task AFailureWithAnUnknownOutcome_IsNeverRetriedForAMethodThatChangesState(string method, int errorCode, bool withRandomId, bool retried)
     {
         await using var emulator = await VkEmulator.StartAsync(new EmulatorOptions { ApiCallsPerSecond = 0 });
         using var client = new EmulatorClient(emulator);
@@ -35,7 +36,7 @@ public sealed class ApiClientTests
 
         try
         {
-            await api.CallAsync(method, [new("peer_id", "1"), new("message", "hi"), new("random_id", "1"), new("user_ids", "1")]);
+            await api.CallAsync(method, [new("peer_id", "1"), new("message", "hi"), new("random_id", withRandomId ? "12345" : "0"), new("user_ids", "1")]);
         }
         catch (VkApiException e)
         {

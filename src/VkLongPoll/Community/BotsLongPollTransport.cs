@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
 
@@ -48,7 +47,7 @@ internal sealed class BotsLongPollTransport
             var (answer, problem) = await PollAsync(server, key, ts, cancellationToken).ConfigureAwait(false);
             if (answer is null)
             {
-                await _pacing.RetryAfterAsync(problem!.Value, HostOf(server), apiMethod: null, cancellationToken).ConfigureAwait(false);
+                await _pacing.RetryAfterAsync(problem!.Value, PollRequest.HostOf(server), apiMethod: null, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -100,39 +99,21 @@ internal sealed class BotsLongPollTransport
         activity?.SetTag("vk.longpoll.session", _pacing.Name);
         activity?.SetTag("vk.longpoll.transport", "bots");
         var uri = new Uri(string.Create(CultureInfo.InvariantCulture,
-            $"{BaseOf(server)}?act=a_check&key={Uri.EscapeDataString(key)}&ts={ts}&wait={_options.Wait}"));
-        Transport.EnsureSecure(uri, "the Bots Long Poll server");
+            $"{PollRequest.BaseOf(server)}?act=a_check&key={Uri.EscapeDataString(key)}&ts={ts}&wait={_options.Wait}"));
         var limit = TimeSpan.FromSeconds(_options.Wait) + _options.RequestTimeoutMargin;
-        using var timeout = new CancellationTokenSource(limit, _options.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        try
+        var (answer, problem) = await PollRequest.GetAsync(_http, uri, "the Bots Long Poll server", limit, _options.TimeProvider, MaxAnswerBytes, BotsAnswer.Read, cancellationToken).ConfigureAwait(false);
+        if (answer is not null)
         {
-            using var request = LongPollHttp.Request(_http, HttpMethod.Get, uri);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            Transport.EnsureNotRedirected(response, uri, "the Bots Long Poll server");
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                return (null, RetryCause.Status(response.StatusCode));
-            }
-
-            var answer = await BoundedBody.ReadAsync(response.Content, MaxAnswerBytes, BotsAnswer.Read, linked.Token).ConfigureAwait(false);
             activity?.SetTag("vk.longpoll.events", answer.Updates.Count);
-            return (answer, null);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        else if (problem is { } cause)
         {
-            return (null, RetryCause.TimedOut(limit, e));
+            activity?.SetTag("vk.longpoll.retry_reason", cause.Reason.ToString());
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, cause.Detail);
         }
-        catch (Exception e) when (e is IOException or HttpRequestException or LongPollProtocolException && RetryCause.Of(e) is { } cause)
-        {
-            return (null, cause);
-        }
+
+        return (answer, problem);
     }
-
-    private static string BaseOf(string server) =>
-        server.StartsWith("http://", StringComparison.Ordinal) || server.StartsWith("https://", StringComparison.Ordinal) ? server : "https://" + server;
-
-    private static string HostOf(string server) => Uri.TryCreate(BaseOf(server), UriKind.Absolute, out var uri) ? uri.Authority : server;
 
     /// <summary>One a_check answer: <c>{"ts":"N","updates":[…]}</c> or <c>{"failed":N[,"ts":N]}</c>.</summary>
     private sealed record BotsAnswer(long? Ts, int? Failed, IReadOnlyList<CommunityEvent> Updates)

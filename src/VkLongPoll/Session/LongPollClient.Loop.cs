@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Runtime.CompilerServices;
 
 namespace VkLongPoll;
@@ -272,46 +271,16 @@ public sealed partial class LongPollClient
         return (response, problem);
     }
 
-    private async Task<(LongPollResponse? Response, RetryCause? Problem)> PollOnceAsync(LongPollCheckpoint state, CancellationToken cancellationToken)
+    private Task<(LongPollResponse? Answer, RetryCause? Problem)> PollOnceAsync(LongPollCheckpoint state, CancellationToken cancellationToken)
     {
         var uri = new Uri(string.Create(CultureInfo.InvariantCulture,
-            $"{PollBase(state)}?act=a_check&key={Uri.EscapeDataString(state.Key!)}&ts={state.Ts}&wait={_options.Wait}&mode={_options.EffectiveMode(_version)}&version={_version}"));
-        Transport.EnsureSecure(uri, "the Long Poll server");
+            $"{PollRequest.BaseOf(state.Server!)}?act=a_check&key={Uri.EscapeDataString(state.Key!)}&ts={state.Ts}&wait={_options.Wait}&mode={_options.EffectiveMode(_version)}&version={_version}"));
         var limit = TimeSpan.FromSeconds(_options.Wait) + _options.RequestTimeoutMargin;
-        using var timeout = new CancellationTokenSource(limit, _options.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        try
-        {
-            using var request = LongPollHttp.Request(_http, HttpMethod.Get, uri);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            Transport.EnsureNotRedirected(response, uri, "the Long Poll server");
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                return (null, RetryCause.Status(response.StatusCode));
-            }
-
-            return (await ReadAnswerAsync(response.Content, linked.Token).ConfigureAwait(false), null);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (null, RetryCause.TimedOut(limit, e));
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException or LongPollProtocolException && RetryCause.Of(e) is { } cause)
-        {
-            // A body that broke off mid-way (a reset, a truncated answer) surfaces as an IOException: it was read with the headers only.
-            return (null, cause);
-        }
+        // Read into a pooled buffer and decoded there: no per-poll byte[] beyond the events themselves.
+        return PollRequest.GetAsync(_http, uri, "the Long Poll server", limit, _options.TimeProvider, MaxAnswerBytes, body => Decoder().ReadResponse(body), cancellationToken);
     }
 
-    private static string PollBase(LongPollCheckpoint state) =>
-        state.Server!.StartsWith("http://", StringComparison.Ordinal) || state.Server.StartsWith("https://", StringComparison.Ordinal) ? state.Server : "https://" + state.Server;
-
-    private static string PollHost(LongPollCheckpoint state) =>
-        Uri.TryCreate(PollBase(state), UriKind.Absolute, out var uri) ? uri.Authority : state.Server!;
-
-    /// <summary>Reads the body into a pooled buffer, at most <see cref="MaxAnswerBytes"/>, and decodes it there: no per-poll byte[] beyond the events themselves.</summary>
-    private Task<LongPollResponse> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken) =>
-        BoundedBody.ReadAsync(content, MaxAnswerBytes, body => Decoder().ReadResponse(body), cancellationToken);
+    private static string PollHost(LongPollCheckpoint state) => PollRequest.HostOf(state.Server!);
 
     private void Renegotiate(int min, int max)
     {
