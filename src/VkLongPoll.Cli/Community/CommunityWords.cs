@@ -57,13 +57,13 @@ internal sealed class CommunityWords(FeedLanguage language, Func<long, VkUser?> 
         };
     }
 
-    /// <summary>Who an event is about: the message's author, else the object's <c>user_id</c>, <c>from_id</c> or <c>liker_id</c>.</summary>
+    /// <summary>Who an event is about: the message's author, else the object's <c>user_id</c>, <c>from_id</c>, <c>liker_id</c> or <c>reacted_id</c> (a reaction's).</summary>
     private static long? Author(CommunityEvent e) => e switch
     {
         CommunityMessageNew m => m.Message.FromId,
         CommunityMessageReply m => m.Message.PeerId is { } peer && peer.Value < 2_000_000_000 ? peer.Value : null,
         CommunityMessageEdit m => m.Message.PeerId is { } peer && peer.Value < 2_000_000_000 ? peer.Value : null,
-        _ => Number(e.Object, "user_id") ?? Number(e.Object, "from_id") ?? Number(e.Object, "liker_id"),
+        _ => Number(e.Object, "user_id") ?? Number(e.Object, "from_id") ?? Number(e.Object, "liker_id") ?? Number(e.Object, "reacted_id"),
     };
 
     private string Name(long id) => id < 0
