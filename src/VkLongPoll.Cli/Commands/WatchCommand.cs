@@ -77,7 +77,22 @@ internal static class WatchCommand
         var noStore = new Option<bool>("--no-store") { Description = "Keep no messages: edits and deletions then say less." };
         var keepDeleted = new Option<bool>("--keep-deleted") { Description = "Keep messages deleted for everyone in the message store (by default a deletion is told once, then forgotten)." };
         var captchaToken = new Option<string?>("--captcha-token") { Description = "The success_token VK's captcha page gave (or the older captcha's characters): answers the captcha VK asks for. Without it, watch asks on a terminal." };
-        var transport = new Option<WatchTransport?>("--transport") { Description = "user (the User Long Poll; the default with a user's token), bots (a community's Bots Long Poll; the default with a community's token and --group-id), callback (VK POSTs to --listen), or both (bots and callback at once, each event once)." };
+        var transport = new Option<WatchTransport?>("--transport")
+        {
+            Description = "user (the User Long Poll; the default with a user's token), bots (a community's Bots Long Poll; the default with a community's token and --group-id), callback (VK POSTs to --listen), or both (bots and callback at once, each event once).",
+            // One plain line for a wrong word, in the words the help uses (not the type's name and capitalised members).
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                if (Enum.TryParse<WatchTransport>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
+                {
+                    return parsed;
+                }
+
+                result.AddError($"--transport: '{text}' is not one of user, bots, callback, both");
+                return null;
+            },
+        };
         var listen = OptionParsers.HttpUrl("--listen", "Where to take the Callback API's POSTs, e.g. http://127.0.0.1:8080/vk (port 0: any free port, said on start).", plainOnlyToLoopback: false);
         var callbackSecret = new Option<string?>("--secret") { Description = "The Callback API's secret key (else VK_CALLBACK_SECRET; required with callback): a POST without it is refused with 403." };
         var confirmation = new Option<string?>("--confirmation") { Description = "The Callback API's confirmation code (else asked from VK with groups.getCallbackConfirmationCode)." };

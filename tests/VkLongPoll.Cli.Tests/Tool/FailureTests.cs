@@ -231,6 +231,8 @@ public sealed class FailureTests : IAsyncLifetime
     [InlineData("watch --api-url not-a-url --token x", "vklp watch: --api-url: 'not-a-url' is not an http:// or https:// URL (see 'vklp watch --help')")]
     [InlineData("watch --api-url http://api.vk.com/method --token x", "vklp watch: --api-url: plain http:// only to this machine (127.0.0.1, localhost); use https://api.vk.com/method (see 'vklp watch --help')")]
     [InlineData("watch --lp-version 7 --token x", "vklp watch: --lp-version: 7 is not one of 19, 11, 10, 3 (see 'vklp watch --help')")]
+    [InlineData("watch --transport sideways --token x", "vklp watch: --transport: 'sideways' is not one of user, bots, callback, both (see 'vklp watch --help')")]
+    [InlineData("soak --community --faults bogus", "vklp soak: --faults with --community: all (10 % on each transport, and restarts), none, or RATE[,restart] (RATE from 0 to 1)")]
     [InlineData("watch --lang de --token x", "vklp watch: --lang: 'de' is not a language of the feed; use ru or en (see 'vklp watch --help')")]
     [InlineData("watch --only messages,gossip --token x", "vklp watch: --only: 'messages,gossip' names no known group (gossip); known: messages,typing,online,chats,reads,counters (see 'vklp watch --help')")]
     [InlineData("watch --group-id club1 --token x", "vklp watch: --group-id: 'club1' is not an id (a positive whole number, e.g. 1234567) (see 'vklp watch --help')")]
